@@ -1,0 +1,3 @@
+"""Neutral Brief: neutral summaries of news articles with a local language model."""
+
+APP_NAME = "Neutral Brief"

@@ -1,0 +1,145 @@
+"""`neutral-brief`: the window with no arguments, headless work with a subcommand."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop.core import article, desktop_entry, models
+from desktop.core.engine import Done, Engine, EngineError, Loading, ModelLoadFailed, Reading, Stopped
+from desktop.core.note import NoteInfo, render, write_atomic
+from desktop.core.summary import MalformedOutput
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_MODEL = 0, 1, 2, 3
+
+
+class Failure(Exception):
+    def __init__(self, message: str, code: int):
+        super().__init__(message)
+        self.code = code
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="neutral-brief",
+        description="Neutral summaries of news articles with a local model. "
+                    "With no command, opens the window.")
+    sub = parser.add_subparsers(dest="command")
+    s = sub.add_parser("summarize", help="summarize an article file into a Markdown note")
+    s.add_argument("article", type=Path, help="a .txt or .md file")
+    s.add_argument("-o", "--output", type=Path, help="write the note here (default: print it)")
+    s.add_argument("--model", default="default", help="a registry name (default, test) or a GGUF path")
+    m = sub.add_parser("models", help="list or fetch models")
+    msub = m.add_subparsers(dest="models_command", required=True)
+    msub.add_parser("list", help="show the known models and whether they are fetched")
+    f = msub.add_parser("fetch", help="download, assemble and verify a model")
+    f.add_argument("name")
+    d = sub.add_parser("install-desktop-entry", help="add Neutral Brief to the desktop's app launcher")
+    d.add_argument("--uninstall", action="store_true", help="remove the launcher entry and icon")
+    return parser
+
+
+class _ProgressBar:
+    """A text progress bar on stderr, redrawn only when what it shows changes."""
+
+    def __init__(self):
+        self._shown = None
+
+    def __call__(self, label: str, done: int, total: int) -> None:
+        percent = 100 * done // max(total, 1)
+        if (label, percent) == self._shown:
+            return
+        self._shown = (label, percent)
+        filled = 30 * percent // 100
+        sys.stderr.write(f"\r[{'#' * filled}{' ' * (30 - filled)}] {percent:3d}%"
+                         f" {done / 1e6:7.1f}/{total / 1e6:.1f} MB  {label[:40]:<40}")
+        sys.stderr.flush()
+
+
+def _models_list() -> None:
+    for name, spec in models.registry().items():
+        state = "fetched" if models.is_fetched(name) else "not fetched"
+        print(f"{name:8} {spec.title}  {spec.size / 1e6:,.0f} MB  {spec.license}  [{state}]")
+        print(f"{'':8} {models.models_dir() / spec.file}")
+
+
+def _models_fetch(name: str) -> None:
+    try:
+        path = models.fetch(name, progress=_ProgressBar())
+    except models.UnknownModel as exc:
+        raise Failure(str(exc), EXIT_USAGE) from exc
+    except models.ModelError as exc:
+        raise Failure(str(exc), EXIT_MODEL) from exc
+    sys.stderr.write("\n")
+    print(path)
+
+
+def _summarize(args) -> None:
+    try:
+        text = article.check(article.read(args.article))
+    except article.ArticleError as exc:
+        raise Failure(str(exc), EXIT_USAGE) from exc
+    try:
+        model = models.resolve(args.model)
+    except models.ModelError as exc:
+        raise Failure(str(exc), EXIT_MODEL) from exc
+    engine = Engine()
+    done = None
+    try:
+        for event in engine.summarize(text, model):
+            if isinstance(event, Loading):
+                sys.stderr.write(f"Loading {model.label}…\n")
+            elif isinstance(event, Reading):
+                end = "\n" if event.done == event.total else ""
+                sys.stderr.write(f"\rReading the article: {100 * event.done // event.total}%{end}")
+            elif isinstance(event, Done):
+                done = event
+            elif isinstance(event, Stopped):
+                raise Failure("Stopped.", EXIT_FAILED)
+    except ModelLoadFailed as exc:
+        raise Failure(str(exc), EXIT_MODEL) from exc
+    except MalformedOutput as exc:
+        raise Failure(f"The model's answer could not be used: {exc}", EXIT_FAILED) from exc
+    except EngineError as exc:
+        raise Failure(str(exc), EXIT_FAILED) from exc
+    finally:
+        engine.close()
+    stats = done.stats
+    sys.stderr.write(f"Read {stats.prompt_tokens} tokens, wrote {stats.generated_tokens} in "
+                     f"{stats.total_seconds:.1f} s (first token after {stats.first_token_seconds:.1f} s, "
+                     f"{stats.generation_rate:.1f} tokens/s)\n")
+    note = render(done.summary, NoteInfo(model=model, source_words=article.word_count(text)))
+    if args.output:
+        try:
+            write_atomic(args.output, note)
+        except OSError as exc:
+            raise Failure(f"Cannot write {args.output}: {exc.strerror or exc}", EXIT_FAILED) from exc
+    else:
+        sys.stdout.write(note)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv:
+        from desktop.ui.app import run
+
+        return run()
+    parser = _parser()
+    args = parser.parse_args(argv)  # exits with 2 on bad usage
+    try:
+        if args.command == "summarize":
+            _summarize(args)
+        elif args.command == "models" and args.models_command == "list":
+            _models_list()
+        elif args.command == "models":
+            _models_fetch(args.name)
+        elif args.command == "install-desktop-entry":
+            for path in (desktop_entry.uninstall() if args.uninstall else desktop_entry.install()):
+                print(path)
+    except Failure as exc:
+        sys.stderr.write(f"neutral-brief: {exc}\n")
+        return exc.code
+    except KeyboardInterrupt:
+        return EXIT_FAILED
+    return EXIT_OK

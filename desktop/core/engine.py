@@ -1,0 +1,195 @@
+"""The summarization engine: the model in a worker process, driven from plain Python.
+
+`Engine.summarize` is a generator of events that the CLI prints and the GUI turns into
+signals. The worker keeps the model loaded between runs; if it dies (a native crash, out of
+memory, a kill) the run fails with `WorkerDied` and the next run starts a fresh worker.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import time
+from dataclasses import dataclass
+from typing import Iterator
+
+from desktop.core import prompts, worker
+from desktop.core.generate import RunStats
+from desktop.core.models import ModelFile
+from desktop.core.summary import Summary, parse
+
+# How long a worker may take to honour Stop before it is killed (and respawned next run).
+STOP_GRACE_SECONDS = 3.0
+
+
+class EngineError(Exception):
+    """A run failed; the message is meant for the user."""
+
+
+class ModelLoadFailed(EngineError):
+    pass
+
+
+class WorkerDied(EngineError):
+    pass
+
+
+class ArticleTooLong(EngineError):
+    pass
+
+
+@dataclass
+class Loading:
+    model: ModelFile
+
+
+@dataclass
+class Loaded:
+    model: ModelFile
+    n_ctx: int
+    seconds: float
+
+
+@dataclass
+class Reading:
+    done: int
+    total: int
+
+
+@dataclass
+class Text:
+    delta: str
+
+
+@dataclass
+class Done:
+    summary: Summary
+    stats: RunStats
+    raw: str
+    model: ModelFile
+
+
+@dataclass
+class Stopped:
+    pass
+
+
+def _describe_exit(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        reason = {"SIGSEGV": "a crash in native code", "SIGKILL": "killed, perhaps out of memory",
+                  "SIGABRT": "aborted by native code"}.get(name, "stopped by a signal")
+        return f"{name}, {reason}"
+    return f"exit code {code}"
+
+
+class Engine:
+    def __init__(self):
+        self._mp = multiprocessing.get_context("spawn")
+        self._stop = self._mp.Event()
+        self._proc = None
+        self._conn = None
+        self.model: ModelFile | None = None  # the model the live worker has loaded
+
+    @property
+    def worker_pid(self) -> int | None:
+        return self._proc.pid if self._proc is not None and self._proc.is_alive() else None
+
+    def cancel(self) -> None:
+        """Ask the running job to stop; safe to call from any thread."""
+        self._stop.set()
+
+    def close(self) -> None:
+        if self._proc is not None:
+            try:
+                self._conn.close()
+                self._proc.join(timeout=2)
+            finally:
+                if self._proc.is_alive():
+                    self._proc.kill()
+                    self._proc.join()
+        self._proc = self._conn = None
+        self.model = None
+
+    def load(self, model: ModelFile) -> Iterator[Loading | Loaded]:
+        """Make sure a worker has this model loaded (nothing to do when it has)."""
+        if self.model == model and self.worker_pid:
+            return
+        self.close()
+        yield Loading(model)
+        self._start_worker()
+        self._conn.send(("load", str(model.path)))
+        message = self._receive()
+        if message[0] == "cancelled":
+            return
+        if message[0] == "error":
+            self.close()
+            raise ModelLoadFailed(message[2])
+        self.model = model
+        yield Loaded(model, message[1]["n_ctx"], message[1]["seconds"])
+
+    def summarize(self, article: str, model: ModelFile) -> Iterator:
+        """Yield Loading/Loaded, Reading, Text events, then Done or Stopped."""
+        self._stop.clear()
+        yield from self.load(model)
+        if self._stop.is_set():
+            yield Stopped()
+            return
+        self._conn.send(("summarize", prompts.messages(article)))
+        raw = ""
+        while True:
+            message = self._receive()
+            kind = message[0]
+            if kind == "reading":
+                yield Reading(message[1], message[2])
+            elif kind == "text":
+                raw += message[1]
+                yield Text(message[1])
+            elif kind == "done":
+                yield Done(parse(raw), RunStats(**message[1]), raw, model)
+                return
+            elif kind == "cancelled":
+                yield Stopped()
+                return
+            elif kind == "error" and message[1] == "too_long":
+                tokens, limit = message[2]
+                raise ArticleTooLong(
+                    f"The article is too long for this model: {tokens} tokens with the "
+                    f"instructions, and it reads at most {limit}. Summarize a shorter part."
+                )
+            else:
+                raise EngineError(f"The model failed: {message[2]}")
+
+    def _start_worker(self) -> None:
+        parent, child = self._mp.Pipe()
+        self._proc = self._mp.Process(target=worker.main, args=(child, self._stop), daemon=True,
+                                      name="neutral-brief-model")
+        self._proc.start()
+        child.close()  # so that the worker's death reaches us as end of file
+        self._conn = parent
+
+    def _receive(self):
+        """The worker's next message; kills a worker that ignores Stop; notices a dead one."""
+        stop_seen = None
+        while True:
+            try:
+                if self._conn.poll(0.1):
+                    return self._conn.recv()
+                dead = not self._proc.is_alive()
+            except (EOFError, OSError):
+                dead = True
+            if dead:
+                self._proc.join(timeout=2)
+                code = self._proc.exitcode
+                self._proc = self._conn = None
+                self.model = None
+                raise WorkerDied(f"The model process stopped unexpectedly ({_describe_exit(code)}). "
+                                 "Your text is kept; the next run starts the model afresh.")
+            if self._stop.is_set():
+                stop_seen = stop_seen or time.monotonic()
+                if time.monotonic() - stop_seen > STOP_GRACE_SECONDS:
+                    self.close()
+                    return ("cancelled",)

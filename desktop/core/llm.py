@@ -1,0 +1,105 @@
+"""A GGUF model loaded with llama.cpp's low-level API (through llama-cpp-python).
+
+Only the worker process imports this: a native crash here must not take the app down.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import os
+from pathlib import Path
+
+import llama_cpp
+import numpy as np
+from llama_cpp import _internals
+
+MAX_CONTEXT = 8192
+BATCH = 512
+
+
+class LoadError(Exception):
+    """The file is not a model llama.cpp can load."""
+
+
+def default_threads() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class LocalModel:
+    def __init__(self, path: Path, n_ctx: int = MAX_CONTEXT, n_threads: int | None = None):
+        logging.getLogger("llama-cpp-python").setLevel(logging.ERROR)
+        llama_cpp.llama_backend_init()
+        model_params = llama_cpp.llama_model_default_params()
+        # AMX/repacked weight buffers segfault on the first decode on Sapphire Rapids
+        # (llama.cpp issue 20824); plain CPU buffers are safe everywhere.
+        model_params.use_extra_bufts = False
+        try:
+            self._model = _internals.LlamaModel(path_model=str(path), params=model_params, verbose=False)
+        except ValueError as exc:
+            raise LoadError(f"llama.cpp could not load {path.name}: not a supported GGUF model.") from exc
+        self.n_ctx = min(n_ctx, self._model.n_ctx_train())
+        threads = n_threads or default_threads()
+        ctx_params = llama_cpp.llama_context_default_params()
+        ctx_params.n_ctx = self.n_ctx
+        ctx_params.n_batch = BATCH
+        ctx_params.n_ubatch = BATCH
+        ctx_params.n_threads = threads
+        ctx_params.n_threads_batch = threads
+        ctx_params.no_perf = True
+        self._ctx = _internals.LlamaContext(model=self._model, params=ctx_params, verbose=False)
+        self._batch = _internals.LlamaBatch(n_tokens=BATCH, embd=0, n_seq_max=1, verbose=False)
+        self._vocab = self._model.vocab
+        self.n_vocab = self._model.n_vocab()
+        self.description = self._model.desc()
+        self._template = llama_cpp.llama_model_chat_template(self._model.model, None)
+        self._piece_buf = ctypes.create_string_buffer(256)
+
+    def chat_prompt(self, messages: list[dict[str, str]]) -> str:
+        """The messages in the model's own chat template, ending where the assistant speaks."""
+        if not self._template:
+            raise LoadError("This model file has no chat template; pick an instruct (chat) model.")
+        keep = [(m["role"].encode(), m["content"].encode()) for m in messages]
+        chat = (llama_cpp.llama_chat_message * len(keep))(
+            *[llama_cpp.llama_chat_message(role=r, content=c) for r, c in keep]
+        )
+        size = 2 * sum(len(r) + len(c) for r, c in keep) + 1024
+        buf = ctypes.create_string_buffer(size)
+        n = llama_cpp.llama_chat_apply_template(self._template, chat, len(keep), True, buf, size)
+        if n > size:
+            buf = ctypes.create_string_buffer(n + 1)
+            n = llama_cpp.llama_chat_apply_template(self._template, chat, len(keep), True, buf, n + 1)
+        if n < 0:
+            raise LoadError("llama.cpp does not know this model's chat template.")
+        return buf.raw[:n].decode("utf-8")
+
+    def tokenize(self, text: str, whole_prompt: bool = False) -> list[int]:
+        # A whole prompt gets the model's BOS if it wants one and its special tokens parsed;
+        # text added later (labels of the answer form) is plain text.
+        return self._model.tokenize(text.encode("utf-8"), add_bos=whole_prompt, special=whole_prompt)
+
+    def piece(self, token: int) -> bytes:
+        n = llama_cpp.llama_token_to_piece(self._vocab, token, self._piece_buf, len(self._piece_buf), 0, False)
+        return self._piece_buf.raw[:max(n, 0)]
+
+    def is_end(self, token: int) -> bool:
+        return bool(llama_cpp.llama_vocab_is_eog(self._vocab, token))
+
+    def reset(self) -> None:
+        llama_cpp.llama_memory_clear(llama_cpp.llama_get_memory(self._ctx.ctx), True)
+
+    def decode(self, tokens: list[int], n_past: int) -> None:
+        """Evaluate up to BATCH tokens at positions n_past.., keeping the last token's logits."""
+        self._batch.set_batch(tokens, n_past=n_past, logits_all=False)
+        self._ctx.decode(self._batch)
+
+    def greedy(self, banned: list[int] | None = None) -> int:
+        """The most likely next token after the last decode (temperature 0: reproducible),
+        other than the banned ones."""
+        logits = np.ctypeslib.as_array(self._ctx.get_logits_ith(-1), shape=(self.n_vocab,))
+        if banned:
+            logits[banned] = -np.inf  # llama.cpp's own buffer, rewritten by the next decode
+        return int(logits.argmax())

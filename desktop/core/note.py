@@ -1,0 +1,64 @@
+"""The Markdown note: YAML front matter, title, summary and key points; saved atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import yaml
+
+from desktop.core import prompts
+from desktop.core.models import ModelFile
+from desktop.core.summary import Summary, clean, points_of, split_fields
+
+
+@dataclass
+class NoteInfo:
+    model: ModelFile
+    source_words: int
+    created: datetime | None = None
+
+
+def render(summary: Summary, info: NoteInfo) -> str:
+    created = info.created or datetime.now(timezone.utc).astimezone()
+    front = {
+        "title": summary.title,
+        "created": created.isoformat(timespec="seconds"),
+        "model": info.model.label,
+        "model_sha256": info.model.sha256,
+        "prompt_version": prompts.PROMPT_VERSION,
+        "source_words": info.source_words,
+    }
+    header = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)
+    return f"---\n{header}---\n\n" + body(summary.title, summary.summary, summary.key_points)
+
+
+def body(title: str, summary: str, points: list[str]) -> str:
+    """The note without its front matter: what the window shows."""
+    text = f"# {title}\n\n## Summary\n\n{summary}\n\n## Key points\n\n"
+    return text + "".join(f"- {point}\n" for point in points)
+
+
+def preview(raw: str) -> str:
+    """The body for an answer still being written."""
+    fields = split_fields(raw)
+    return body(clean(fields.get("title", "")) or "…", clean(fields.get("summary", "")),
+                points_of(fields.get("points", "")))
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write the whole file or nothing: a temporary file beside it, then an atomic rename."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

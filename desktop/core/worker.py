@@ -1,0 +1,47 @@
+"""The worker process: loads the model once and answers requests over a pipe.
+
+Messages in: ("load", path) and ("summarize", chat messages).
+Messages out: ("loaded", info), ("reading", done, total), ("text", delta), ("done", stats),
+("cancelled",) and ("error", kind, message).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+
+def main(conn, stop_flag) -> None:
+    # Imported here, in the child, so the parent never loads llama.cpp.
+    from desktop.core.generate import Cancelled, FormWriter, TooLong
+    from desktop.core.llm import LoadError, LocalModel
+
+    model = None
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        kind = request[0]
+        if kind == "load":
+            t0 = time.perf_counter()
+            try:
+                model = LocalModel(Path(request[1]))
+            except LoadError as exc:
+                conn.send(("error", "load", str(exc)))
+                continue
+            conn.send(("loaded", {"n_ctx": model.n_ctx, "description": model.description,
+                                  "seconds": time.perf_counter() - t0}))
+        elif kind == "summarize":
+            writer = FormWriter(model, stop_flag.is_set, lambda *msg: conn.send(msg))
+            try:
+                stats = writer.run(request[1])
+            except Cancelled:
+                conn.send(("cancelled",))
+            except TooLong as exc:
+                conn.send(("error", "too_long", (exc.prompt_tokens, exc.limit)))
+            except Exception as exc:  # report, and stay alive for the next request
+                conn.send(("error", "failed", f"{type(exc).__name__}: {exc}"))
+            else:
+                conn.send(("done", asdict(stats)))

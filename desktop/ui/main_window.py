@@ -1,0 +1,381 @@
+"""The main window: article on the left, summary on the right, status at the bottom."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QTextCursor
+from PySide6.QtWidgets import (
+    QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPlainTextEdit, QProgressBar,
+    QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from desktop import APP_NAME
+from desktop.core import article, models, note
+from desktop.core.engine import Done
+from desktop.ui.runner import EngineRunner
+
+DEFAULT_MODEL = "default"
+
+
+def _with_shortcut(text: str, action: QAction) -> str:
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    return f"{text} ({keys})" if keys else text
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings | None = None, runner: EngineRunner | None = None):
+        super().__init__()
+        self.settings = settings if settings is not None else QSettings()
+        self.runner = runner or EngineRunner(parent=self)
+        self._raw = ""  # the answer as it streams in
+        self._note_text = ""  # the finished note, as saved and copied
+        self._note_title = ""
+        self._running = False
+        self._build_widgets()
+        self._build_actions()
+        self._connect_runner()
+        self._update_actions()
+        self._update_title()
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        self.runner.load(self.model_choice)  # in the background: the window is usable now
+
+    # -- construction -------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.article_edit = QPlainTextEdit()
+        self.article_edit.setPlaceholderText(
+            "Paste a news article here, or open a text file (Ctrl+O).\n\n"
+            "Then press Ctrl+Enter for a neutral summary and key points.")
+        self.article_edit.textChanged.connect(self._update_actions)
+        self.result_view = QTextBrowser()
+        self.result_view.setOpenExternalLinks(False)
+        self.result_view.setPlaceholderText("The summary appears here as the model writes it.")
+        self.error_banner = QLabel()
+        self.error_banner.setWordWrap(True)
+        self.error_banner.setStyleSheet(
+            "QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c6c2;"
+            " border-radius: 4px; padding: 6px; }")
+        self.error_banner.hide()
+        self.summarize_button = QPushButton("Summarize")
+        self.stop_button = QPushButton("Stop")
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("<b>Article</b>"))
+        left_layout.addWidget(self.article_edit)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.stop_button)
+        buttons.addWidget(self.summarize_button)
+        left_layout.addLayout(buttons)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(QLabel("<b>Neutral summary</b>"))
+        right_layout.addWidget(self.error_banner)
+        right_layout.addWidget(self.result_view)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([600, 600])
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(splitter)
+        self.setCentralWidget(central)
+
+        self.state_label = QLabel("Ready")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setFormat("Reading %p%")
+        self.progress.hide()
+        self.speed_label = QLabel()
+        self.model_label = QLabel()
+        status = self.statusBar()
+        status.addWidget(self.state_label, 1)
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.speed_label)
+        status.addPermanentWidget(self.model_label)
+
+    def _action(self, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setToolTip(_with_shortcut(tip or text.replace("&", "").rstrip("…"), action))
+        action.setStatusTip(tip or "")
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work wherever the focus is
+        return action
+
+    def _build_actions(self) -> None:
+        self.open_action = self._action("&Open Article…", self.open_article, QKeySequence.StandardKey.Open,
+                                        "Open a text or Markdown file as the article")
+        self.save_action = self._action("&Save Note…", self.save_note, QKeySequence.StandardKey.Save,
+                                        "Save the summary as a Markdown note")
+        self.copy_action = self._action("&Copy Note as Markdown", self.copy_note, "Ctrl+Shift+C",
+                                        "Copy the summary as Markdown")
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.summarize_action = self._action("&Summarize", self.summarize, ["Ctrl+Return", "Ctrl+Enter"],
+                                             "Summarize the article")
+        self.stop_action = self._action("S&top", self.stop, "Esc", "Stop the model")
+        self.open_model_action = self._action("Open &Model File…", self.open_model_file, None,
+                                              "Use a GGUF model file of your own")
+
+        file_menu = self.menuBar().addMenu("&File")
+        for action in (self.open_action, self.save_action, self.copy_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        summary_menu = self.menuBar().addMenu("&Summary")
+        summary_menu.addAction(self.summarize_action)
+        summary_menu.addAction(self.stop_action)
+        self.model_menu = self.menuBar().addMenu("&Model")
+        self.model_actions = {}
+        for name, spec in models.registry().items():
+            action = QAction(spec.title, self, checkable=True)
+            action.triggered.connect(lambda _=False, n=name: self.choose_model(n))
+            self.model_menu.addAction(action)
+            self.model_actions[name] = action
+        self.model_menu.addSeparator()
+        self.model_menu.addAction(self.open_model_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&About Neutral Brief", self.about))
+
+        self.summarize_button.clicked.connect(self.summarize_action.trigger)
+        self.summarize_button.setToolTip(self.summarize_action.toolTip())
+        self.stop_button.clicked.connect(self.stop_action.trigger)
+        self.stop_button.setToolTip(self.stop_action.toolTip())
+        self._check_model_menu()
+
+    def _connect_runner(self) -> None:
+        r = self.runner
+        r.model_loading.connect(self._on_model_loading)
+        r.model_ready.connect(self._on_model_ready)
+        r.model_failed.connect(self._on_model_failed)
+        r.started.connect(self._on_started)
+        r.reading.connect(self._on_reading)
+        r.text.connect(self._on_text)
+        r.finished.connect(self._on_finished)
+        r.stopped.connect(self._on_stopped)
+        r.failed.connect(self._on_failed)
+
+    # -- state --------------------------------------------------------------------------
+
+    @property
+    def model_choice(self) -> str:
+        return str(self.settings.value("model/choice", DEFAULT_MODEL))
+
+    def _check_model_menu(self) -> None:
+        for name, action in self.model_actions.items():
+            action.setChecked(name == self.model_choice)
+
+    def _update_actions(self) -> None:
+        has_text = bool(self.article_edit.toPlainText().strip())
+        has_note = bool(self._note_text)
+        self.summarize_action.setEnabled(has_text and not self._running)
+        self.summarize_button.setEnabled(has_text and not self._running)
+        self.stop_action.setEnabled(self._running)
+        self.stop_button.setEnabled(self._running)
+        self.save_action.setEnabled(has_note and not self._running)
+        self.copy_action.setEnabled(has_note and not self._running)
+        self.open_action.setEnabled(not self._running)
+        self.model_menu.setEnabled(not self._running)
+
+    def _update_title(self) -> None:
+        title = f"{self._note_title} — {APP_NAME}" if self._note_title else APP_NAME
+        self.setWindowTitle(f"{title}[*]")
+
+    def _show_error(self, message: str) -> None:
+        self.error_banner.setText(message)
+        self.error_banner.setVisible(bool(message))
+
+    # -- user intent --------------------------------------------------------------------
+
+    @Slot()
+    def summarize(self) -> None:
+        if self._running:
+            return
+        try:
+            text = article.check(self.article_edit.toPlainText())
+        except article.ArticleError as exc:
+            self._show_error(str(exc))
+            return
+        self._show_error("")
+        self._running = True
+        self._raw = ""
+        self._note_text = ""
+        self.result_view.clear()
+        self._update_actions()
+        self.state_label.setText("Starting…")
+        self.runner.summarize(text, self.model_choice)
+
+    @Slot()
+    def stop(self) -> None:
+        if self._running:
+            self.state_label.setText("Stopping…")
+            self.runner.stop()
+
+    @Slot()
+    def open_article(self) -> None:
+        start = str(self.settings.value("paths/articles", str(Path.home())))
+        path, _ = QFileDialog.getOpenFileName(self, "Open Article", start,
+                                              "Text and Markdown (*.txt *.md *.markdown *.text)")
+        if path:
+            self.load_article(Path(path))
+
+    def load_article(self, path: Path) -> None:
+        try:
+            text = article.read(path)
+        except article.ArticleError as exc:
+            QMessageBox.warning(self, "Cannot open article", str(exc))
+            return
+        self.settings.setValue("paths/articles", str(path.parent))
+        # Replace through the cursor, so Undo brings back what was there before.
+        cursor = self.article_edit.textCursor()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(text)
+        self.article_edit.moveCursor(QTextCursor.MoveOperation.Start)
+        self.state_label.setText(f"Opened {path.name}")
+
+    @Slot()
+    def save_note(self) -> bool:
+        if not self._note_text:
+            return False
+        folder = Path(str(self.settings.value("paths/notes", str(Path.home()))))
+        slug = re.sub(r"[^\w]+", "-", self._note_title.lower()).strip("-")[:60] or "summary"
+        path, _ = QFileDialog.getSaveFileName(self, "Save Note", str(folder / f"{slug}.md"),
+                                              "Markdown (*.md)")
+        if not path:
+            return False
+        path = Path(path)
+        if path.suffix == "":
+            path = path.with_suffix(".md")
+        try:
+            note.write_atomic(path, self._note_text)
+        except OSError as exc:
+            QMessageBox.critical(self, "Cannot save note", f"{path}: {exc.strerror or exc}")
+            return False
+        self.settings.setValue("paths/notes", str(path.parent))
+        self.setWindowModified(False)
+        self.state_label.setText(f"Saved {path}")
+        return True
+
+    @Slot()
+    def copy_note(self) -> None:
+        if self._note_text:
+            QGuiApplication.clipboard().setText(self._note_text)
+            self.state_label.setText("Copied the note as Markdown")
+
+    def choose_model(self, choice: str) -> None:
+        self.settings.setValue("model/choice", choice)
+        self._check_model_menu()
+        self.runner.load(choice)
+
+    @Slot()
+    def open_model_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open Model File", str(Path.home()),
+                                              "GGUF models (*.gguf)")
+        if path:
+            self.choose_model(path)
+
+    @Slot()
+    def about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}",
+                          f"<b>{APP_NAME}</b><p>Neutral summaries and key points of news articles, "
+                          "written by a language model that runs on this computer. "
+                          "Nothing leaves your machine.</p>")
+
+    # -- engine reports -----------------------------------------------------------------
+
+    @Slot(str)
+    def _on_model_loading(self, label: str) -> None:
+        self.model_label.setText(f"Model: {label} (loading…)")
+        if not self._running:
+            self.state_label.setText("Loading the model… you can paste an article meanwhile.")
+
+    @Slot(object)
+    def _on_model_ready(self, model) -> None:
+        self.model_label.setText(f"Model: {model.label}")
+        if not self._running:
+            self.state_label.setText("Ready")
+
+    @Slot(str)
+    def _on_model_failed(self, message: str) -> None:
+        self.model_label.setText("Model: not available")
+        if not self._running:
+            self.state_label.setText(message)
+
+    @Slot()
+    def _on_started(self) -> None:
+        self.progress.setValue(0)
+        self.progress.show()
+        self.speed_label.clear()
+
+    @Slot(int, int)
+    def _on_reading(self, done: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        self.state_label.setText(f"Reading the article: {done} of {total} tokens")
+
+    @Slot(str)
+    def _on_text(self, delta: str) -> None:
+        self._raw += delta
+        self.progress.hide()
+        self.state_label.setText("Writing the summary…")
+        self.result_view.setMarkdown(note.preview(self._raw))
+
+    @Slot(object)
+    def _on_finished(self, done: Done) -> None:
+        info = note.NoteInfo(model=done.model, source_words=article.word_count(
+            self.article_edit.toPlainText()))
+        self._note_text = note.render(done.summary, info)
+        self._note_title = done.summary.title
+        self.result_view.setMarkdown(note.body(done.summary.title, done.summary.summary,
+                                               done.summary.key_points))
+        stats = done.stats
+        self.speed_label.setText(f"{stats.generation_rate:.1f} tokens/s")
+        remarks = " ".join(done.summary.notes)
+        self.state_label.setText(f"Done in {stats.total_seconds:.1f} s. {remarks}".strip())
+        self._end_run()
+        self.setWindowModified(True)
+        self._update_title()
+
+    @Slot()
+    def _on_stopped(self) -> None:
+        self.state_label.setText("Stopped. Your article is unchanged.")
+        self._end_run()
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._show_error(message)
+        self.state_label.setText("The summary failed.")
+        self._end_run()
+
+    def _end_run(self) -> None:
+        self._running = False
+        self.progress.hide()
+        self._update_actions()
+
+    # -- closing ------------------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:
+        if self.isWindowModified():
+            answer = QMessageBox.question(
+                self, "Unsaved summary", "The summary has not been saved. Save it before closing?",
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel)
+            if answer == QMessageBox.StandardButton.Cancel or (
+                    answer == QMessageBox.StandardButton.Save and not self.save_note()):
+                event.ignore()
+                return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.runner.shutdown()
+        event.accept()

@@ -1,0 +1,73 @@
+"""`neutral-brief` as a user runs it: a real subprocess, real files, the real test model."""
+
+import subprocess
+import sys
+
+import yaml
+
+from tests.conftest import FIXTURES
+
+ARTICLE = FIXTURES / "article-harbor-bridge.txt"
+
+
+def cli(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "desktop", *map(str, args)],
+                          capture_output=True, text=True, env=env, timeout=600)
+
+
+def test_summarize_writes_a_note(tmp_path, test_model):
+    out = tmp_path / "note.md"
+    result = cli("summarize", ARTICLE, "-o", out, "--model", "test")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    _, front, body = out.read_text().split("---\n", 2)
+    meta = yaml.safe_load(front)
+    assert meta["model"] == "SmolLM2-135M-Instruct (Q4_1)"
+    assert meta["model_sha256"] == test_model.sha256
+    assert meta["source_words"] > 200
+    assert {"title", "created", "prompt_version"} <= set(meta)
+    assert "## Summary" in body and "## Key points" in body
+    points = [line for line in body.splitlines() if line.startswith("- ")]
+    assert 3 <= len(points) <= 7
+    assert "Read " in result.stderr and "tokens/s" in result.stderr
+
+
+def test_summarize_prints_the_note_without_output_file(test_model):
+    result = cli("summarize", ARTICLE, "--model", test_model.path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("---\n") and "## Key points" in result.stdout
+
+
+def test_bad_input_exits_2_with_one_line(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n")
+    for args in (["summarize", tmp_path / "missing.txt"], ["summarize", empty],
+                 ["summarize", tmp_path / "picture.png"], ["no-such-command"]):
+        result = cli(*args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert result.stderr.strip()
+    result = cli("summarize", empty)
+    assert result.stderr.strip().splitlines() == [
+        "neutral-brief: There is no article to summarize: paste one or open a file."]
+
+
+def test_missing_or_broken_model_exits_3(tmp_path):
+    import os
+
+    env = dict(os.environ, NEUTRAL_BRIEF_MODELS_DIR=str(tmp_path))
+    result = cli("summarize", ARTICLE, "--model", "test", env=env)
+    assert result.returncode == 3
+    assert "not fetched yet" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    broken = tmp_path / "broken.gguf"
+    broken.write_bytes(b"GGUF" + b"\1" * 5000)
+    result = cli("summarize", ARTICLE, "--model", broken)
+    assert result.returncode == 3
+    assert "could not load broken.gguf" in result.stderr
+
+
+def test_models_list_shows_the_registry(test_model):
+    result = cli("models", "list")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("test ") and "[fetched]" in line for line in lines)
+    assert any(line.startswith("default ") for line in lines)

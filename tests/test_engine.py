@@ -1,0 +1,98 @@
+"""The engine with the real test model in a real worker process."""
+
+import os
+import signal
+
+import pytest
+
+from desktop.core.engine import (
+    ArticleTooLong, Done, Engine, Loaded, Loading, ModelLoadFailed, Reading, Stopped, Text, WorkerDied,
+)
+from desktop.core.models import ModelFile
+
+
+@pytest.fixture
+def engine():
+    e = Engine()
+    yield e
+    e.close()
+
+
+def run(engine, text, model):
+    return list(engine.summarize(text, model))
+
+
+def test_summarize_streams_and_ends_with_a_parsed_summary(engine, article_text, test_model):
+    events = run(engine, article_text, test_model)
+    kinds = [type(e) for e in events]
+    assert kinds[:2] == [Loading, Loaded]
+    assert kinds[-1] is Done
+    readings = [e for e in events if isinstance(e, Reading)]
+    assert readings[-1].done == readings[-1].total  # the whole prompt was read
+    assert [r.done for r in readings] == sorted(r.done for r in readings)
+    done = events[-1]
+    streamed = "".join(e.delta for e in events if isinstance(e, Text))
+    assert streamed == done.raw
+    assert done.summary.title and done.summary.summary
+    assert 3 <= len(done.summary.key_points) <= 7
+    assert done.stats.prompt_tokens == readings[-1].total
+    assert done.stats.generated_tokens > 0
+    assert 0 < done.stats.first_token_seconds <= done.stats.total_seconds
+    assert done.model == test_model
+
+
+def test_model_stays_loaded_between_runs(engine, article_text, test_model):
+    run(engine, article_text, test_model)
+    pid = engine.worker_pid
+    events = run(engine, article_text, test_model)
+    assert not any(isinstance(e, (Loading, Loaded)) for e in events)
+    assert engine.worker_pid == pid
+    assert isinstance(events[-1], Done)
+
+
+def test_greedy_decoding_is_reproducible(engine, article_text, test_model):
+    first = run(engine, article_text, test_model)[-1]
+    second = run(engine, article_text, test_model)[-1]
+    assert first.raw == second.raw
+
+
+def test_stop_while_reading_ends_the_run_and_the_engine_stays_usable(engine, long_article_text,
+                                                                     article_text, test_model):
+    events = []
+    for event in engine.summarize(long_article_text, test_model):
+        events.append(event)
+        if isinstance(event, Reading):
+            engine.cancel()
+    assert isinstance(events[-1], Stopped)
+    assert not any(isinstance(e, Text) for e in events)
+    assert isinstance(run(engine, article_text, test_model)[-1], Done)
+
+
+def test_a_killed_worker_is_reported_and_replaced(engine, long_article_text, article_text, test_model):
+    with pytest.raises(WorkerDied, match="SIGKILL"):
+        for event in engine.summarize(long_article_text, test_model):
+            if isinstance(event, Reading):
+                os.kill(engine.worker_pid, signal.SIGKILL)
+    events = run(engine, article_text, test_model)
+    assert isinstance(events[0], Loading)  # a fresh worker loads the model again
+    assert isinstance(events[-1], Done)
+
+
+def test_a_segfault_in_the_worker_is_reported(engine, article_text, test_model):
+    with pytest.raises(WorkerDied, match="SIGSEGV, a crash in native code"):
+        for event in engine.summarize(article_text, test_model):
+            if isinstance(event, Reading):
+                os.kill(engine.worker_pid, signal.SIGSEGV)
+
+
+def test_an_article_longer_than_the_context_gets_a_clear_error(engine, article_text, test_model):
+    with pytest.raises(ArticleTooLong, match="too long for this model"):
+        run(engine, article_text * 40, test_model)
+    assert isinstance(run(engine, article_text, test_model)[-1], Done)
+
+
+def test_a_file_that_is_not_a_model_fails_to_load(engine, tmp_path, article_text):
+    fake = tmp_path / "fake.gguf"
+    fake.write_bytes(b"GGUF" + os.urandom(4096))
+    with pytest.raises(ModelLoadFailed, match="could not load fake.gguf"):
+        run(engine, article_text, ModelFile(path=fake, label="fake", sha256="0" * 64))

@@ -1,0 +1,60 @@
+"""The Markdown note: front matter a YAML parser reads, the sections, atomic saving."""
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+import yaml
+
+from desktop.core import prompts
+from desktop.core.models import ModelFile
+from desktop.core.note import NoteInfo, render, write_atomic
+from desktop.core.summary import Summary
+
+MODEL = ModelFile(path=Path("/m.gguf"), label="Some Model: 1.5B", sha256="ab" * 32)
+
+
+def parse_note(text: str):
+    assert text.startswith("---\n")
+    _, front, body = text.split("---\n", 2)
+    return yaml.safe_load(front), body
+
+
+def test_note_has_front_matter_and_sections():
+    s = Summary(title='Vote: "yes" to the bridge', summary="One. Two.", key_points=["A.", "B.", "C."])
+    created = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    front, body = parse_note(render(s, NoteInfo(MODEL, source_words=321, created=created)))
+    assert front == {
+        "title": 'Vote: "yes" to the bridge',
+        "created": "2026-01-02T03:04:05+00:00",
+        "model": "Some Model: 1.5B",
+        "model_sha256": "ab" * 32,
+        "prompt_version": prompts.PROMPT_VERSION,
+        "source_words": 321,
+    }
+    assert body.strip().splitlines() == [
+        '# Vote: "yes" to the bridge', "", "## Summary", "", "One. Two.", "", "## Key points", "",
+        "- A.", "- B.", "- C."]
+
+
+def test_atomic_write_replaces_whole_file(tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text("old note")
+    write_atomic(path, "new note\n")
+    assert path.read_text() == "new note\n"
+    assert os.listdir(tmp_path) == ["note.md"]
+
+
+def test_failed_write_keeps_the_old_file_and_leaves_no_partial(tmp_path, monkeypatch):
+    path = tmp_path / "note.md"
+    path.write_text("old note")
+
+    def broken_fsync(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    with pytest.raises(OSError):
+        write_atomic(path, "new note that does not fit")
+    assert path.read_text() == "old note"
+    assert os.listdir(tmp_path) == ["note.md"]
