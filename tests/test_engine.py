@@ -31,8 +31,9 @@ def test_summarize_streams_and_ends_with_a_parsed_summary(engine, article_text, 
     assert readings[-1].done == readings[-1].total  # the whole prompt was read
     assert [r.done for r in readings] == sorted(r.done for r in readings)
     done = events[-1]
-    streamed = "".join(e.delta for e in events if isinstance(e, Text))
-    assert streamed == done.raw
+    texts = [e for e in events if isinstance(e, Text)]
+    assert texts[-1].answer == done.raw
+    assert all(e.answer.endswith(e.delta) for e in texts)
     assert done.summary.title and done.summary.summary
     assert 3 <= len(done.summary.key_points) <= 7
     assert done.stats.prompt_tokens == readings[-1].total

@@ -58,7 +58,10 @@ class Reading:
 
 @dataclass
 class Text:
+    """The answer grew by `delta`, or was cut back (delta empty); `answer` is all of it so far."""
+
     delta: str
+    answer: str
 
 
 @dataclass
@@ -147,9 +150,12 @@ class Engine:
                 yield Reading(message[1], message[2])
             elif kind == "text":
                 raw += message[1]
-                yield Text(message[1])
+                yield Text(message[1], raw)
+            elif kind == "cut":
+                raw = raw[:message[1]]
+                yield Text("", raw)
             elif kind == "done":
-                yield Done(parse(raw), RunStats(**message[1]), raw, model)
+                yield Done(parse(message[2]), RunStats(**message[1]), message[2], model)
                 return
             elif kind == "cancelled":
                 yield Stopped()

@@ -8,6 +8,7 @@ line break, so a small model cannot wander off the form, and nothing costs a gra
 from __future__ import annotations
 
 import codecs
+import math
 import re
 import time
 from dataclasses import dataclass
@@ -22,17 +23,23 @@ SUMMARY_TOKENS = 320
 POINT_TOKENS = 96
 ANSWER_TOKENS = TITLE_TOKENS + SUMMARY_TOKENS + prompts.MAX_POINTS * POINT_TOKENS + 64
 
-# While reading the article, evaluate slices that take about this long, so that Stop is
-# honoured within about a second and progress moves; slices under 64 tokens waste speed
-# (measured on 2 cores: 16 tokens a slice read at 40% of the speed of 128).
-SLICE_SECONDS = 1.0
-MIN_SLICE = 64
+# The article is read in slices, so that Stop is honoured between them and progress moves.
+# The slice size depends only on the model (never on timing), so that a text is always read
+# in the same batches and greedy decoding gives the same answer every time. About 128 tokens
+# for a 1.5B model: a second on 2 cores; slices under 64 tokens read at half the speed.
+def slice_tokens(n_params: int) -> int:
+    size = 128 * 1.5e9 / max(n_params, 1)
+    return int(min(BATCH, max(32, 2 ** round(math.log2(size)))))
+
+
 SUMMARY_SENTENCES = 5
 POINT_SENTENCES = 1
-# Key points may not repeat a run of this many tokens from an earlier key point: greedy
-# decoding otherwise loops, writing the same point again and again.
-NO_REPEAT_TOKENS = 6
-
+# Greedy decoding can loop. When the model repeats a run of this many tokens from earlier in
+# the summary (or the key points), the repeating sentence is taken back and the summary ends;
+# a repeating key point is taken back, and the list ends or, when it has too few points, the
+# point is begun again with another first word (a few times at most).
+REPEAT_TOKENS = 8
+POINT_RETRIES = 3
 
 # A sentence ends with . ! or ? (maybe inside quotes or brackets), not after an initial
 # such as the "S." in "U.S." nor after a title such as "Mr."; the writer checks this when
@@ -74,9 +81,9 @@ class FormWriter:
         self.emit = emit
         self.n_past = 0
         self.stats = RunStats()
+        self.answer = ""  # the form as filled in so far: labels and values
         self._start = 0.0
         self._pending = ""  # text the model wrote in the token that also held a line break
-        self._points: list[int] | None = None  # tokens of the key points, once they begin
 
     def run(self, messages: list[dict[str, str]]) -> RunStats:
         self._start = time.perf_counter()
@@ -89,16 +96,24 @@ class FormWriter:
         self.model.reset()
         self._read(prompt)
         self.stats.prompt_seconds = time.perf_counter() - self._start
-        self.emit("text", prompts.TITLE_LABEL)
+        self._show(prompts.TITLE_LABEL)
 
-        self._write_line(TITLE_TOKENS)
+        self._write_line(TITLE_TOKENS, [])
         self._feed(f"\n{prompts.SUMMARY_LABEL}")
-        self._write_line(SUMMARY_TOKENS, SUMMARY_SENTENCES)
+        self._write_line(SUMMARY_TOKENS, [], SUMMARY_SENTENCES)
         self._feed(f"\n{prompts.POINTS_LABEL}\n-")
-        self._points = []
+        written: list[int] = []  # the tokens of all key points, to notice repeats
+        avoid: set[str] = set()  # first words of key points taken back
         points = 1
         while True:
-            self._write_line(POINT_TOKENS, POINT_SENTENCES)
+            cut = self._write_line(POINT_TOKENS, written, POINT_SENTENCES, avoid)
+            if cut is not None:
+                # Enough points: the list ends. Too few: the point is begun anew, differently.
+                if points > prompts.MIN_POINTS or len(avoid) == POINT_RETRIES or not cut.split():
+                    self._take_back(len(self.answer.rstrip("-").rstrip()), self.n_past)
+                    break
+                avoid.add(cut.split()[0].lower())
+                continue
             if points == prompts.MAX_POINTS:
                 break
             self._feed("\n")
@@ -106,7 +121,7 @@ class FormWriter:
             piece = self.model.piece(token)
             if piece.lstrip().startswith(b"-"):
                 self._accept(token)  # the model goes on with another point
-                self.emit("text", piece.decode("utf-8", errors="replace"))
+                self._show(piece.decode("utf-8", errors="replace"))
             elif points < prompts.MIN_POINTS:
                 self._feed("-")
             else:
@@ -116,80 +131,101 @@ class FormWriter:
         return self.stats
 
     def _read(self, tokens: list[int]) -> None:
-        """Evaluate the prompt in timed slices, reporting progress and checking for Stop."""
-        size = MIN_SLICE
-        done = 0
-        while done < len(tokens):
+        """Evaluate the prompt slice by slice, reporting progress and checking for Stop."""
+        size = slice_tokens(self.model.n_params)
+        for done in range(0, len(tokens), size):
             if self.should_stop():
                 raise Cancelled
             part = tokens[done:done + size]
-            t0 = time.perf_counter()
             self.model.decode(part, self.n_past)
-            elapsed = time.perf_counter() - t0
             self.n_past += len(part)
-            done += len(part)
-            self.emit("reading", done, len(tokens))
-            rate = len(part) / max(elapsed, 1e-6)
-            size = max(MIN_SLICE, min(BATCH, int(rate * SLICE_SECONDS)))
+            self.emit("reading", self.n_past, len(tokens))
+
+    def _show(self, text: str) -> None:
+        self.answer += text
+        self.emit("text", text)
 
     def _feed(self, text: str) -> None:
         """Write the form's own text into the answer (and into the model's context)."""
         text = self._pending + text
         self._pending = ""
-        for i in range(0, len(tokens := self.model.tokenize(text)), BATCH):
+        tokens = self.model.tokenize(text)
+        for i in range(0, len(tokens), BATCH):
             self.model.decode(tokens[i:i + BATCH], self.n_past)
             self.n_past += len(tokens[i:i + BATCH])
-        self.emit("text", text)
+        self._show(text)
 
     def _next(self) -> int:
         if self.should_stop():
             raise Cancelled
-        return self.model.greedy(self._repeats())
-
-    def _repeats(self) -> list[int]:
-        """Tokens that would repeat a run of NO_REPEAT_TOKENS from an earlier key point."""
-        seq = self._points
-        n = NO_REPEAT_TOKENS - 1
-        if not seq or len(seq) <= n:
-            return []
-        tail = seq[-n:]
-        return [seq[i + n] for i in range(len(seq) - n) if seq[i:i + n] == tail]
+        return self.model.greedy()
 
     def _accept(self, token: int) -> None:
         self.model.decode([token], self.n_past)
         self.n_past += 1
-        if self._points is not None:
-            self._points.append(token)
         self.stats.generated_tokens += 1
         if self.stats.generated_tokens == 1:
             self.stats.first_token_seconds = time.perf_counter() - self._start
 
-    def _write_line(self, max_tokens: int, max_sentences: int | None = None) -> None:
-        """Let the model write until its first line break (kept back), end token, budget or
-        its sentence limit (the next sentence is not begun)."""
+    def _take_back(self, length: int, position: int) -> str:
+        """Cut the answer back to `length` characters and the context to `position`."""
+        cut = self.answer[length:]
+        self.answer = self.answer[:length]
+        self.model.forget(position)
+        self.n_past = position
+        self._pending = ""
+        self.emit("cut", length)
+        return cut
+
+    def _write_line(self, max_tokens: int, written: list[int], max_sentences: int | None = None,
+                    avoid_first: set[str] | None = None) -> str | None:
+        """Let the model write one value until its first line break (kept back), its end
+        token, the token budget or the sentence limit (the next sentence is not begun).
+
+        `written` holds the tokens of this part so far; `avoid_first`, words the value may not
+        begin with. When the model begins to repeat itself, the repeating sentence is taken
+        back and returned; otherwise None.
+        """
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         line = ""
         sentences = 0
+        sentence = (len(self.answer), self.n_past, len(written))  # where the sentence began
         for _ in range(max_tokens):
-            token = self._next()
+            if self.should_stop():
+                raise Cancelled
+            token = self.model.greedy(None if line.strip() else avoid_first)
             if self.model.is_end(token):
-                return
+                return None
             text = decoder.decode(self.model.piece(token))
             if not (line + text).strip():
                 # The value begins on the next line: let the model put it there.
                 self._accept(token)
                 line += text
-                self.emit("text", text)
+                self._show(text)
                 continue
             if "\n" in text:
                 # Keep what stands before the break; the form's next text follows it.
                 self._pending = text.split("\n", 1)[0]
-                return
+                return None
             if text[:1].isspace() and SENTENCE_END.search(line):
                 sentences += 1
                 if max_sentences is not None and sentences >= max_sentences:
-                    return
+                    return None
+                sentence = (len(self.answer), self.n_past, len(written))
             self._accept(token)
             line += text
-            if text:
-                self.emit("text", text)
+            written.append(token)
+            self._show(text)
+            if _repeats(written):
+                del written[sentence[2]:]
+                return self._take_back(sentence[0], sentence[1])
+        return None
+
+
+def _repeats(tokens: list[int]) -> bool:
+    """Whether the last REPEAT_TOKENS tokens stand earlier in the list too."""
+    n = REPEAT_TOKENS
+    if len(tokens) < 2 * n:
+        return False
+    tail = tokens[-n:]
+    return any(tokens[i:i + n] == tail for i in range(len(tokens) - n))

@@ -55,6 +55,7 @@ class LocalModel:
         self._vocab = self._model.vocab
         self.n_vocab = self._model.n_vocab()
         self.description = self._model.desc()
+        self.n_params = self._model.n_params()
         self._template = llama_cpp.llama_model_chat_template(self._model.model, None)
         self._piece_buf = ctypes.create_string_buffer(256)
 
@@ -96,10 +97,19 @@ class LocalModel:
         self._batch.set_batch(tokens, n_past=n_past, logits_all=False)
         self._ctx.decode(self._batch)
 
-    def greedy(self, banned: list[int] | None = None) -> int:
-        """The most likely next token after the last decode (temperature 0: reproducible),
-        other than the banned ones."""
+    def forget(self, position: int) -> None:
+        """Drop the context from this position on (to write it differently)."""
+        llama_cpp.llama_memory_seq_rm(llama_cpp.llama_get_memory(self._ctx.ctx), 0, position, -1)
+
+    def greedy(self, avoid_words: set[str] | None = None) -> int:
+        """The most likely next token after the last decode (temperature 0: reproducible).
+        With `avoid_words`, the most likely of the top candidates that is none of those
+        words, whatever its spacing or case."""
         logits = np.ctypeslib.as_array(self._ctx.get_logits_ith(-1), shape=(self.n_vocab,))
-        if banned:
-            logits[banned] = -np.inf  # llama.cpp's own buffer, rewritten by the next decode
+        if not avoid_words:
+            return int(logits.argmax())
+        top = np.argpartition(-logits, 32)[:32]
+        for token in top[np.argsort(-logits[top])]:
+            if self.piece(int(token)).decode("utf-8", "replace").strip().lower() not in avoid_words:
+                return int(token)
         return int(logits.argmax())

@@ -1,7 +1,8 @@
 """The worker process: loads the model once and answers requests over a pipe.
 
 Messages in: ("load", path) and ("summarize", chat messages).
-Messages out: ("loaded", info), ("reading", done, total), ("text", delta), ("done", stats),
+Messages out: ("loaded", info), ("reading", done, total), ("text", delta), ("cut", length)
+when the answer is cut back to its first `length` characters, ("done", stats, answer),
 ("cancelled",) and ("error", kind, message).
 """
 
@@ -44,4 +45,4 @@ def main(conn, stop_flag) -> None:
             except Exception as exc:  # report, and stay alive for the next request
                 conn.send(("error", "failed", f"{type(exc).__name__}: {exc}"))
             else:
-                conn.send(("done", asdict(stats)))
+                conn.send(("done", asdict(stats), writer.answer))

@@ -30,7 +30,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings if settings is not None else QSettings()
         self.runner = runner or EngineRunner(parent=self)
-        self._raw = ""  # the answer as it streams in
         self._note_text = ""  # the finished note, as saved and copied
         self._note_title = ""
         self._running = False
@@ -210,7 +209,6 @@ class MainWindow(QMainWindow):
             return
         self._show_error("")
         self._running = True
-        self._raw = ""
         self._note_text = ""
         self.result_view.clear()
         self._update_actions()
@@ -326,11 +324,10 @@ class MainWindow(QMainWindow):
         self.state_label.setText(f"Reading the article: {done} of {total} tokens")
 
     @Slot(str)
-    def _on_text(self, delta: str) -> None:
-        self._raw += delta
+    def _on_text(self, answer: str) -> None:
         self.progress.hide()
         self.state_label.setText("Writing the summary…")
-        self.result_view.setMarkdown(note.preview(self._raw))
+        self.result_view.setMarkdown(note.preview(answer))
 
     @Slot(object)
     def _on_finished(self, done: Done) -> None:

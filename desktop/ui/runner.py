@@ -22,7 +22,7 @@ class EngineRunner(QObject):
     model_failed = Signal(str)
     started = Signal()
     reading = Signal(int, int)
-    text = Signal(str)
+    text = Signal(str)  # the answer so far
     finished = Signal(object)  # engine.Done
     stopped = Signal()
     failed = Signal(str)
@@ -84,7 +84,7 @@ class EngineRunner(QObject):
         elif isinstance(event, Reading):
             self.reading.emit(event.done, event.total)
         elif isinstance(event, Text):
-            self.text.emit(event.delta)
+            self.text.emit(event.answer)
         elif isinstance(event, Done):
             self.finished.emit(event)
         elif isinstance(event, Stopped):

@@ -1,0 +1,42 @@
+"""Take the README's screenshot: the real window, a finished summary of the user's example.
+
+    xvfb-run -s "-screen 0 1280x800x24" .venv/bin/python docs/screenshot.py [MODEL]
+"""
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article-el-salvador-cecot.txt"
+OUT = Path(__file__).resolve().parent / "screenshot.png"
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    from desktop.ui.main_window import MainWindow
+
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("model/choice", sys.argv[1] if len(sys.argv) > 1 else "default")
+    window = MainWindow(settings=settings)
+    window.setGeometry(0, 0, 1280, 800)
+    window.show()
+    window.article_edit.setPlainText(SEED.read_text(encoding="utf-8"))
+
+    def shoot(_=None):
+        QTimer.singleShot(500, lambda: (app.primaryScreen().grabWindow(0).save(str(OUT)), app.quit()))
+
+    window.runner.finished.connect(shoot)
+    window.runner.failed.connect(lambda message: (print(message), app.exit(1)))
+    QTimer.singleShot(300, window.summarize_action.trigger)
+    code = app.exec()
+    window.setWindowModified(False)
+    window.close()
+    print(OUT)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
