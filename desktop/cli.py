@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from desktop.core import article, desktop_entry, models
-from desktop.core.engine import Done, Engine, EngineError, Loading, ModelLoadFailed, Reading, Stopped
+from desktop.core.clean import Cleaned, clean
+from desktop.core.engine import Done, Engine, EngineError, Loading, ModelLoadFailed, Part, Reading, Stopped
 from desktop.core.note import NoteInfo, render, write_atomic
 from desktop.core.summary import MalformedOutput
 
@@ -30,6 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("article", type=Path, help="a .txt or .md file")
     s.add_argument("-o", "--output", type=Path, help="write the note here (default: print it)")
     s.add_argument("--model", default="default", help="a registry name (default, test) or a GGUF path")
+    s.add_argument("--language", help="write the summary in this language (default: the article's)")
+    s.add_argument("--keep-clutter", action="store_true",
+                   help="give the model the text as it is, without removing page clutter")
     m = sub.add_parser("models", help="list or fetch models")
     msub = m.add_subparsers(dest="models_command", required=True)
     msub.add_parser("list", help="show the known models and whether they are fetched")
@@ -77,22 +81,30 @@ def _models_fetch(name: str) -> None:
 
 def _summarize(args) -> None:
     try:
-        text = article.check(article.read(args.article))
+        cleaned = clean(article.read(args.article))
+        if args.keep_clutter:
+            cleaned = Cleaned(text=cleaned.original)
+        text = article.check(cleaned.text)
     except article.ArticleError as exc:
         raise Failure(str(exc), EXIT_USAGE) from exc
     try:
         model = models.resolve(args.model)
     except models.ModelError as exc:
         raise Failure(str(exc), EXIT_MODEL) from exc
+    if cleaned.removed:
+        sys.stderr.write(f"{cleaned.summary} (--keep-clutter keeps them)\n")
     engine = Engine()
     done = None
     try:
-        for event in engine.summarize(text, model):
+        part = "the article"
+        for event in engine.summarize(text, model, args.language):
             if isinstance(event, Loading):
                 sys.stderr.write(f"Loading {model.label}…\n")
+            elif isinstance(event, Part):
+                part = f"part {event.number} of {event.parts}" if event.number else "the parts' summaries"
             elif isinstance(event, Reading):
                 end = "\n" if event.done == event.total else ""
-                sys.stderr.write(f"\rReading the article: {100 * event.done // event.total}%{end}")
+                sys.stderr.write(f"\rReading {part}: {100 * event.done // event.total}%{end}")
             elif isinstance(event, Done):
                 done = event
             elif isinstance(event, Stopped):
@@ -106,10 +118,14 @@ def _summarize(args) -> None:
     finally:
         engine.close()
     stats = done.stats
+    if done.parts > 1:
+        sys.stderr.write(f"The article was read in {done.parts} parts (coverage {done.coverage:.0%}).\n")
     sys.stderr.write(f"Read {stats.prompt_tokens} tokens, wrote {stats.generated_tokens} in "
                      f"{stats.total_seconds:.1f} s (first token after {stats.first_token_seconds:.1f} s, "
                      f"{stats.generation_rate:.1f} tokens/s)\n")
-    note = render(done.summary, NoteInfo(model=model, source_words=article.word_count(text)))
+    note = render(done.summary, NoteInfo(
+        model=model, source_words=article.word_count(text), parts=done.parts, coverage=done.coverage,
+        byline=cleaned.byline, published=cleaned.published))
     if args.output:
         try:
             write_atomic(args.output, note)

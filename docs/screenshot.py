@@ -25,11 +25,20 @@ def main() -> int:
     window.show()
     window.article_edit.setPlainText(SEED.read_text(encoding="utf-8"))
 
-    def shoot(_=None):
-        QTimer.singleShot(500, lambda: (app.primaryScreen().grabWindow(0).save(str(OUT)), app.quit()))
+    # Slots return nothing: PySide6 over-releases a slot's return value.
+    def save_and_quit() -> None:
+        app.primaryScreen().grabWindow(0).save(str(OUT))
+        app.quit()
+
+    def shoot(_=None) -> None:
+        QTimer.singleShot(500, save_and_quit)
+
+    def fail(message: str) -> None:
+        print(message)
+        app.exit(1)
 
     window.runner.finished.connect(shoot)
-    window.runner.failed.connect(lambda message: (print(message), app.exit(1)))
+    window.runner.failed.connect(fail)
     QTimer.singleShot(300, window.summarize_action.trigger)
     code = app.exec()
     window.setWindowModified(False)

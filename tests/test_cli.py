@@ -6,6 +6,7 @@ import sys
 import yaml
 
 from tests.conftest import FIXTURES
+from tests.longtext import long_article
 
 ARTICLE = FIXTURES / "article-harbor-bridge.txt"
 
@@ -71,3 +72,22 @@ def test_models_list_shows_the_registry(test_model):
     lines = result.stdout.splitlines()
     assert any(line.startswith("test ") and "[fetched]" in line for line in lines)
     assert any(line.startswith("default ") for line in lines)
+
+
+def test_a_long_article_is_read_in_parts_with_progress(tmp_path, test_model):
+    long = tmp_path / "long.txt"
+    long.write_text(long_article(4_000))
+    out = tmp_path / "long.md"
+    result = cli("summarize", long, "-o", out, "--model", "test")
+    assert result.returncode == 0, result.stderr
+    meta = yaml.safe_load(out.read_text().split("---\n")[1])
+    assert meta["coverage"] == 1.0 and meta["parts"] >= 2
+    assert "Reading part 1 of" in result.stderr and "Reading part 2 of" in result.stderr
+    assert f"read in {meta['parts']} parts" in result.stderr
+
+
+def test_clutter_is_removed_and_reported(tmp_path, test_model):
+    result = cli("summarize", ARTICLE, "-o", tmp_path / "n.md", "--model", "test")
+    assert "Removed 10 lines of page clutter." in result.stderr
+    result = cli("summarize", ARTICLE, "-o", tmp_path / "n.md", "--model", "test", "--keep-clutter")
+    assert "page clutter" not in result.stderr

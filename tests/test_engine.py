@@ -6,9 +6,10 @@ import signal
 import pytest
 
 from desktop.core.engine import (
-    ArticleTooLong, Done, Engine, Loaded, Loading, ModelLoadFailed, Reading, Stopped, Text, WorkerDied,
+    Done, Engine, Loaded, Loading, ModelLoadFailed, Part, Reading, Stopped, Text, WorkerDied,
 )
 from desktop.core.models import ModelFile
+from tests.longtext import long_article
 
 
 @pytest.fixture
@@ -40,6 +41,8 @@ def test_summarize_streams_and_ends_with_a_parsed_summary(engine, article_text, 
     assert done.stats.generated_tokens > 0
     assert 0 < done.stats.first_token_seconds <= done.stats.total_seconds
     assert done.model == test_model
+    assert done.parts == 1 and done.coverage == 1.0
+    assert not any(isinstance(e, Part) for e in events)
 
 
 def test_model_stays_loaded_between_runs(engine, article_text, test_model):
@@ -86,10 +89,17 @@ def test_a_segfault_in_the_worker_is_reported(engine, article_text, test_model):
                 os.kill(engine.worker_pid, signal.SIGSEGV)
 
 
-def test_an_article_longer_than_the_context_gets_a_clear_error(engine, article_text, test_model):
-    with pytest.raises(ArticleTooLong, match="too long for this model"):
-        run(engine, article_text * 40, test_model)
-    assert isinstance(run(engine, article_text, test_model)[-1], Done)
+def test_an_article_longer_than_the_context_is_read_in_parts_and_whole(engine, test_model):
+    text = long_article(4_000)
+    events = run(engine, text, test_model)
+    done = events[-1]
+    assert isinstance(done, Done)
+    assert done.parts >= 2 and done.coverage == 1.0
+    parts = [e for e in events if isinstance(e, Part)]
+    assert [p.number for p in parts] == list(range(1, done.parts + 1)) + [0]  # then joined
+    assert all(p.parts == done.parts for p in parts)
+    assert done.stats.prompt_tokens > 5_000  # every part was read, and the joining prompt
+    assert 3 <= len(done.summary.key_points) <= 7
 
 
 def test_a_file_that_is_not_a_model_fails_to_load(engine, tmp_path, article_text):

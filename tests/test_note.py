@@ -32,6 +32,8 @@ def test_note_has_front_matter_and_sections():
         "model_sha256": "ab" * 32,
         "prompt_version": prompts.PROMPT_VERSION,
         "source_words": 321,
+        "coverage": 1.0,
+        "parts": 1,
     }
     assert body.strip().splitlines() == [
         '# Vote: "yes" to the bridge', "", "## Summary", "", "One. Two.", "", "## Key points", "",

@@ -5,11 +5,12 @@ import signal
 
 import pytest
 import yaml
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QMimeData, QSettings, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.ui.main_window import MainWindow
+from tests.conftest import FIXTURES
 
 RUN_TIMEOUT_MS = 300_000
 
@@ -144,9 +145,9 @@ def test_open_article_replaces_text_undoably_and_refuses_unreadable_files(
 
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "x.pdf"), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "x.png"), ""))
     window.open_action.trigger()
-    assert warnings and "only plain text and Markdown" in warnings[0]
+    assert warnings and "Neutral Brief opens" in warnings[0]
     assert window.article_edit.toPlainText() == "what I pasted before"
 
 
@@ -170,3 +171,76 @@ def test_a_model_file_of_the_users_own_is_used_and_remembered(qtbot, window, tes
     assert not any(action.isChecked() for action in window.model_actions.values())
     qtbot.waitUntil(lambda: window.model_label.text() == "Model: SmolLM2-135M-Instruct.Q4_1.gguf",
                     timeout=RUN_TIMEOUT_MS)
+
+
+def paste(qtbot, window, html="", text=""):
+    mime = QMimeData()
+    if html:
+        mime.setHtml(html)
+    mime.setText(text)
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setMimeData(mime)
+    window.article_edit.setFocus()
+    press(qtbot, window, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    # Free our QMimeData now: at process exit Qt would delete it after Python is gone (a crash).
+    clipboard.clear()
+
+
+def test_pasted_clutter_is_removed_shown_and_can_be_undone(qtbot, window, article_text):
+    paste(qtbot, window, text=article_text)
+    shown = window.article_edit.toPlainText()
+    assert "ADVERTISEMENT" not in shown and "View All" not in shown
+    assert "A public hearing on the route is set for May 14." in shown
+    assert window.clean_bar.isVisible()
+    assert window.clean_label.text() == "Removed 10 lines of page clutter."
+    window.show_removed_button.click()
+    assert window.removed_list.isVisible() and window.removed_list.count() == 10
+    assert window.removed_list.item(1).text() == "advertisement marker: ad-image"
+    window.undo_clean_button.click()
+    assert window.article_edit.toPlainText() == article_text
+    assert not window.clean_bar.isVisible() and not window.removed_list.isVisible()
+
+
+def test_a_web_page_copied_from_a_browser_pastes_as_its_article(qtbot, window):
+    html = (FIXTURES / "page-harbor-bridge.html").read_text()
+    paste(qtbot, window, html=html, text="Home News Sport Weather Subscribe … harborfan77 …")
+    shown = window.article_edit.toPlainText()
+    assert shown.startswith("Harbor town approves bridge plan after heated debate")
+    assert "A public hearing on the route is set for May 14." in shown
+    assert "harborfan77" not in shown and "Cheap flights" not in shown and "By Jonas Field" not in shown
+
+
+def test_a_small_paste_into_an_article_is_an_ordinary_edit(qtbot, window, article_text):
+    window.article_edit.setPlainText("The council met on Monday.")
+    window.article_edit.moveCursor(window.article_edit.textCursor().MoveOperation.End)
+    paste(qtbot, window, text=" ADVERTISEMENT")
+    assert window.article_edit.toPlainText() == "The council met on Monday. ADVERTISEMENT"
+
+
+def test_a_dropped_file_is_opened_and_cleaned(qtbot, window):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(FIXTURES / "article-water-prices.txt"))])
+    window.article_edit.insertFromMimeData(mime)
+    shown = window.article_edit.toPlainText()
+    assert shown.startswith("Water prices to rise 8 percent")
+    assert "Sign up for our morning newsletter" not in shown
+    assert window.clean_bar.isVisible()
+
+
+def test_the_note_records_byline_coverage_and_parts(qtbot, window, tmp_path, monkeypatch):
+    window.load_article(FIXTURES / "article-water-prices.txt")
+    summarize(qtbot, window)
+    target = tmp_path / "water.md"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.save_action.trigger()
+    meta = yaml.safe_load(target.read_text().split("---\n")[1])
+    assert meta["byline"] == "By Anna Lee"
+    assert meta["published"] == "Published 10:32 AM EST, March 3, 2026"
+    assert meta["coverage"] == 1.0 and meta["parts"] == 1
+
+
+def test_summary_language_choice_persists(qtbot, window):
+    window.language_actions["French"].trigger()
+    assert window.language == "French"
+    assert window.language_actions["French"].isChecked()
+    assert not window.language_actions[None].isChecked()

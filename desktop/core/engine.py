@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from typing import Iterator
 
-from desktop.core import prompts, worker
+from desktop.core import worker
 from desktop.core.generate import RunStats
 from desktop.core.models import ModelFile
 from desktop.core.summary import Summary, parse
@@ -34,10 +34,6 @@ class WorkerDied(EngineError):
     pass
 
 
-class ArticleTooLong(EngineError):
-    pass
-
-
 @dataclass
 class Loading:
     model: ModelFile
@@ -48,6 +44,14 @@ class Loaded:
     model: ModelFile
     n_ctx: int
     seconds: float
+
+
+@dataclass
+class Part:
+    """A long article is read in parts: part `number` of `parts` begins (0: joining them)."""
+
+    number: int
+    parts: int
 
 
 @dataclass
@@ -70,6 +74,8 @@ class Done:
     stats: RunStats
     raw: str
     model: ModelFile
+    parts: int  # passes of the model that read the article itself
+    coverage: float  # share of the article's words the model read (1.0: all)
 
 
 @dataclass
@@ -134,20 +140,23 @@ class Engine:
         self.model = model
         yield Loaded(model, message[1]["n_ctx"], message[1]["seconds"])
 
-    def summarize(self, article: str, model: ModelFile) -> Iterator:
-        """Yield Loading/Loaded, Reading, Text events, then Done or Stopped."""
+    def summarize(self, article: str, model: ModelFile, language: str | None = None) -> Iterator:
+        """Yield Loading/Loaded, Part, Reading and Text events, then Done or Stopped.
+        The summary is in the article's language, or in `language` when given."""
         self._stop.clear()
         yield from self.load(model)
         if self._stop.is_set():
             yield Stopped()
             return
-        self._conn.send(("summarize", prompts.messages(article)))
+        self._conn.send(("summarize", article, language))
         raw = ""
         while True:
             message = self._receive()
             kind = message[0]
             if kind == "reading":
                 yield Reading(message[1], message[2])
+            elif kind == "part":
+                yield Part(message[1], message[2])
             elif kind == "text":
                 raw += message[1]
                 yield Text(message[1], raw)
@@ -155,17 +164,13 @@ class Engine:
                 raw = raw[:message[1]]
                 yield Text("", raw)
             elif kind == "done":
-                yield Done(parse(message[2]), RunStats(**message[1]), message[2], model)
+                info = message[3]
+                yield Done(parse(message[2]), RunStats(**message[1]), message[2], model,
+                           info["parts"], info["coverage"])
                 return
             elif kind == "cancelled":
                 yield Stopped()
                 return
-            elif kind == "error" and message[1] == "too_long":
-                tokens, limit = message[2]
-                raise ArticleTooLong(
-                    f"The article is too long for this model: {tokens} tokens with the "
-                    f"instructions, and it reads at most {limit}. Summarize a shorter part."
-                )
             else:
                 raise EngineError(f"The model failed: {message[2]}")
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from desktop.core import prompts
+from desktop.core.article import word_count
 from desktop.core.llm import BATCH, LocalModel
 
 # Token budgets per field; together they are the room the answer needs in the context.
@@ -53,13 +54,6 @@ class Cancelled(Exception):
     pass
 
 
-class TooLong(Exception):
-    def __init__(self, prompt_tokens: int, limit: int):
-        super().__init__(prompt_tokens, limit)
-        self.prompt_tokens = prompt_tokens
-        self.limit = limit
-
-
 @dataclass
 class RunStats:
     prompt_tokens: int = 0
@@ -75,27 +69,28 @@ class RunStats:
 
 
 class FormWriter:
-    def __init__(self, model: LocalModel, should_stop: Callable[[], bool], emit: Callable[..., None]):
+    """One pass of the model over one prompt, filling in one answer form.
+
+    `stats` and `start` (a perf_counter time) are shared by the passes of one summary."""
+
+    def __init__(self, model: LocalModel, should_stop: Callable[[], bool], emit: Callable[..., None],
+                 stats: RunStats, start: float):
         self.model = model
         self.should_stop = should_stop
         self.emit = emit
+        self.stats = stats
+        self._start = start
         self.n_past = 0
-        self.stats = RunStats()
         self.answer = ""  # the form as filled in so far: labels and values
-        self._start = 0.0
         self._pending = ""  # text the model wrote in the token that also held a line break
 
-    def run(self, messages: list[dict[str, str]]) -> RunStats:
-        self._start = time.perf_counter()
-        prompt = self.model.tokenize(self.model.chat_prompt(messages), whole_prompt=True)
-        prompt += self.model.tokenize(prompts.TITLE_LABEL)
-        limit = self.model.n_ctx - ANSWER_TOKENS
-        if len(prompt) > limit:
-            raise TooLong(len(prompt), limit)
-        self.stats.prompt_tokens = len(prompt)
+    def run(self, prompt: list[int]) -> str:
+        """Fill in the form after these prompt tokens (see `form_prompt`); return the answer."""
+        self.stats.prompt_tokens += len(prompt)
+        t0 = time.perf_counter()
         self.model.reset()
         self._read(prompt)
-        self.stats.prompt_seconds = time.perf_counter() - self._start
+        self.stats.prompt_seconds += time.perf_counter() - t0
         self._show(prompts.TITLE_LABEL)
 
         self._write_line(TITLE_TOKENS, [])
@@ -128,7 +123,7 @@ class FormWriter:
                 break
             points += 1
         self.stats.total_seconds = time.perf_counter() - self._start
-        return self.stats
+        return self.answer
 
     def _read(self, tokens: list[int]) -> None:
         """Evaluate the prompt slice by slice, reporting progress and checking for Stop."""
@@ -229,3 +224,88 @@ def _repeats(tokens: list[int]) -> bool:
         return False
     tail = tokens[-n:]
     return any(tokens[i:i + n] == tail for i in range(len(tokens) - n))
+
+
+def form_prompt(model: LocalModel, messages: list[dict[str, str]]) -> list[int]:
+    """The chat's tokens, ending with the form's first label, which the worker writes."""
+    return (model.tokenize(model.chat_prompt(messages), whole_prompt=True)
+            + model.tokenize(prompts.TITLE_LABEL))
+
+
+@dataclass
+class Result:
+    answer: str
+    stats: RunStats
+    parts: int  # how many passes of the model read the article itself
+    coverage: float  # share of the article's words that the model read
+
+
+def summarize(model: LocalModel, article: str, language: str | None,
+              should_stop: Callable[[], bool], emit: Callable[..., None]) -> Result:
+    """The whole article in one pass when it fits the context; otherwise its parts one by one
+    (map), then their answers joined into one (reduce). Nothing is left out."""
+    stats = RunStats()
+    start = time.perf_counter()
+
+    def one_pass(messages) -> str:
+        return FormWriter(model, should_stop, emit, stats, start).run(form_prompt(model, messages))
+
+    room = model.n_ctx - ANSWER_TOKENS
+    whole = form_prompt(model, prompts.messages(article, language))
+    if len(whole) <= room:
+        return Result(FormWriter(model, should_stop, emit, stats, start).run(whole), stats, 1, 1.0)
+
+    overhead = len(form_prompt(model, prompts.part_messages("", 99, 99, language)))
+    parts = split_parts(model, article, room - overhead)
+    answers = []
+    for number, part in enumerate(parts, 1):
+        emit("part", number, len(parts))
+        emit("cut", 0)  # each pass's answer shows while it is written, then makes way
+        answers.append(one_pass(prompts.part_messages(part, number, len(parts), language)))
+    while True:
+        emit("part", 0, len(parts))  # 0: joining the parts
+        emit("cut", 0)
+        combine = prompts.combine_messages(answers, language)
+        if len(form_prompt(model, combine)) <= room:
+            answer = one_pass(combine)
+            break
+        # So many parts that their answers do not fit at once: join them in groups first.
+        overhead = len(form_prompt(model, prompts.combine_messages([""], language)))
+        groups = split_parts(model, "\n\n".join(answers), room - overhead)
+        answers = [one_pass(prompts.combine_messages([group], language)) for group in groups]
+    read = sum(word_count(part) for part in parts)
+    return Result(answer, stats, len(parts), round(read / max(1, word_count(article)), 4))
+
+
+def split_parts(model: LocalModel, text: str, budget: int) -> list[str]:
+    """Consecutive parts of at most `budget` tokens, cut between paragraphs where possible,
+    else between sentences, else between words."""
+    parts: list[str] = []
+    current: list[str] = []
+    used = 0
+    for piece in _pieces(model, text, budget):
+        size = len(model.tokenize(piece)) + 2  # and the blank line between pieces
+        if current and used + size > budget:
+            parts.append("\n\n".join(current))
+            current, used = [], 0
+        current.append(piece)
+        used += size
+    if current:
+        parts.append("\n\n".join(current))
+    return parts
+
+
+def _pieces(model: LocalModel, text: str, budget: int):
+    for paragraph in (p.strip() for p in re.split(r"\n+", text)):
+        if not paragraph:
+            continue
+        if len(model.tokenize(paragraph)) + 2 <= budget:
+            yield paragraph
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
+            if len(model.tokenize(sentence)) + 2 <= budget:
+                yield sentence
+                continue
+            words = sentence.split()
+            step = max(1, budget // 3)  # a word is rarely more than 3 tokens
+            yield from (" ".join(words[i:i + step]) for i in range(0, len(words), step))

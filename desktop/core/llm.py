@@ -14,7 +14,9 @@ import llama_cpp
 import numpy as np
 from llama_cpp import _internals
 
-MAX_CONTEXT = 8192
+# Longer contexts slow every token down (attention grows with them); long articles are read
+# in parts instead (see generate.summarize).
+MAX_CONTEXT = 4096
 BATCH = 512
 
 

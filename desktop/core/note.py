@@ -19,6 +19,10 @@ from desktop.core.summary import Summary, clean, points_of, split_fields
 class NoteInfo:
     model: ModelFile
     source_words: int
+    parts: int = 1  # passes of the model that read the article
+    coverage: float = 1.0  # share of the article's words the model read
+    byline: str = ""  # as found in the pasted page, kept out of the model's text
+    published: str = ""
     created: datetime | None = None
 
 
@@ -31,7 +35,13 @@ def render(summary: Summary, info: NoteInfo) -> str:
         "model_sha256": info.model.sha256,
         "prompt_version": prompts.PROMPT_VERSION,
         "source_words": info.source_words,
+        "coverage": info.coverage,
+        "parts": info.parts,
     }
+    if info.byline:
+        front["byline"] = info.byline
+    if info.published:
+        front["published"] = info.published
     header = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{header}---\n\n" + body(summary.title, summary.summary, summary.key_points)
 

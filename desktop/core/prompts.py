@@ -8,7 +8,7 @@ parses, at no cost to generation speed (unlike a JSON grammar).
 from __future__ import annotations
 
 # Bump when the wording or the form changes: it is recorded in every saved note.
-PROMPT_VERSION = "summary-v1"
+PROMPT_VERSION = "summary-v2"
 
 TITLE_LABEL = "Title:"
 SUMMARY_LABEL = "Summary:"
@@ -24,17 +24,35 @@ whoever made it ("X said ...").
 "deadly", "scathing", "mega", "corporate media") and do not add any of your own.
 - Give no opinion and add nothing that the article does not say: no names, numbers or dates \
 of your own.
-- Ignore page clutter: ads, image captions, links and teasers for other stories.
-- Write in the language of the article."""
+- Ignore page clutter: ads, image captions, links and teasers for other stories."""
 
-def instruction(article: str) -> str:
-    return (
-        f"Summarize the article below in this form:\n{TITLE_LABEL} <a plain title>\n"
-        f"{SUMMARY_LABEL} <three to five sentences>\n{POINTS_LABEL}\n- <fact>\n"
-        f"(three to seven key points, one line each)\n\nARTICLE:\n{article.strip()}"
-    )
+FORM = (f"{TITLE_LABEL} <a plain title>\n{SUMMARY_LABEL} <three to five sentences>\n"
+        f"{POINTS_LABEL}\n- <fact>\n(three to seven key points, one line each)")
 
 
-def messages(article: str) -> list[dict[str, str]]:
-    """The chat for one article: the rules, then the article and the form to fill in."""
-    return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": instruction(article)}]
+def _language_rule(language: str | None) -> str:
+    return f"Write in {language}." if language else "Write in the language of the article."
+
+
+def messages(article: str, language: str | None = None) -> list[dict[str, str]]:
+    """The chat for a whole article: the rules, then the form to fill in and the article."""
+    ask = f"Summarize the article below in this form:\n{FORM}\n{_language_rule(language)}"
+    return [{"role": "system", "content": SYSTEM},
+            {"role": "user", "content": f"{ask}\n\nARTICLE:\n{article.strip()}"}]
+
+
+def part_messages(part: str, number: int, parts: int, language: str | None = None) -> list[dict[str, str]]:
+    """The chat for one part of an article too long to read at once (the map step)."""
+    ask = (f"This is part {number} of {parts} of a long article. Summarize this part in this "
+           f"form:\n{FORM}\n{_language_rule(language)}")
+    return [{"role": "system", "content": SYSTEM},
+            {"role": "user", "content": f"{ask}\n\nPART {number} OF {parts}:\n{part.strip()}"}]
+
+
+def combine_messages(part_answers: list[str], language: str | None = None) -> list[dict[str, str]]:
+    """The chat that joins the summaries of an article's parts into one (the reduce step)."""
+    joined = "\n\n".join(f"PART {i} OF {len(part_answers)}:\n{answer.strip()}"
+                          for i, answer in enumerate(part_answers, 1))
+    ask = ("Below are summaries of the consecutive parts of one long article. Write one summary "
+           f"of the whole article in this form:\n{FORM}\n{_language_rule(language)}")
+    return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": f"{ask}\n\n{joined}"}]

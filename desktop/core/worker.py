@@ -1,8 +1,9 @@
 """The worker process: loads the model once and answers requests over a pipe.
 
-Messages in: ("load", path) and ("summarize", chat messages).
-Messages out: ("loaded", info), ("reading", done, total), ("text", delta), ("cut", length)
-when the answer is cut back to its first `length` characters, ("done", stats, answer),
+Messages in: ("load", path) and ("summarize", article, language or None).
+Messages out: ("loaded", info), ("part", number, parts) before each pass over a part of a long
+article (number 0: joining the parts), ("reading", done, total), ("text", delta), ("cut", length)
+when the answer is cut back to its first `length` characters, ("done", stats, answer, info),
 ("cancelled",) and ("error", kind, message).
 """
 
@@ -15,7 +16,7 @@ from pathlib import Path
 
 def main(conn, stop_flag) -> None:
     # Imported here, in the child, so the parent never loads llama.cpp.
-    from desktop.core.generate import Cancelled, FormWriter, TooLong
+    from desktop.core.generate import Cancelled, summarize
     from desktop.core.llm import LoadError, LocalModel
 
     model = None
@@ -35,14 +36,13 @@ def main(conn, stop_flag) -> None:
             conn.send(("loaded", {"n_ctx": model.n_ctx, "description": model.description,
                                   "seconds": time.perf_counter() - t0}))
         elif kind == "summarize":
-            writer = FormWriter(model, stop_flag.is_set, lambda *msg: conn.send(msg))
             try:
-                stats = writer.run(request[1])
+                result = summarize(model, request[1], request[2], stop_flag.is_set,
+                                   lambda *msg: conn.send(msg))
             except Cancelled:
                 conn.send(("cancelled",))
-            except TooLong as exc:
-                conn.send(("error", "too_long", (exc.prompt_tokens, exc.limit)))
             except Exception as exc:  # report, and stay alive for the next request
                 conn.send(("error", "failed", f"{type(exc).__name__}: {exc}"))
             else:
-                conn.send(("done", asdict(stats), writer.answer))
+                conn.send(("done", asdict(result.stats), result.answer,
+                           {"parts": result.parts, "coverage": result.coverage}))

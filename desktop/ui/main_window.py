@@ -7,17 +7,24 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QTextCursor
+from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPlainTextEdit, QProgressBar,
+    QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QProgressBar,
     QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from desktop import APP_NAME
 from desktop.core import article, models, note
+from desktop.core.clean import Cleaned, clean
 from desktop.core.engine import Done
+from desktop.ui.article_edit import ArticleEdit
 from desktop.ui.runner import EngineRunner
 
 DEFAULT_MODEL = "default"
+# Summary languages offered in the menu; None writes in the article's own language.
+LANGUAGES = [("Same as the Article", None), ("English", "English"), ("Español", "Spanish"),
+             ("Français", "French"), ("Deutsch", "German"), ("Italiano", "Italian"),
+             ("Português", "Portuguese")]
 
 
 def _with_shortcut(text: str, action: QAction) -> str:
@@ -32,6 +39,7 @@ class MainWindow(QMainWindow):
         self.runner = runner or EngineRunner(parent=self)
         self._note_text = ""  # the finished note, as saved and copied
         self._note_title = ""
+        self._cleaned = Cleaned(text="")  # the last cleaning of a pasted or opened article
         self._running = False
         self._build_widgets()
         self._build_actions()
@@ -48,11 +56,32 @@ class MainWindow(QMainWindow):
     # -- construction -------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
-        self.article_edit = QPlainTextEdit()
+        self.article_edit = ArticleEdit()
         self.article_edit.setPlaceholderText(
-            "Paste a news article here, or open a text file (Ctrl+O).\n\n"
+            "Paste a news article here (from a web page too), or open or drop a file: "
+            "text, Markdown, HTML, PDF or Word.\n\n"
+            "Page clutter is removed, and you can see and undo what was.\n\n"
             "Then press Ctrl+Enter for a neutral summary and key points.")
         self.article_edit.textChanged.connect(self._update_actions)
+        self.article_edit.article_pasted.connect(self.paste_article)
+        self.article_edit.file_dropped.connect(self.load_article)
+        self.clean_label = QLabel()
+        self.show_removed_button = QPushButton("Show")
+        self.show_removed_button.setCheckable(True)
+        self.undo_clean_button = QPushButton("Undo")
+        self.undo_clean_button.setToolTip("Put the removed lines back into the article")
+        self.removed_list = QListWidget()
+        self.removed_list.setMaximumHeight(140)
+        self.removed_list.hide()
+        self.show_removed_button.toggled.connect(self.removed_list.setVisible)
+        self.undo_clean_button.clicked.connect(self.undo_cleaning)
+        self.clean_bar = QWidget()
+        bar = QHBoxLayout(self.clean_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.clean_label, 1)
+        bar.addWidget(self.show_removed_button)
+        bar.addWidget(self.undo_clean_button)
+        self.clean_bar.hide()
         self.result_view = QTextBrowser()
         self.result_view.setOpenExternalLinks(False)
         self.result_view.setPlaceholderText("The summary appears here as the model writes it.")
@@ -70,6 +99,8 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel("<b>Article</b>"))
         left_layout.addWidget(self.article_edit)
+        left_layout.addWidget(self.clean_bar)
+        left_layout.addWidget(self.removed_list)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.stop_button)
@@ -116,7 +147,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.open_action = self._action("&Open Article…", self.open_article, QKeySequence.StandardKey.Open,
-                                        "Open a text or Markdown file as the article")
+                                        "Open a text, Markdown, HTML, PDF or Word file as the article")
         self.save_action = self._action("&Save Note…", self.save_note, QKeySequence.StandardKey.Save,
                                         "Save the summary as a Markdown note")
         self.copy_action = self._action("&Copy Note as Markdown", self.copy_note, "Ctrl+Shift+C",
@@ -136,6 +167,17 @@ class MainWindow(QMainWindow):
         summary_menu = self.menuBar().addMenu("&Summary")
         summary_menu.addAction(self.summarize_action)
         summary_menu.addAction(self.stop_action)
+        summary_menu.addSeparator()
+        language_menu = summary_menu.addMenu("Summary &Language")
+        group = QActionGroup(self)
+        self.language_actions = {}
+        for label, language in LANGUAGES:
+            action = QAction(label, self, checkable=True)
+            action.setChecked(language == self.language)
+            action.triggered.connect(lambda _=False, lang=language: self.choose_language(lang))
+            group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[language] = action
         self.model_menu = self.menuBar().addMenu("&Model")
         self.model_actions = {}
         for name, spec in models.registry().items():
@@ -160,6 +202,7 @@ class MainWindow(QMainWindow):
         r.model_ready.connect(self._on_model_ready)
         r.model_failed.connect(self._on_model_failed)
         r.started.connect(self._on_started)
+        r.part.connect(self._on_part)
         r.reading.connect(self._on_reading)
         r.text.connect(self._on_text)
         r.finished.connect(self._on_finished)
@@ -171,6 +214,10 @@ class MainWindow(QMainWindow):
     @property
     def model_choice(self) -> str:
         return str(self.settings.value("model/choice", DEFAULT_MODEL))
+
+    @property
+    def language(self) -> str | None:
+        return self.settings.value("summary/language") or None
 
     def _check_model_menu(self) -> None:
         for name, action in self.model_actions.items():
@@ -213,7 +260,7 @@ class MainWindow(QMainWindow):
         self.result_view.clear()
         self._update_actions()
         self.state_label.setText("Starting…")
-        self.runner.summarize(text, self.model_choice)
+        self.runner.summarize(text, self.model_choice, self.language)
 
     @Slot()
     def stop(self) -> None:
@@ -224,11 +271,13 @@ class MainWindow(QMainWindow):
     @Slot()
     def open_article(self) -> None:
         start = str(self.settings.value("paths/articles", str(Path.home())))
+        patterns = " ".join(f"*{suffix}" for suffix in article.OPENABLE)
         path, _ = QFileDialog.getOpenFileName(self, "Open Article", start,
-                                              "Text and Markdown (*.txt *.md *.markdown *.text)")
+                                              f"Articles ({patterns});;All files (*)")
         if path:
             self.load_article(Path(path))
 
+    @Slot(Path)
     def load_article(self, path: Path) -> None:
         try:
             text = article.read(path)
@@ -236,15 +285,39 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot open article", str(exc))
             return
         self.settings.setValue("paths/articles", str(path.parent))
-        # Replace through the cursor, so Undo brings back what was there before.
-        cursor = self.article_edit.textCursor()
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.insertText(text)
-        self.article_edit.moveCursor(QTextCursor.MoveOperation.Start)
+        self._set_article(text)
         self.state_label.setText(f"Opened {path.name}")
 
+    @Slot(str, str)
+    def paste_article(self, html: str, text: str) -> None:
+        self._set_article(article.from_paste(html, text))
+
+    def _set_article(self, text: str) -> None:
+        """Show the article without its page clutter, and say what was removed."""
+        self._cleaned = clean(text)
+        self.article_edit.replace_all(self._cleaned.text)
+        removed = self._cleaned.removed
+        self.clean_label.setText(self._cleaned.summary)
+        self.removed_list.clear()
+        self.removed_list.addItems([f"{r.reason}: {r.line}" for r in removed])
+        self.show_removed_button.setChecked(False)
+        self.clean_bar.setVisible(bool(removed))
+
     @Slot()
-    def save_note(self) -> bool:
+    def undo_cleaning(self) -> None:
+        self.article_edit.replace_all(self._cleaned.original)
+        self._cleaned = Cleaned(text=self._cleaned.original, original=self._cleaned.original)
+        self.show_removed_button.setChecked(False)
+        self.clean_bar.hide()
+        self.state_label.setText("The article is back as it was pasted.")
+
+    @Slot()
+    def save_note(self) -> None:
+        # A slot must not return a value: PySide6 6.12 then over-releases it (True/False
+        # included, which crashes Python). closeEvent uses _save for the answer.
+        self._save()
+
+    def _save(self) -> bool:
         if not self._note_text:
             return False
         folder = Path(str(self.settings.value("paths/notes", str(Path.home()))))
@@ -271,6 +344,9 @@ class MainWindow(QMainWindow):
         if self._note_text:
             QGuiApplication.clipboard().setText(self._note_text)
             self.state_label.setText("Copied the note as Markdown")
+
+    def choose_language(self, language: str | None) -> None:
+        self.settings.setValue("summary/language", language or "")
 
     def choose_model(self, choice: str) -> None:
         self.settings.setValue("model/choice", choice)
@@ -313,26 +389,36 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_started(self) -> None:
+        self._part = "the article"
         self.progress.setValue(0)
         self.progress.show()
         self.speed_label.clear()
 
     @Slot(int, int)
+    def _on_part(self, number: int, parts: int) -> None:
+        self._part = (f"part {number} of {parts}" if number
+                      else f"the summaries of its {parts} parts")
+
+    @Slot(int, int)
     def _on_reading(self, done: int, total: int) -> None:
+        self.progress.show()
         self.progress.setMaximum(total)
         self.progress.setValue(done)
-        self.state_label.setText(f"Reading the article: {done} of {total} tokens")
+        self.state_label.setText(f"Reading {self._part}: {done} of {total} tokens")
 
     @Slot(str)
     def _on_text(self, answer: str) -> None:
         self.progress.hide()
-        self.state_label.setText("Writing the summary…")
+        writing = "the summary" if self._part == "the article" else f"a summary of {self._part}"
+        self.state_label.setText(f"Writing {writing}…")
         self.result_view.setMarkdown(note.preview(answer))
 
     @Slot(object)
     def _on_finished(self, done: Done) -> None:
-        info = note.NoteInfo(model=done.model, source_words=article.word_count(
-            self.article_edit.toPlainText()))
+        info = note.NoteInfo(
+            model=done.model, source_words=article.word_count(self.article_edit.toPlainText()),
+            parts=done.parts, coverage=done.coverage, byline=self._cleaned.byline,
+            published=self._cleaned.published)
         self._note_text = note.render(done.summary, info)
         self._note_title = done.summary.title
         self.result_view.setMarkdown(note.body(done.summary.title, done.summary.summary,
@@ -370,7 +456,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel)
             if answer == QMessageBox.StandardButton.Cancel or (
-                    answer == QMessageBox.StandardButton.Save and not self.save_note()):
+                    answer == QMessageBox.StandardButton.Save and not self._save()):
                 event.ignore()
                 return
         self.settings.setValue("window/geometry", self.saveGeometry())

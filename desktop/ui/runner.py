@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.core import models
 from desktop.core.engine import (
-    Done, Engine, EngineError, Loaded, Loading, ModelLoadFailed, Reading, Stopped, Text,
+    Done, Engine, EngineError, Loaded, Loading, ModelLoadFailed, Part, Reading, Stopped, Text,
 )
 from desktop.core.summary import MalformedOutput
 
@@ -21,6 +21,7 @@ class EngineRunner(QObject):
     model_ready = Signal(object)  # ModelFile
     model_failed = Signal(str)
     started = Signal()
+    part = Signal(int, int)  # part number (0: joining the parts), parts
     reading = Signal(int, int)
     text = Signal(str)  # the answer so far
     finished = Signal(object)  # engine.Done
@@ -35,11 +36,11 @@ class EngineRunner(QObject):
         self._thread.start()
 
     def load(self, choice: str) -> None:
-        self._jobs.put(("load", choice, None))
+        self._jobs.put(("load", choice, None, None))
 
-    def summarize(self, text: str, choice: str) -> None:
+    def summarize(self, text: str, choice: str, language: str | None = None) -> None:
         self.started.emit()
-        self._jobs.put(("summarize", choice, text))
+        self._jobs.put(("summarize", choice, text, language))
 
     def stop(self) -> None:
         self.engine.cancel()
@@ -52,7 +53,7 @@ class EngineRunner(QObject):
 
     def _loop(self) -> None:
         while (job := self._jobs.get()) is not None:
-            kind, choice, text = job
+            kind, choice, text, language = job
             try:
                 model = models.resolve(choice)
             except models.ModelError as exc:
@@ -62,7 +63,7 @@ class EngineRunner(QObject):
                 continue
             try:
                 for event in (self.engine.load(model) if kind == "load"
-                              else self.engine.summarize(text, model)):
+                              else self.engine.summarize(text, model, language)):
                     self._emit(event)
             except ModelLoadFailed as exc:
                 self.model_failed.emit(str(exc))
@@ -81,6 +82,8 @@ class EngineRunner(QObject):
             self.model_loading.emit(event.model.label)
         elif isinstance(event, Loaded):
             self.model_ready.emit(event.model)
+        elif isinstance(event, Part):
+            self.part.emit(event.number, event.parts)
         elif isinstance(event, Reading):
             self.reading.emit(event.done, event.total)
         elif isinstance(event, Text):
