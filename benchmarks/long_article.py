@@ -11,11 +11,9 @@ compare each size with the smallest: time should grow about like the words, memo
 import argparse
 import json
 import re
-import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 NEUS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "neus-val.source"

@@ -60,3 +60,17 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_partial(tmp_path, monkeyp
         write_atomic(path, "new note that does not fit")
     assert path.read_text() == "old note"
     assert os.listdir(tmp_path) == ["note.md"]
+
+
+def test_saving_keeps_the_permissions_of_the_note_and_of_new_files(tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text("old")
+    path.chmod(0o640)
+    write_atomic(path, "new")
+    assert path.stat().st_mode & 0o777 == 0o640
+    umask = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "fresh.md", "text")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "fresh.md").stat().st_mode & 0o777 == 0o644

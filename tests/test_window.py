@@ -244,3 +244,30 @@ def test_summary_language_choice_persists(qtbot, window):
     assert window.language == "French"
     assert window.language_actions["French"].isChecked()
     assert not window.language_actions[None].isChecked()
+
+
+def test_stop_pressed_while_the_model_still_loads_cancels_the_waiting_summary(
+        qtbot, window, article_text, test_model, monkeypatch):
+    # A model load is queued first (as at start-up, or after picking a model): the summary
+    # waits behind it, and Esc must stop that summary, not be forgotten.
+    window.runner.load(str(test_model.path))
+    window.article_edit.setPlainText(article_text)
+    with qtbot.waitSignal(window.runner.stopped, timeout=RUN_TIMEOUT_MS):
+        press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        press(qtbot, window, Qt.Key.Key_Escape)
+    assert window.result_view.toPlainText() == ""
+    assert window.summarize_button.isEnabled()
+    summarize(qtbot, window)  # and the next run is not stopped by the old request
+    assert "Key points" in window.result_view.toPlainText()
+
+
+def test_a_new_summary_offers_to_save_the_unsaved_one(qtbot, window, article_text, monkeypatch):
+    window.article_edit.setPlainText(article_text)
+    summarize(qtbot, window)
+    assert window.isWindowModified()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
+    window.summarize_action.trigger()
+    assert asked and not window._running  # cancelled: the unsaved note stays
+    assert "Key points" in window.result_view.toPlainText()

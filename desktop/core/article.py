@@ -126,7 +126,7 @@ def _pdf_text(path: Path) -> str:
     if not text:
         raise ArticleError("this PDF has no text layer (a scan?); nothing to summarize")
     # PDF lines break inside paragraphs: join them, keep blank-line paragraph breaks.
-    text = re.sub(r"(?<![.!?:\"”])\n(?!\n)", " ", text)
+    text = re.sub(r"(?<![.!?:\"”\n])\n(?!\n)", " ", text)
     return re.sub(r"[ \t]+", " ", text)
 
 

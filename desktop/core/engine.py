@@ -111,6 +111,9 @@ class Engine:
         """Ask the running job to stop; safe to call from any thread."""
         self._stop.set()
 
+    def clear_stop(self) -> None:
+        self._stop.clear()
+
     def close(self) -> None:
         if self._proc is not None:
             try:
@@ -142,8 +145,14 @@ class Engine:
 
     def summarize(self, article: str, model: ModelFile, language: str | None = None) -> Iterator:
         """Yield Loading/Loaded, Part, Reading and Text events, then Done or Stopped.
-        The summary is in the article's language, or in `language` when given."""
-        self._stop.clear()
+        The summary is in the article's language, or in `language` when given. A Stop asked
+        for during the run ends it; the request is forgotten when the run ends."""
+        try:
+            yield from self._summarize(article, model, language)
+        finally:
+            self._stop.clear()
+
+    def _summarize(self, article: str, model: ModelFile, language: str | None) -> Iterator:
         yield from self.load(model)
         if self._stop.is_set():
             yield Stopped()
@@ -193,6 +202,7 @@ class Engine:
             except (EOFError, OSError):
                 dead = True
             if dead:
+                self._conn.close()
                 self._proc.join(timeout=2)
                 code = self._proc.exitcode
                 self._proc = self._conn = None

@@ -52,7 +52,10 @@ class LocalModel:
         ctx_params.n_threads = threads
         ctx_params.n_threads_batch = threads
         ctx_params.no_perf = True
-        self._ctx = _internals.LlamaContext(model=self._model, params=ctx_params, verbose=False)
+        try:
+            self._ctx = _internals.LlamaContext(model=self._model, params=ctx_params, verbose=False)
+        except ValueError as exc:
+            raise LoadError(f"llama.cpp could not make a context for {path.name}: {exc}") from exc
         self._batch = _internals.LlamaBatch(n_tokens=BATCH, embd=0, n_seq_max=1, verbose=False)
         self._vocab = self._model.vocab
         self.n_vocab = self._model.n_vocab()

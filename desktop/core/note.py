@@ -61,9 +61,16 @@ def preview(raw: str) -> str:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write the whole file or nothing: a temporary file beside it, then an atomic rename."""
-    path = Path(path)
+    path = Path(path).resolve()  # a link to a note: write the note, keep the link
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, mode)  # mkstemp makes 0600; a note gets the permissions a file would
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
             f.flush()

@@ -6,8 +6,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QTextCursor
-from PySide6.QtGui import QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QProgressBar,
     QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
@@ -40,6 +39,7 @@ class MainWindow(QMainWindow):
         self._note_text = ""  # the finished note, as saved and copied
         self._note_title = ""
         self._cleaned = Cleaned(text="")  # the last cleaning of a pasted or opened article
+        self._run_article = ("", self._cleaned)  # the text summarized last, and its cleaning
         self._running = False
         self._build_widgets()
         self._build_actions()
@@ -254,9 +254,14 @@ class MainWindow(QMainWindow):
         except article.ArticleError as exc:
             self._show_error(str(exc))
             return
+        if not self._unsaved_note_handled():
+            return
         self._show_error("")
         self._running = True
-        self._note_text = ""
+        self._run_article = (text, self._cleaned)  # the note describes this, whatever is typed now
+        self._note_text = self._note_title = ""
+        self.setWindowModified(False)
+        self._update_title()
         self.result_view.clear()
         self._update_actions()
         self.state_label.setText("Starting…")
@@ -415,10 +420,10 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_finished(self, done: Done) -> None:
-        info = note.NoteInfo(
-            model=done.model, source_words=article.word_count(self.article_edit.toPlainText()),
-            parts=done.parts, coverage=done.coverage, byline=self._cleaned.byline,
-            published=self._cleaned.published)
+        text, cleaned = self._run_article
+        info = note.NoteInfo(model=done.model, source_words=article.word_count(text),
+                             parts=done.parts, coverage=done.coverage, byline=cleaned.byline,
+                             published=cleaned.published)
         self._note_text = note.render(done.summary, info)
         self._note_title = done.summary.title
         self.result_view.setMarkdown(note.body(done.summary.title, done.summary.summary,
@@ -449,16 +454,22 @@ class MainWindow(QMainWindow):
 
     # -- closing ------------------------------------------------------------------------
 
+    def _unsaved_note_handled(self) -> bool:
+        """Offer to save an unsaved note before it goes; False when the user cancels."""
+        if not self.isWindowModified():
+            return True
+        answer = QMessageBox.question(
+            self, "Unsaved summary", "The summary has not been saved. Save it first?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Save:
+            return self._save()
+        return answer == QMessageBox.StandardButton.Discard
+
     def closeEvent(self, event) -> None:
-        if self.isWindowModified():
-            answer = QMessageBox.question(
-                self, "Unsaved summary", "The summary has not been saved. Save it before closing?",
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel)
-            if answer == QMessageBox.StandardButton.Cancel or (
-                    answer == QMessageBox.StandardButton.Save and not self._save()):
-                event.ignore()
-                return
+        if not self._unsaved_note_handled():
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.runner.shutdown()
         event.accept()

@@ -32,18 +32,28 @@ class EngineRunner(QObject):
         super().__init__(parent)
         self.engine = engine or Engine()
         self._jobs: queue.Queue = queue.Queue()
+        # Stop applies to one summary, even while it still waits behind a model load.
+        self._lock = threading.Lock()
+        self._last_run = 0  # the newest summary asked for
+        self._running = 0  # the summary the engine runs now (0: none)
+        self._stopped: set[int] = set()
         self._thread = threading.Thread(target=self._loop, name="engine-runner", daemon=True)
         self._thread.start()
 
     def load(self, choice: str) -> None:
-        self._jobs.put(("load", choice, None, None))
+        self._jobs.put(("load", choice, None, None, 0))
 
     def summarize(self, text: str, choice: str, language: str | None = None) -> None:
         self.started.emit()
-        self._jobs.put(("summarize", choice, text, language))
+        self._last_run += 1
+        self._jobs.put(("summarize", choice, text, language, self._last_run))
 
     def stop(self) -> None:
-        self.engine.cancel()
+        """Stop the newest summary: now if it runs, before it starts if it waits."""
+        with self._lock:
+            self._stopped.add(self._last_run)
+            if self._running == self._last_run:
+                self.engine.cancel()
 
     def shutdown(self) -> None:
         self.engine.cancel()
@@ -53,29 +63,47 @@ class EngineRunner(QObject):
 
     def _loop(self) -> None:
         while (job := self._jobs.get()) is not None:
-            kind, choice, text, language = job
+            kind, choice, text, language, run = job
+            with self._lock:
+                if run in self._stopped:
+                    self.stopped.emit()
+                    continue
+                self._running = run
             try:
-                model = models.resolve(choice)
-            except models.ModelError as exc:
-                self.model_failed.emit(str(exc))
-                if kind == "summarize":
-                    self.failed.emit(str(exc))
-                continue
-            try:
-                for event in (self.engine.load(model) if kind == "load"
-                              else self.engine.summarize(text, model, language)):
-                    self._emit(event)
-            except ModelLoadFailed as exc:
-                self.model_failed.emit(str(exc))
-                if kind == "summarize":
-                    self.failed.emit(str(exc))
-            except MalformedOutput as exc:
-                self.failed.emit(f"The model's answer could not be used: {exc}")
-            except EngineError as exc:
+                self._run(kind, choice, text, language)
+            finally:
+                with self._lock:
+                    self._running = 0
+                    self.engine.clear_stop()  # a Stop that came as the run ended
+
+    def _run(self, kind, choice, text, language) -> None:
+        try:
+            model = models.resolve(choice)
+        except models.ModelError as exc:
+            self.model_failed.emit(str(exc))
+            if kind == "summarize":
                 self.failed.emit(str(exc))
-            except Exception as exc:  # never leave the window waiting for an answer
-                message = f"Unexpected error: {type(exc).__name__}: {exc}"
-                self.model_failed.emit(message) if kind == "load" else self.failed.emit(message)
+            return
+        try:
+            for event in (self.engine.load(model) if kind == "load"
+                          else self.engine.summarize(text, model, language)):
+                self._emit(event)
+        except ModelLoadFailed as exc:
+            self.model_failed.emit(str(exc))
+            if kind == "summarize":
+                self.failed.emit(str(exc))
+        except MalformedOutput as exc:
+            self.failed.emit(f"The model's answer could not be used: {exc}")
+        except EngineError as exc:
+            self._fail(kind, str(exc))
+        except Exception as exc:  # never leave the window waiting for an answer
+            self._fail(kind, f"Unexpected error: {type(exc).__name__}: {exc}")
+
+    def _fail(self, kind: str, message: str) -> None:
+        if kind == "load":
+            self.model_failed.emit(message)
+        else:
+            self.failed.emit(message)
 
     def _emit(self, event) -> None:
         if isinstance(event, Loading):
