@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/summarize_seed.py [MODEL ...]    (default: test default)
 
-Prints JSON: per model, the load time, prompt and generated tokens, seconds to the first
+The article is cleaned first, as the app does. Prints JSON: per model, the load time, prompt and generated tokens, seconds to the first
 generated token (from the request, the model already loaded) and in total.
 """
 
@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from desktop.core import article, models
+from desktop.core.clean import clean
 from desktop.core.engine import Done, Engine, Loaded
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article-el-salvador-cecot.txt"
@@ -19,7 +20,7 @@ SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article-el-sal
 
 def measure(name: str) -> dict:
     model = models.resolve(name)
-    text = article.check(SEED.read_text(encoding="utf-8"))
+    text = article.check(clean(SEED.read_text(encoding="utf-8")).text)  # as the app does
     engine = Engine()
     try:
         t0 = time.perf_counter()

@@ -23,7 +23,7 @@ def main() -> int:
     window = MainWindow(settings=settings)
     window.setGeometry(0, 0, 1280, 800)
     window.show()
-    window.article_edit.setPlainText(SEED.read_text(encoding="utf-8"))
+    window.paste_article("", SEED.read_text(encoding="utf-8"))  # as if pasted: cleaned
 
     # Slots return nothing: PySide6 over-releases a slot's return value.
     def save_and_quit() -> None:

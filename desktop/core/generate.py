@@ -122,6 +122,9 @@ class FormWriter:
             else:
                 break
             points += 1
+        if self._pending:  # the model's last words came in the token with its line break
+            self._show(self._pending)
+            self._pending = ""
         self.stats.total_seconds = time.perf_counter() - self._start
         return self.answer
 
