@@ -63,8 +63,11 @@ def main() -> None:
     parser.add_argument("--model", default="test")
     parser.add_argument("--sizes", type=int, nargs="+", default=[5000, 15000, 30000])
     args = parser.parse_args()
+    rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        rows = [run(words, args.model, Path(tmp)) for words in args.sizes]
+        for words in args.sizes:
+            rows.append(run(words, args.model, Path(tmp)))
+            print(json.dumps(rows[-1]), file=sys.stderr, flush=True)  # each size as it is done
     base = rows[0]
     for row in rows:
         row["words_ratio"] = round(row["words"] / base["words"], 2)
