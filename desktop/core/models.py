@@ -105,7 +105,7 @@ def _stat_key(path: Path) -> dict:
     return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
 
 
-def file_sha256(path: Path, progress: Callable[[int, int], None] | None = None) -> str:
+def file_sha256(path: Path) -> str:
     """The file's sha256, remembered beside it so a 1 GB model is hashed once, not per launch."""
     marker = _marker(path)
     key = _stat_key(path)
@@ -116,13 +116,9 @@ def file_sha256(path: Path, progress: Callable[[int, int], None] | None = None) 
     except (OSError, ValueError, KeyError, TypeError):
         pass
     digest = hashlib.sha256()
-    done = 0
     with path.open("rb") as f:
         while chunk := f.read(CHUNK):
             digest.update(chunk)
-            done += len(chunk)
-            if progress:
-                progress(done, key["size"])
     sha = digest.hexdigest()
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
@@ -172,9 +168,9 @@ def fetch(name: str, progress: Callable[[str, int, int], None] | None = None) ->
     target_dir = models_dir()
     target_dir.mkdir(parents=True, exist_ok=True)
     path = target_dir / s.file
+    if is_fetched(name):
+        return path
     if path.is_file():
-        if path.stat().st_size == s.size and file_sha256(path) == s.sha256:
-            return path
         path.unlink()
         _marker(path).unlink(missing_ok=True)
     partial = path.with_name(path.name + ".part")
