@@ -7,7 +7,8 @@ from desktop.core.generate import REPEAT_TOKENS, SENTENCE_END, _repeats, slice_t
 
 @pytest.mark.parametrize("text, ends", [
     ("He left.", True), ('She said "yes."', True), ("Why?", True), ("(see above).", True),
-    ("the U.S.", False), ("Mr.", False), ("Dr.", False), ("cost 3", False), ("", False),
+    ("the U.S.", False), ("Mr.", False), ("Dr.", False), ("Sen.", False), ("Gov.", False),
+    ("cost 3", False), ("", False),
 ])
 def test_sentence_end(text, ends):
     assert bool(SENTENCE_END.search(text)) is ends

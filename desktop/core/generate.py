@@ -17,6 +17,7 @@ from typing import Callable
 from desktop.core import prompts
 from desktop.core.article import word_count
 from desktop.core.llm import BATCH, LocalModel
+from desktop.core.text import NOT_AN_END
 
 # Token budgets per field; together they are the room the answer needs in the context.
 TITLE_TOKENS = 48
@@ -42,12 +43,10 @@ POINT_SENTENCES = 1
 REPEAT_TOKENS = 8
 POINT_RETRIES = 3
 
-# A sentence ends with . ! or ? (maybe inside quotes or brackets), not after an initial
-# such as the "S." in "U.S." nor after a title such as "Mr."; the writer checks this when
-# the next word begins.
-SENTENCE_END = re.compile(
-    r"(?<![A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bvs)"
-    r"[.!?][\"”’')\]]*$")
+# A sentence ends with . ! or ? (maybe inside quotes or brackets), not after an initial such
+# as the "S." in "U.S." nor after a title such as "Mr." or "Sen."; the writer checks this
+# when the next word begins.
+SENTENCE_END = re.compile(NOT_AN_END + r"[.!?][\"”’')\]]*$")
 
 
 class Cancelled(Exception):
@@ -99,15 +98,18 @@ class FormWriter:
         self._feed(f"\n{prompts.POINTS_LABEL}\n-")
         written: list[int] = []  # the tokens of all key points, to notice repeats
         avoid: set[str] = set()  # first words of key points taken back
+        retries = 0
         points = 1
         while True:
             cut = self._write_line(POINT_TOKENS, written, POINT_SENTENCES, avoid)
             if cut is not None:
                 # Enough points: the list ends. Too few: the point is begun anew, differently.
-                if points > prompts.MIN_POINTS or len(avoid) == POINT_RETRIES or not cut.split():
+                # (Counted: the same cut can come back when its first word is not a token.)
+                if points > prompts.MIN_POINTS or retries == POINT_RETRIES or not cut.split():
                     self._take_back(len(self.answer.rstrip("-").rstrip()), self.n_past)
                     break
                 avoid.add(cut.split()[0].lower())
+                retries += 1
                 continue
             if points == prompts.MAX_POINTS:
                 break

@@ -62,7 +62,7 @@ def points_of(text: str) -> list[str]:
     points: list[str] = []
     for line in text.splitlines():
         point = clean(_BULLET.sub("", line))
-        if point and point not in points:
+        if re.search(r"\w", point) and point not in points:  # "-:" is no point
             points.append(point)
     return points
 

@@ -1,0 +1,67 @@
+"""Words and sentences of plain text, with their positions, for the checks."""
+
+from __future__ import annotations
+
+import re
+
+STOPWORDS = frozenset("""a an the of to in on at for by with and or but nor so yet is are was were be been
+being am has have had do does did he she it they we you i his her its their our your my him them us me
+this that these those as from will would could should can may might must shall not no than then there
+here who whom whose which what when where why how after before about into over under also just only
+very more most some any such said says say all each other both either neither if while because until
+up down out off again further once own same too s t""".split())
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+
+# Titles and abbreviations after which a full stop does not end a sentence ("Sen. Paul").
+ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "No", "vs", "Sen", "Rep", "Gov", "Gen", "Lt",
+                 "Col", "Sgt", "Capt", "Jr", "Sr", "Prof", "Rev", "Mt", "Ft", "Jan", "Feb", "Aug",
+                 "Sept", "Oct", "Nov", "Dec", "Inc", "Corp", "Co", "approx", "etc")
+# Not after an initial ("U.S.") nor after an abbreviation.
+NOT_AN_END = r"(?<![A-Z])" + "".join(rf"(?<!\b{a})" for a in ABBREVIATIONS)
+# A sentence ends at . ! or ? (and closing quotes or brackets), then space and a capital,
+# digit, quote or bracket; or at a blank line.
+_SENTENCE_END = re.compile(NOT_AN_END + r"[.!?][\"”’')\]]*\s+(?=[A-Z0-9\"“‘(])|\n\s*\n")
+
+
+def starts_sentence(text: str, position: int) -> bool:
+    """Whether `position` is where a sentence (or a line) begins."""
+    before = text[:position].rstrip(" \t\"“‘(-*")
+    return not before or before[-1] in ".!?:\n"
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, without surrounding white space."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(text)))
+    out = []
+    for a, b in spans:
+        chunk = text[a:b]
+        if chunk.strip():
+            a += len(chunk) - len(chunk.lstrip())
+            b -= len(chunk) - len(chunk.rstrip())
+            out.append((a, b))
+    return out
+
+
+def words(text: str) -> list[re.Match]:
+    return list(_WORD.finditer(text))
+
+
+def norm(word: str) -> str:
+    """A word's lower-case stem: possessive, plural and common endings off."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[:-len(suffix)]
+    return w
+
+
+def content(text: str) -> list[str]:
+    """The stems of the words that carry meaning."""
+    return [norm(m.group()) for m in words(text) if m.group().lower() not in STOPWORDS]
