@@ -8,7 +8,9 @@ from pathlib import Path
 
 from desktop.core import article, desktop_entry, models
 from desktop.core.clean import Cleaned, clean
-from desktop.core.engine import Done, Engine, EngineError, Loading, ModelLoadFailed, Part, Reading, Stopped
+from desktop.core.engine import (
+    Checking, Done, Engine, EngineError, Loading, ModelLoadFailed, Part, Reading, Stopped,
+)
 from desktop.core.note import NoteInfo, render, write_atomic
 from desktop.core.summary import MalformedOutput
 
@@ -105,6 +107,8 @@ def _summarize(args) -> None:
             elif isinstance(event, Reading):
                 end = "\n" if event.done == event.total else ""
                 sys.stderr.write(f"\rReading {part}: {100 * event.done // event.total}%{end}")
+            elif isinstance(event, Checking):
+                sys.stderr.write(f"Rewriting flagged sentence {event.done} of {event.total}…\n")
             elif isinstance(event, Done):
                 done = event
             elif isinstance(event, Stopped):
@@ -123,9 +127,11 @@ def _summarize(args) -> None:
     sys.stderr.write(f"Read {stats.prompt_tokens} tokens, wrote {stats.generated_tokens} in "
                      f"{stats.total_seconds:.1f} s (first token after {stats.first_token_seconds:.1f} s, "
                      f"{stats.generation_rate:.1f} tokens/s)\n")
+    for flag in done.review.flags:
+        sys.stderr.write(f"Check: “{flag.text[:70]}”: {flag.reason}\n")
     note = render(done.summary, NoteInfo(
         model=model, source_words=article.word_count(text), parts=done.parts, coverage=done.coverage,
-        byline=cleaned.byline, published=cleaned.published))
+        byline=cleaned.byline, published=cleaned.published), done.review, text)
     if args.output:
         try:
             write_atomic(args.output, note)

@@ -271,3 +271,68 @@ def test_a_new_summary_offers_to_save_the_unsaved_one(qtbot, window, article_tex
     window.summarize_action.trigger()
     assert asked and not window._running  # cancelled: the unsaved note stays
     assert "Key points" in window.result_view.toPlainText()
+
+
+LOADED_LEAD = ("Panic and chaos gripped Port Alder on Thursday as the council held a historic vote "
+               "on the harbor bridge.\n\n")
+
+
+def _rect_of(view, text, after=""):
+    """Where `text` stands in the summary pane (after the text `after`, scrolled into view),
+    in viewport coordinates."""
+    start = view.document().find(after).selectionEnd() if after else 0
+    cursor = view.document().find(text, start)
+    assert not cursor.isNull(), f"{text!r} is not shown"
+    cursor.setPosition(cursor.selectionStart() + min(2, len(text) // 2))
+    view.setTextCursor(cursor)
+    view.ensureCursorVisible()
+    return view.cursorRect(cursor)
+
+
+def test_flagged_wording_is_highlighted_with_its_reason(qtbot, window, article_text):
+    window.article_edit.setPlainText(LOADED_LEAD + article_text.split("Image:")[0])
+    summarize(qtbot, window)
+    flags = window.review.flags
+    # The innermost flags (a loaded word inside a flagged sentence is the one shown there).
+    innermost = [f for f in flags if not any(
+        g is not f and g.part == f.part and g.index == f.index and f.start <= g.start
+        and g.end <= f.end for g in flags)]
+    assert innermost, "the test model copies the loaded lead; its words must be flagged"
+    view = window.result_view
+    for flag in innermost:
+        qtbot.mouseMove(view.viewport(), _rect_of(view, flag.text).center())
+        qtbot.waitUntil(lambda: flag.reason in window.statusBar().currentMessage(), timeout=5000)
+
+
+def test_clicking_a_key_point_highlights_its_evidence_in_the_article(qtbot, window, article_text):
+    window.article_edit.setPlainText(LOADED_LEAD + article_text.split("Image:")[0])
+    summarize(qtbot, window)
+    article = window.article_edit.toPlainText()
+    review = window.review
+    points = window.note_summary.key_points
+    supported = [i for i, e in enumerate(review.evidence) if e.supported]
+    assert supported, "at least one key point of the test model is found in the article"
+    i = supported[0]
+    qtbot.mouseClick(window.result_view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=_rect_of(window.result_view, points[i][:30], "Key points").center())
+    shown = window.evidence_shown
+    assert shown and all(s.replace("\u2029", "\n") in article for s in shown)
+    assert f"Key point {i + 1}" in window.state_label.text()
+    # The supporting sentence shares the key point's words.
+    point_words = {w.lower().strip(".,") for w in points[i].split() if len(w) > 4}
+    assert point_words & {w.lower().strip(".,") for w in " ".join(shown).split()}
+
+
+def test_a_key_point_without_evidence_is_marked(qtbot):
+    from desktop.core.checks import Review
+    from desktop.core.evidence import Evidence
+    from desktop.core.summary import Summary
+    from desktop.ui.summary_view import SummaryView
+
+    view = SummaryView()
+    qtbot.addWidget(view)
+    summary = Summary(title="T", summary="S.", key_points=["Found.", "Invented."])
+    view.show_summary(summary, Review(evidence=[Evidence(((0, 6),), 1.0), Evidence((), 0.1)]))
+    text = view.toPlainText()
+    assert "Found." in text and "Invented. (no supporting sentence found in the article)" in text
+    assert "1 of 2 key points found in the article" in text

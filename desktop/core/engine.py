@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from desktop.core import worker
+from desktop.core.checks import Review, review
 from desktop.core.generate import RunStats
 from desktop.core.models import ModelFile
 from desktop.core.summary import Summary, parse
@@ -69,6 +70,14 @@ class Text:
 
 
 @dataclass
+class Checking:
+    """Flagged sentence `done` of `total` is being rewritten in neutral words."""
+
+    done: int
+    total: int
+
+
+@dataclass
 class Done:
     summary: Summary
     stats: RunStats
@@ -76,6 +85,7 @@ class Done:
     model: ModelFile
     parts: int  # passes of the model that read the article itself
     coverage: float  # share of the article's words the model read (1.0: all)
+    review: Review  # the checks of the summary against the article
 
 
 @dataclass
@@ -115,16 +125,16 @@ class Engine:
         self._stop.clear()
 
     def close(self) -> None:
-        if self._proc is not None:
-            try:
-                self._conn.close()
-                self._proc.join(timeout=2)
-            finally:
-                if self._proc.is_alive():
-                    self._proc.kill()
-                    self._proc.join()
+        proc, conn = self._proc, self._conn
         self._proc = self._conn = None
         self.model = None
+        if conn is not None:
+            conn.close()
+        if proc is not None:
+            proc.join(timeout=2)
+            if proc.is_alive():
+                proc.kill()
+                proc.join()
 
     def load(self, model: ModelFile) -> Iterator[Loading | Loaded]:
         """Make sure a worker has this model loaded (nothing to do when it has)."""
@@ -144,7 +154,7 @@ class Engine:
         yield Loaded(model, message[1]["n_ctx"], message[1]["seconds"])
 
     def summarize(self, article: str, model: ModelFile, language: str | None = None) -> Iterator:
-        """Yield Loading/Loaded, Part, Reading and Text events, then Done or Stopped.
+        """Yield Loading/Loaded, Part, Reading, Text and Checking events, then Done or Stopped.
         The summary is in the article's language, or in `language` when given. A Stop asked
         for during the run ends it; the request is forgotten when the run ends."""
         try:
@@ -172,10 +182,16 @@ class Engine:
             elif kind == "cut":
                 raw = raw[:message[1]]
                 yield Text("", raw)
+            elif kind == "checking":
+                yield Checking(message[1], message[2])
             elif kind == "done":
                 info = message[3]
-                yield Done(parse(message[2]), RunStats(**message[1]), message[2], model,
-                           info["parts"], info["coverage"])
+                summary = parse(message[2])
+                if info["unsupported_points_left_out"]:
+                    summary.notes.append(f"Left out {info['unsupported_points_left_out']} key "
+                                         "point(s) that no sentence of the article supports.")
+                yield Done(summary, RunStats(**message[1]), message[2], model,
+                           info["parts"], info["coverage"], review(summary, article))
                 return
             elif kind == "cancelled":
                 yield Stopped()

@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from desktop.core import prompts
+from desktop.core.checks import Review
 from desktop.core.models import ModelFile
 from desktop.core.summary import Summary, clean, points_of, split_fields
 
@@ -26,7 +27,9 @@ class NoteInfo:
     created: datetime | None = None
 
 
-def render(summary: Summary, info: NoteInfo) -> str:
+def render(summary: Summary, info: NoteInfo, review: Review | None = None, article: str = "") -> str:
+    """The note. With the review (and the article it checked), the front matter gets `checks:`
+    and each key point a footnote quoting its supporting sentences."""
     created = info.created or datetime.now(timezone.utc).astimezone()
     front = {
         "title": summary.title,
@@ -42,8 +45,22 @@ def render(summary: Summary, info: NoteInfo) -> str:
         front["byline"] = info.byline
     if info.published:
         front["published"] = info.published
+    if review is not None:
+        front["checks"] = review.front_matter()
     header = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)
-    return f"---\n{header}---\n\n" + body(summary.title, summary.summary, summary.key_points)
+    text = f"---\n{header}---\n\n"
+    if review is None:
+        return text + body(summary.title, summary.summary, summary.key_points)
+    points, notes = [], []
+    for i, (point, evidence) in enumerate(zip(summary.key_points, review.evidence), 1):
+        if evidence.supported:
+            points.append(f"{point} [^{i}]")
+            quoted = " … ".join(clean(article[a:b]) for a, b in evidence.spans)
+            notes.append(f"[^{i}]: Article: “{quoted}”")
+        else:
+            points.append(f"{point} *(no supporting sentence found in the article)*")
+    text += body(summary.title, summary.summary, points)
+    return text + ("\n" + "\n".join(notes) + "\n" if notes else "")
 
 
 def body(title: str, summary: str, points: list[str]) -> str:

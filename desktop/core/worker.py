@@ -3,7 +3,8 @@
 Messages in: ("load", path) and ("summarize", article, language or None).
 Messages out: ("loaded", info), ("part", number, parts) before each pass over a part of a long
 article (number 0: joining the parts), ("reading", done, total), ("text", delta), ("cut", length)
-when the answer is cut back to its first `length` characters, ("done", stats, answer, info),
+when the answer is cut back to its first `length` characters, ("checking", done, total) while
+flagged sentences are rewritten (the final answer comes with "done"), ("done", stats, answer, info),
 ("cancelled",) and ("error", kind, message).
 """
 
@@ -18,6 +19,11 @@ def main(conn, stop_flag) -> None:
     # Imported here, in the child, so the parent never loads llama.cpp.
     from desktop.core.generate import Cancelled, summarize
     from desktop.core.llm import LoadError, LocalModel
+    from desktop.core.neutrality import soften
+    from desktop.core.neutralize import neutralize
+
+    def emit(*msg) -> None:
+        conn.send(msg)
 
     model = None
     while True:
@@ -37,12 +43,18 @@ def main(conn, stop_flag) -> None:
                                   "seconds": time.perf_counter() - t0}))
         elif kind == "summarize":
             try:
-                result = summarize(model, request[1], request[2], stop_flag.is_set,
-                                   lambda *msg: conn.send(msg))
+                t0 = time.perf_counter()
+                # The model reads the article without the loaded modifiers that can go safely:
+                # a small model copies what it reads.
+                result = summarize(model, soften(request[1]), request[2], stop_flag.is_set, emit)
+                result.answer, dropped = neutralize(model, result.answer, request[1],
+                                                    stop_flag.is_set, emit)
+                result.stats.total_seconds = time.perf_counter() - t0
             except Cancelled:
                 conn.send(("cancelled",))
             except Exception as exc:  # report, and stay alive for the next request
                 conn.send(("error", "failed", f"{type(exc).__name__}: {exc}"))
             else:
                 conn.send(("done", asdict(result.stats), result.answer,
-                           {"parts": result.parts, "coverage": result.coverage}))
+                           {"parts": result.parts, "coverage": result.coverage,
+                            "unsupported_points_left_out": dropped}))

@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QProgressBar,
-    QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+    QPushButton, QSplitter, QTextEdit, QVBoxLayout, QWidget,
 )
 
 from desktop import APP_NAME
@@ -18,6 +18,9 @@ from desktop.core.clean import Cleaned, clean
 from desktop.core.engine import Done
 from desktop.ui.article_edit import ArticleEdit
 from desktop.ui.runner import EngineRunner
+from desktop.ui.summary_view import SummaryView
+
+EVIDENCE_COLOR = QColor("#cfe8ff")
 
 DEFAULT_MODEL = "default"
 # Summary languages offered in the menu; None writes in the article's own language.
@@ -41,6 +44,8 @@ class MainWindow(QMainWindow):
         self._cleaned = Cleaned(text="")  # the last cleaning of a pasted or opened article
         self._run_article = ("", self._cleaned)  # the text summarized last, and its cleaning
         self._running = False
+        self._review = None  # the checks of the summary shown, with its evidence
+        self._summary = None
         self._build_widgets()
         self._build_actions()
         self._connect_runner()
@@ -82,9 +87,9 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.show_removed_button)
         bar.addWidget(self.undo_clean_button)
         self.clean_bar.hide()
-        self.result_view = QTextBrowser()
-        self.result_view.setOpenExternalLinks(False)
-        self.result_view.setPlaceholderText("The summary appears here as the model writes it.")
+        self.result_view = SummaryView()
+        self.result_view.point_clicked.connect(self.show_evidence)
+        self.result_view.flag_hovered.connect(self._on_flag_hovered)
         self.error_banner = QLabel()
         self.error_banner.setWordWrap(True)
         self.error_banner.setStyleSheet(
@@ -205,6 +210,7 @@ class MainWindow(QMainWindow):
         r.part.connect(self._on_part)
         r.reading.connect(self._on_reading)
         r.text.connect(self._on_text)
+        r.checking.connect(self._on_checking)
         r.finished.connect(self._on_finished)
         r.stopped.connect(self._on_stopped)
         r.failed.connect(self._on_failed)
@@ -263,6 +269,8 @@ class MainWindow(QMainWindow):
         self.setWindowModified(False)
         self._update_title()
         self.result_view.clear()
+        self.article_edit.setExtraSelections([])
+        self._review = None
         self._update_actions()
         self.state_label.setText("Starting…")
         self.runner.summarize(text, self.model_choice, self.language)
@@ -372,6 +380,61 @@ class MainWindow(QMainWindow):
                           "written by a language model that runs on this computer. "
                           "Nothing leaves your machine.</p>")
 
+    @Slot(int)
+    def show_evidence(self, point: int) -> None:
+        """Highlight the article sentences that support key point `point`."""
+        text, _ = self._run_article
+        if self._review is None or point >= len(self._review.evidence):
+            return
+        pane = self.article_edit.toPlainText()
+        if pane.strip() != text:
+            self.state_label.setText("The article has changed since it was summarized: "
+                                     "summarize it again to see the evidence.")
+            return
+        offset = len(pane) - len(pane.lstrip())  # the summarized text is the pane's, stripped
+        evidence = self._review.evidence[point]
+        selections = []
+        for start, end in evidence.spans:
+            selection = QTextEdit.ExtraSelection()
+            selection.format.setBackground(EVIDENCE_COLOR)
+            cursor = QTextCursor(self.article_edit.document())
+            cursor.setPosition(offset + start)
+            cursor.setPosition(offset + end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selections.append(selection)
+        self.article_edit.setExtraSelections(selections)
+        if selections:
+            cursor = QTextCursor(self.article_edit.document())
+            cursor.setPosition(offset + evidence.spans[0][0])
+            self.article_edit.setTextCursor(cursor)
+            self.article_edit.centerCursor()
+            self.state_label.setText(f"Key point {point + 1}: the highlighted sentence(s) of the "
+                                     "article support it.")
+        else:
+            self.state_label.setText(f"Key point {point + 1}: no sentence of the article supports "
+                                     "it. Check it before you rely on it.")
+
+    @property
+    def review(self):
+        """The checks of the summary shown (None before a summary is done)."""
+        return self._review
+
+    @property
+    def note_summary(self):
+        return self._summary
+
+    @property
+    def evidence_shown(self) -> list[str]:
+        """The article text highlighted as evidence now."""
+        return [s.cursor.selectedText() for s in self.article_edit.extraSelections()]
+
+    @Slot(str)
+    def _on_flag_hovered(self, reason: str) -> None:
+        if reason:
+            self.statusBar().showMessage(reason)
+        else:
+            self.statusBar().clearMessage()
+
     # -- engine reports -----------------------------------------------------------------
 
     @Slot(str)
@@ -416,7 +479,11 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         writing = "the summary" if self._part == "the article" else f"a summary of {self._part}"
         self.state_label.setText(f"Writing {writing}…")
-        self.result_view.setMarkdown(note.preview(answer))
+        self.result_view.show_text(note.preview(answer))
+
+    @Slot(int, int)
+    def _on_checking(self, done: int, total: int) -> None:
+        self.state_label.setText(f"Rewriting flagged sentences in plain words: {done} of {total}…")
 
     @Slot(object)
     def _on_finished(self, done: Done) -> None:
@@ -424,10 +491,11 @@ class MainWindow(QMainWindow):
         info = note.NoteInfo(model=done.model, source_words=article.word_count(text),
                              parts=done.parts, coverage=done.coverage, byline=cleaned.byline,
                              published=cleaned.published)
-        self._note_text = note.render(done.summary, info)
+        self._note_text = note.render(done.summary, info, done.review, text)
         self._note_title = done.summary.title
-        self.result_view.setMarkdown(note.body(done.summary.title, done.summary.summary,
-                                               done.summary.key_points))
+        self._review = done.review
+        self._summary = done.summary
+        self.result_view.show_summary(done.summary, done.review)
         stats = done.stats
         self.speed_label.setText(f"{stats.generation_rate:.1f} tokens/s")
         remarks = " ".join(done.summary.notes)

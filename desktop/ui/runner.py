@@ -9,7 +9,8 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.core import models
 from desktop.core.engine import (
-    Done, Engine, EngineError, Loaded, Loading, ModelLoadFailed, Part, Reading, Stopped, Text,
+    Checking, Done, Engine, EngineError, Loaded, Loading, ModelLoadFailed, Part, Reading, Stopped,
+    Text,
 )
 from desktop.core.summary import MalformedOutput
 
@@ -24,6 +25,7 @@ class EngineRunner(QObject):
     part = Signal(int, int)  # part number (0: joining the parts), parts
     reading = Signal(int, int)
     text = Signal(str)  # the answer so far
+    checking = Signal(int, int)  # flagged sentence being rewritten, of how many
     finished = Signal(object)  # engine.Done
     stopped = Signal()
     failed = Signal(str)
@@ -116,6 +118,8 @@ class EngineRunner(QObject):
             self.reading.emit(event.done, event.total)
         elif isinstance(event, Text):
             self.text.emit(event.answer)
+        elif isinstance(event, Checking):
+            self.checking.emit(event.done, event.total)
         elif isinstance(event, Done):
             self.finished.emit(event)
         elif isinstance(event, Stopped):

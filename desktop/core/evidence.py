@@ -1,0 +1,69 @@
+"""Which article sentences support a key point: the evidence a reader can click through to.
+
+A sentence's words are weighted by how rare they are in the article (a name or a number
+weighs more than "said"); a key point is supported by the one or two sentences that cover
+most of its weight, when together they cover at least SUPPORTED of it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from desktop.core.text import content, sentences
+
+SUPPORTED = 0.5
+MAX_SENTENCES = 2
+
+
+@dataclass(frozen=True)
+class Evidence:
+    spans: tuple[tuple[int, int], ...]  # (start, end) of the supporting sentences in the article
+    score: float  # share of the key point's weighted words that they contain
+
+    @property
+    def supported(self) -> bool:
+        return bool(self.spans)
+
+
+class EvidenceFinder:
+    def __init__(self, article: str):
+        self.article = article
+        self.spans = sentences(article)
+        self.words = [set(content(article[a:b])) for a, b in self.spans]
+        counts = Counter(w for ws in self.words for w in ws)
+        n = len(self.spans) or 1
+        self.weight = {w: math.log(1 + n / c) for w, c in counts.items()}
+        self.unknown = math.log(1 + n)  # a word the article lacks weighs like the rarest
+
+    def best(self, point: str) -> tuple[tuple[int, int], ...]:
+        """The single closest sentence, however weak the match (empty for an empty article)."""
+        wanted = set(content(point))
+        if not self.spans:
+            return ()
+        i = max(range(len(self.spans)), key=lambda i: len(wanted & self.words[i]))
+        return (self.spans[i],)
+
+    def find(self, point: str) -> Evidence:
+        wanted = set(content(point))
+        if not wanted or not self.spans:
+            return Evidence((), 0.0)
+        total = sum(self.weight.get(w, self.unknown) for w in wanted)
+
+        def covered(ws: set[str]) -> float:
+            return sum(self.weight[w] for w in wanted & ws) / total
+
+        best = max(range(len(self.spans)), key=lambda i: covered(self.words[i]))
+        chosen = [best]
+        if MAX_SENTENCES > 1:
+            # A second sentence only if it adds what the first lacks.
+            rest = wanted - self.words[best]
+            second = max((i for i in range(len(self.spans)) if i != best),
+                         key=lambda i: covered(self.words[i] & rest), default=None)
+            if second is not None and covered(self.words[second] & rest) >= 0.15:
+                chosen.append(second)
+        score = covered(set().union(*(self.words[i] for i in chosen)))
+        if score < SUPPORTED:
+            return Evidence((), round(score, 3))
+        return Evidence(tuple(self.spans[i] for i in sorted(chosen)), round(score, 3))

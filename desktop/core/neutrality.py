@@ -1,0 +1,193 @@
+"""Loaded wording: find it, tell copied from introduced, and drop what can go safely.
+
+The words come from `lexicon.toml`. Quotes are left alone everywhere: a quote is what someone
+said, and the summary attributes it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from desktop.core.text import sentences, starts_sentence
+
+LOADED_CATEGORIES = ("intensifier", "pejorative", "promotional", "emotional", "speculative")
+
+# Words that say whose claim a sentence reports.
+ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|stated|states|according to|claimed|claims|argued|argues|"
+    r"wrote|writes|called|calls|described|describes|criticized|criticised|criticizes|accused|"
+    r"accuses|praised|praises|thanked|thanks|denied|denies|insisted|insists|warned|warns|"
+    r"believes?|believed|announced|announces|reported|reports|asserted|alleged|alleges|"
+    r"suggested|suggests|noted|notes|added|adds|dismissed|dismisses|welcomed|condemned|"
+    r"argued|contended|maintains|maintained|tweeted|posted|in the view of|in (?:his|her|their) view)\b",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Term:
+    words: str
+    category: str
+    reason: str
+    action: str  # "drop", "flag" or "swap"
+    replacement: str = ""
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    text: str
+    term: Term
+
+
+@cache
+def _data() -> dict:
+    return tomllib.loads(Path(__file__).with_name("lexicon.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def lexicon() -> tuple[Term, ...]:
+    terms = []
+    for category, entry in _data().items():
+        if not isinstance(entry, dict):
+            continue
+        for words in entry.get("drop", []):
+            terms.append(Term(words, category, entry["reason"], "drop"))
+        for words in entry.get("flag", []):
+            terms.append(Term(words, category, entry["reason"], "flag"))
+        for words, replacement in entry.get("swap", {}).items():
+            terms.append(Term(words, category, entry["reason"], "swap", replacement))
+    # Longer terms first, so that "illegal immigrants" wins over a shorter overlapping term.
+    return tuple(sorted(terms, key=lambda t: -len(t.words)))
+
+
+def _pattern(words: str) -> str:
+    prefix = words.endswith("-")
+    parts = [re.escape(w) for w in re.split(r"[\s-]+", words.strip("-"))]
+    body = r"[\s-]+".join(parts)
+    if prefix:
+        return rf"\b{body}[\s-]?(?=\w)"
+    return rf"\b{body}(?:s|es)?\b(?!-\w)"
+
+
+@cache
+def _matcher() -> tuple[re.Pattern, dict[str, Term]]:
+    groups, names = [], {}
+    for i, term in enumerate(lexicon()):
+        names[f"t{i}"] = term
+        groups.append(f"(?P<t{i}>{_pattern(term.words)})")
+    return re.compile("|".join(groups), re.IGNORECASE), names
+
+
+# Double quotes of any kind, and curly single quotes; straight single quotes are apostrophes.
+_QUOTE = re.compile(r"[\"“”„«»]([^\"“”„«»]{1,600})[\"“”„«»]|‘([^‘’]{1,600})’")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTE.finditer(text)]
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+@cache
+def _neutral_phrases() -> re.Pattern:
+    return re.compile("|".join(_pattern(p) for p in _data()["neutral_phrases"]), re.IGNORECASE)
+
+
+def find(text: str) -> list[Hit]:
+    """Loaded and judging words in the text, outside quotes and set phrases."""
+    pattern, names = _matcher()
+    quotes = quoted_spans(text) + [m.span() for m in _neutral_phrases().finditer(text)]
+    hits = []
+    for match in pattern.finditer(text):
+        if _inside(match.start(), quotes):
+            continue
+        term = names[match.lastgroup]
+        hits.append(Hit(match.start(), match.end(), match.group(), term))
+    return hits
+
+
+def loaded(text: str) -> list[Hit]:
+    """The hits that count as loaded wording (judgements alone are checked by attribution)."""
+    return [h for h in find(text) if h.term.category in LOADED_CATEGORIES]
+
+
+def in_text(hit: Hit, article: str) -> bool:
+    """Whether the article itself uses this term (so the summary copied it)."""
+    return re.search(_pattern(hit.term.words), article, re.IGNORECASE) is not None
+
+
+# Someone's own words left unquoted: "The fee would be low for us."
+_FIRST_PERSON = re.compile(r"\b(?:we|us|our|ours|I|me|my)\b")
+_SPEAKER = Term("we/us/our", "speech", "Someone's own words: say who said them.", "flag")
+
+
+def unattributed(text: str) -> list[tuple[int, int, Hit]]:
+    """Sentences that pass a judgement (a judging word outside quotes), or speak in the first
+    person, without saying whose words they are: (start, end, the word) for each. (Loaded
+    words are flagged on their own, wherever they stand.)"""
+    hits = [h for h in find(text) if h.term.category == "evaluative"]
+    quotes = quoted_spans(text)
+    found = []
+    for start, end in sentences(text):
+        inside = [h for h in hits if start <= h.start < end]
+        if not inside:
+            inside = [Hit(m.start(), m.end(), m.group(), _SPEAKER)
+                      for m in _FIRST_PERSON.finditer(text, start, end)
+                      if not _inside(m.start(), quotes)]
+        if inside and not ATTRIBUTION.search(text[start:end]):
+            found.append((start, end, inside[0]))
+    return found
+
+
+def soften(text: str) -> str:
+    """Drop removable loaded modifiers and swap in plainer words, outside quotes.
+    Never touches a word whose removal could change a fact (those are only flagged)."""
+    out, last = [], 0
+    for hit in find(text):
+        if hit.term.action == "flag" or hit.start < last:
+            continue
+        out.append(text[last:hit.start])
+        last = hit.end
+        if hit.term.action == "swap":
+            replacement = hit.term.replacement
+            if hit.text[:1].isupper():
+                replacement = replacement[:1].upper() + replacement[1:]
+            out.append(replacement)
+            continue
+        after = hit.end
+        while after < len(text) and text[after] in " -":  # the dropped word's space goes too
+            after += 1
+        following = text[after:after + 1]
+        if not following.islower() or (hit.text[:1].isupper() and not starts_sentence(text, hit.start)):
+            # Not a modifier of the next word ("it was a blowout.", "the walloping Sanders
+            # gave"), or part of a name ("Super Tuesday"): keep it.
+            out.append(hit.text)
+            continue
+        last = after
+        if hit.text[:1].isupper():  # a sentence keeps its capital
+            out.append(following.upper())
+            last += 1
+        elif following:  # "an overwhelming win" -> "a win"
+            out[-1] = re.sub(r"\b([Aa])n? $", lambda m: _article(m.group(1), following),
+                             out[-1])
+    out.append(text[last:])
+    return _tidy("".join(out))
+
+
+def _article(a: str, following: str) -> str:
+    if following.lower() in "aeiou":
+        return "An " if a == "A" else "an "
+    return f"{a} "
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"(?<=\S)[ \t]{2,}", " ", text)
+    text = re.sub(r"(?<=\w) ([,.;:!?])", r"\1", text)
+    return re.sub(r",\s*,", ",", text)

@@ -1,0 +1,126 @@
+"""The second pass: key points the article does not support go, sentences the checks flag
+are rewritten by the model, then loaded modifiers that can go without changing a fact are
+dropped. Runs in the worker process.
+
+A rewrite is kept only when it has fewer wording problems than the sentence it replaces and
+brings no name, number or quote that the article lacks.
+"""
+
+from __future__ import annotations
+
+import codecs
+from typing import Callable
+
+from desktop.core import faithfulness, neutrality, prompts
+from desktop.core.evidence import EvidenceFinder
+from desktop.core.generate import Cancelled, slice_tokens
+from desktop.core.llm import LocalModel
+from desktop.core.summary import MalformedOutput, parse
+from desktop.core.text import sentences
+
+REWRITE_TOKENS = 96
+
+
+def problems(sentence: str) -> list[str]:
+    """What is wrong with a sentence's wording, in words the model can act on."""
+    found = [f'"{h.text}" is loaded ({h.term.category}); leave it out or use a plain word.'
+             for h in neutrality.loaded(sentence) if h.term.action == "flag"]
+    for _, _, hit in neutrality.unattributed(sentence):
+        if hit.term.category == "speech":
+            found.append(f'"{hit.text}" shows these are someone\'s own words: say who said them.')
+        else:
+            found.append(f'"{hit.text}" is a judgement: say who made it, or leave it out.')
+    return found
+
+
+def neutralize(model: LocalModel, answer: str, article: str, should_stop: Callable[[], bool],
+               emit: Callable[..., None]) -> tuple[str, int]:
+    """The answer form with its flagged sentences rewritten and loaded modifiers dropped, and
+    how many unsupported key points were left out."""
+    try:
+        summary = parse(answer)
+    except MalformedOutput:
+        return answer, 0  # the engine reports it; nothing to mend
+    index = faithfulness.ArticleIndex(article)
+    finder = EvidenceFinder(article)
+    # A key point that no sentence of the article supports is most likely made up: it goes,
+    # as long as enough points stay (otherwise the window marks it).
+    supported = [p for p in summary.key_points if finder.find(p).supported]
+    kept = supported if len(supported) >= prompts.MIN_POINTS else summary.key_points
+    flagged = sum(1 for text in [summary.summary, *kept]
+                  for a, b in sentences(text) if problems(text[a:b]))
+    done = 0
+
+    def mend(text: str) -> str:
+        nonlocal done
+        out, last = [], 0
+        for a, b in sentences(text):
+            sentence = text[a:b]
+            issues = problems(sentence)
+            if issues:
+                done += 1
+                emit("checking", done, flagged)
+                source = _source(finder, sentence)
+                rewritten = _rewrite(model, sentence, issues, source, should_stop)
+                sentence = _better(sentence, rewritten, index)
+            out += [text[last:a], sentence]
+            last = b
+        out.append(text[last:])
+        return neutrality.soften("".join(out))
+
+    title = neutrality.soften(summary.title)
+    body = mend(summary.summary)
+    points = [mend(p) for p in kept]
+    answer = (f"{prompts.TITLE_LABEL} {title}\n{prompts.SUMMARY_LABEL} {body}\n"
+              f"{prompts.POINTS_LABEL}\n" + "".join(f"- {p}\n" for p in points))
+    return answer, len(summary.key_points) - len(kept)
+
+
+def _source(finder: EvidenceFinder, sentence: str) -> str:
+    """The article's sentences behind this one, and the sentence before them (which often
+    names the "he" or "she" who speaks)."""
+    spans = finder.find(sentence).spans or finder.best(sentence)
+    first = finder.spans.index(spans[0])
+    if first > 0:
+        spans = (finder.spans[first - 1], *spans)
+    return " ".join(finder.article[a:b] for a, b in spans)
+
+
+def _better(old: str, new: str, index: faithfulness.ArticleIndex) -> str:
+    if not new or len(new.split()) > 1.5 * len(old.split()) + 10:
+        return old
+    if len(problems(new)) >= len(problems(old)):
+        return old
+    known = {(f.kind, f.text) for f in faithfulness.check(old, index, wording=2.0)}
+    added = [f for f in faithfulness.check(new, index, wording=2.0) if (f.kind, f.text) not in known]
+    return old if added else new
+
+
+def _rewrite(model: LocalModel, sentence: str, issues: list[str], source: str,
+             should_stop: Callable[[], bool]) -> str:
+    """The model's one-line rewrite of the sentence, greedily."""
+    chat = prompts.rewrite_messages(sentence, issues, source)
+    tokens = model.tokenize(model.chat_prompt(chat), whole_prompt=True)
+    model.reset()
+    size = slice_tokens(model.n_params)
+    for n in range(0, len(tokens), size):
+        if should_stop():
+            raise Cancelled
+        model.decode(tokens[n:n + size], n)
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    line, n_past = "", len(tokens)
+    for _ in range(REWRITE_TOKENS):
+        if should_stop():
+            raise Cancelled
+        token = model.greedy()
+        if model.is_end(token):
+            break
+        line += decoder.decode(model.piece(token))
+        if "\n" in line.strip():
+            break
+        model.decode([token], n_past)
+        n_past += 1
+    line = line.strip().split("\n")[0].strip()
+    if line.count('"') == 2 and line.startswith('"') and line.endswith('"'):
+        line = line[1:-1]  # the model quoted its whole answer
+    return line

@@ -1,0 +1,112 @@
+"""The summary pane: the answer while it is written, then the summary with its checks.
+
+Flagged words and sentences are highlighted; hovering one says why. Each key point is a link:
+clicking it asks the window to show its evidence in the article.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtWidgets import QTextBrowser
+
+from desktop.core.checks import Flag, Review
+from desktop.core.summary import Summary
+
+# Faithfulness problems are red; wording problems (loaded, unattributed) are amber.
+COLORS = {"loaded": "#ffe8a3", "unattributed": "#fff4cc", "wording": "#fcecea",
+          "number": "#f9c9c4", "name": "#f9c9c4", "quote": "#f9c9c4"}
+
+
+def _marked(text: str, flags: list[Flag], first: int, href: str = "") -> str:
+    """The text as HTML with each flag's span highlighted; flags are numbered from `first`.
+    Where flags overlap (a loaded word in a flagged sentence), the innermost wins. With
+    `href`, the rest of the text links there."""
+    owner = [-1] * len(text)
+    order = sorted(range(len(flags)), key=lambda i: -(flags[i].end - flags[i].start))
+    for i in order:  # longest first, so shorter spans paint over them
+        for pos in range(max(0, flags[i].start), min(len(text), flags[i].end)):
+            owner[pos] = i
+    out, pos = [], 0
+    while pos < len(text):
+        i, end = owner[pos], pos
+        while end < len(text) and owner[end] == i:
+            end += 1
+        chunk = html.escape(text[pos:end])
+        if i < 0 and href:
+            out.append(f'<a href="{href}" style="color:inherit; text-decoration:none">{chunk}</a>')
+        elif i < 0:
+            out.append(chunk)
+        else:
+            color = COLORS.get(flags[i].kind, "#fff4cc")
+            out.append(f'<a href="flag:{first + i}" style="background:{color}; color:inherit; '
+                       f'text-decoration:none">{chunk}</a>')
+        pos = end
+    return "".join(out)
+
+
+class SummaryView(QTextBrowser):
+    point_clicked = Signal(int)  # the key point's index
+    flag_hovered = Signal(str)  # the flag's reason ("" when the pointer leaves it)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setPlaceholderText("The summary appears here as the model writes it.")
+        self.flags: list[Flag] = []
+        self.anchorClicked.connect(self._clicked)
+        self.highlighted.connect(self._hovered)
+
+    def show_text(self, markdown: str) -> None:
+        """The answer while it is being written (or any plain Markdown)."""
+        self.flags = []
+        self.setMarkdown(markdown)
+
+    def show_summary(self, summary: Summary, review: Review) -> None:
+        self.flags = []
+        parts = []
+
+        def marked(text: str, part: str, index: int = 0, href: str = "") -> str:
+            flags = review.of(part, index)
+            first = len(self.flags)
+            self.flags += flags
+            return _marked(text, flags, first, href)
+
+        parts.append(f"<h1>{marked(summary.title, 'title')}</h1>")
+        parts.append(f"<h2>Summary</h2><p>{marked(summary.summary, 'summary')}</p>")
+        parts.append("<h2>Key points</h2><ul>")
+        for i, point in enumerate(summary.key_points):
+            supported = i < len(review.evidence) and review.evidence[i].supported
+            mark = ("" if supported else ' <i style="color:#8a6d3b">(no supporting sentence '
+                    'found in the article)</i>')
+            parts.append(f"<li>{marked(point, 'point', i, f'point:{i}')}{mark}</li>")
+        parts.append("</ul>")
+        counts = review.counts()
+        problems = len(review.flags)
+        parts.append(f"<p style='color:#555'><small>Checks: {problems} flagged "
+                     f"(hover a highlight for the reason); "
+                     f"{counts['key_points_with_evidence']} of {len(summary.key_points)} key points "
+                     f"found in the article (click one to see where).</small></p>")
+        self.setHtml("".join(parts))
+
+    @Slot(QUrl)
+    def _clicked(self, url: QUrl) -> None:
+        kind, _, value = url.toString().partition(":")
+        if kind == "point":
+            self.point_clicked.emit(int(value))
+        elif kind == "flag" and value.isdigit() and int(value) < len(self.flags):
+            flag = self.flags[int(value)]
+            self._hovered(url)
+            if flag.part == "point":  # a flagged key point is still a key point
+                self.point_clicked.emit(flag.index)
+
+    @Slot(QUrl)
+    def _hovered(self, url: QUrl) -> None:
+        kind, _, value = url.toString().partition(":")
+        if kind == "flag" and value.isdigit() and int(value) < len(self.flags):
+            flag = self.flags[int(value)]
+            self.flag_hovered.emit(f"“{flag.text[:60]}”: {flag.reason}")
+        else:
+            self.flag_hovered.emit("")

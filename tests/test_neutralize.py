@@ -1,0 +1,48 @@
+"""The second pass with the real test model: made-up key points go, loaded modifiers go,
+a rewrite is kept only when it is better."""
+
+import pytest
+
+from desktop.core import faithfulness
+from desktop.core.llm import LocalModel
+from desktop.core.neutralize import _better, neutralize
+from desktop.core.summary import parse
+
+ARTICLE = (
+    "The town council of Port Alder voted 6 to 3 on Thursday to build a new road bridge across "
+    "the harbor. The bridge will be 480 metres long and is expected to cost 92 million dollars. "
+    "Mayor Lena Ortiz said the bridge would cut the drive to the regional hospital by 25 minutes. "
+    "Fishermen's association chair Tomas Berg said the construction would disturb the shellfish beds."
+)
+
+
+@pytest.fixture(scope="module")
+def model(test_model):
+    return LocalModel(test_model.path)
+
+
+def test_made_up_points_go_and_loaded_modifiers_are_dropped(model):
+    answer = ("Title: Port Alder approves a massive bridge\n"
+              "Summary: The council voted 6 to 3 to build a massive bridge across the harbor.\n"
+              "Key points:\n"
+              "- The bridge will be 480 metres long.\n"
+              "- Mayor Lena Ortiz said the bridge would cut the drive to the hospital by 25 minutes.\n"
+              "- Tomas Berg said the construction would disturb the shellfish beds.\n"
+              "- The airport will close for the winter festival.\n")
+    events = []
+    revised, dropped = neutralize(model, answer, ARTICLE, lambda: False,
+                                  lambda *e: events.append(e))
+    summary = parse(revised)
+    assert dropped == 1
+    assert not any("airport" in p for p in summary.key_points)
+    assert summary.title == "Port Alder approves a bridge"
+    assert "massive" not in summary.summary and "a bridge across the harbor" in summary.summary
+    assert events == []  # nothing needed the model's rewrite
+
+
+def test_a_rewrite_must_not_bring_new_names_or_numbers():
+    index = faithfulness.ArticleIndex(ARTICLE)
+    old = "The bridge caused panic in Port Alder."
+    assert _better(old, "The bridge worried people in Port Alder.", index) != old
+    assert _better(old, "The bridge worried 400 people in Oslo.", index) == old
+    assert _better(old, "The bridge caused panic in Port Alder again.", index) == old  # no better
