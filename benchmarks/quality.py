@@ -153,11 +153,13 @@ def main() -> None:
     if args.answers:
         saved = json.loads(args.answers.read_text(encoding="utf-8"))
         answers, source = saved["answers"], saved["version"]
+        args.model = saved.get("model", args.model)
     else:
         answers, seconds = summarize_all(items, args.model)
         source = prompts.PROMPT_VERSION
     if args.save_answers:
-        args.save_answers.write_text(json.dumps({"version": source, "answers": answers}), encoding="utf-8")
+        args.save_answers.write_text(json.dumps({"version": source, "model": args.model,
+                                                 "answers": answers}), encoding="utf-8")
     rows = [measure(parse(a), clean(item).text) for a, item in zip(answers, items)]
     references = []
     for line, target in zip(lines, targets):

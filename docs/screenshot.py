@@ -1,4 +1,5 @@
-"""Take the README's screenshot: the real window, a finished summary of the user's example.
+"""Take the README's screenshot: the real window, a finished summary of the user's example,
+with the evidence of its first supported key point highlighted in the article.
 
     xvfb-run -s "-screen 0 1280x800x24" .venv/bin/python docs/screenshot.py [MODEL]
 """
@@ -31,6 +32,9 @@ def main() -> int:
         app.quit()
 
     def shoot(_=None) -> None:
+        supported = [i for i, e in enumerate(window.review.evidence) if e.supported]
+        if supported:
+            window.show_evidence(supported[0])
         QTimer.singleShot(500, save_and_quit)
 
     def fail(message: str) -> None:

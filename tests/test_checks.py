@@ -33,10 +33,16 @@ def test_quotes_are_not_the_summary_own_wording():
 
 def test_soften_drops_modifiers_keeps_hedges_quotes_and_grammar():
     text = ('It is an overwhelming victory in a state-of-the-art mega jail. Massive crowds came. '
-            'He seemingly won. Critics slammed it. He called it "a massive win".')
+            'He seemingly won. Corporate media slammed it. He called it "a massive win".')
     assert neutrality.soften(text) == (
-        'It is a victory in a jail. Crowds came. He seemingly won. Critics criticized it. '
+        'It is a victory in a jail. Crowds came. He seemingly won. Media slammed it. '
         'He called it "a massive win".')
+
+
+def test_soften_leaves_names_nouns_and_facts_alone():
+    text = ("Megan Rapinoe scored at the supermarket on Super Tuesday. It was a blowout. "
+            "The storm was deadly. He said: ‘It’s a truly massive failure,’ and left.")
+    assert neutrality.soften(text) == text
 
 
 def test_judgements_and_first_person_need_a_speaker():
@@ -50,13 +56,14 @@ def test_numbers_in_words_digits_and_percent_match():
     found = faithfulness.check("The jail holds forty thousand inmates; Bukele won 84% in 2024.", index())
     assert [f for f in found if f.kind == "number"] == []
     invented = faithfulness.check("The jail holds 50,000 inmates and two courts.", index())
-    assert [f.text.strip() for f in invented if f.kind == "number"] == ["50,000", "two"]
+    assert [f.text for f in invented if f.kind == "number"] == ["50,000", "two"]
+    assert faithfulness.number_values("Sixten Jernberg ran the 100 m in Tennessee.") == [(24, 27, 100.0)]
 
 
 def test_names_allow_aliases_possessives_and_small_misspellings():
     text = "The United States thanked Bukele's government. President Bukelle spoke with Rubio."
     assert [f for f in faithfulness.check(text, index()) if f.kind == "name"] == []
-    invented = faithfulness.check("Rubio will meet Joe Biden in Honduras.", index())
+    invented = faithfulness.check("Mr. Rubio will meet Joe Biden in Honduras.", index())
     assert [f.text for f in invented if f.kind == "name"] == ["Joe Biden", "Honduras"]
 
 

@@ -30,7 +30,7 @@ def test_made_up_points_go_and_loaded_modifiers_are_dropped(model):
               "- Tomas Berg said the construction would disturb the shellfish beds.\n"
               "- The airport will close for the winter festival.\n")
     events = []
-    revised, dropped = neutralize(model, answer, ARTICLE, lambda: False,
+    revised, dropped = neutralize(model, answer, ARTICLE, None, lambda: False,
                                   lambda *e: events.append(e))
     summary = parse(revised)
     assert dropped == 1
@@ -46,3 +46,5 @@ def test_a_rewrite_must_not_bring_new_names_or_numbers():
     assert _better(old, "The bridge worried people in Port Alder.", index) != old
     assert _better(old, "The bridge worried 400 people in Oslo.", index) == old
     assert _better(old, "The bridge caused panic in Port Alder again.", index) == old  # no better
+    assert _better(old, "Here is the rewritten sentence:", index) == old
+    assert _better(old, "It happened.", index) == old  # the facts are gone

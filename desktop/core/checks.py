@@ -78,8 +78,9 @@ def check_text(text: str, article: str, index: faithfulness.ArticleIndex, title:
                   else "not in the article")
         found.append((hit.start, hit.end, hit.text, "loaded", f"{hit.term.reason} ({source})"))
     for start, end, hit in neutrality.unattributed(text):
-        found.append((start, end, text[start:end], "unattributed",
-                      f"\"{hit.text}\" judges, but the sentence does not say who judges so."))
+        reason = (hit.term.reason if hit.term.category == "speech" else
+                  f"\"{hit.text}\" judges, but the sentence does not say who judges so.")
+        found.append((start, end, text[start:end], "unattributed", reason))
     for f in faithfulness.check(text, index, title=title):
         found.append((f.start, f.end, f.text, f.kind, f.reason))
     return sorted(found)

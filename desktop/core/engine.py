@@ -189,7 +189,7 @@ class Engine:
                 summary = parse(message[2])
                 if info["unsupported_points_left_out"]:
                     summary.notes.append(f"Left out {info['unsupported_points_left_out']} key "
-                                         "point(s) that no sentence of the article supports.")
+                                         "point(s) that the article does not support.")
                 yield Done(summary, RunStats(**message[1]), message[2], model,
                            info["parts"], info["coverage"], review(summary, article))
                 return

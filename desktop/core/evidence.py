@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from desktop.core.text import content, sentences
 
 SUPPORTED = 0.5
-MAX_SENTENCES = 2
+SECOND_SENTENCE = 0.15  # what a second supporting sentence must add
 
 
 @dataclass(frozen=True)
@@ -56,13 +56,12 @@ class EvidenceFinder:
 
         best = max(range(len(self.spans)), key=lambda i: covered(self.words[i]))
         chosen = [best]
-        if MAX_SENTENCES > 1:
-            # A second sentence only if it adds what the first lacks.
-            rest = wanted - self.words[best]
-            second = max((i for i in range(len(self.spans)) if i != best),
-                         key=lambda i: covered(self.words[i] & rest), default=None)
-            if second is not None and covered(self.words[second] & rest) >= 0.15:
-                chosen.append(second)
+        # A second sentence only if it adds much of what the first lacks.
+        rest = wanted - self.words[best]
+        second = max((i for i in range(len(self.spans)) if i != best),
+                     key=lambda i: covered(self.words[i] & rest), default=None)
+        if second is not None and covered(self.words[second] & rest) >= SECOND_SENTENCE:
+            chosen.append(second)
         score = covered(set().union(*(self.words[i] for i in chosen)))
         if score < SUPPORTED:
             return Evidence((), round(score, 3))

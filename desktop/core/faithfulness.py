@@ -11,23 +11,26 @@ import re
 from dataclasses import dataclass
 
 from desktop.core import neutrality
-from desktop.core.text import STOPWORDS, norm, sentences, starts_sentence, words
+from desktop.core.text import ABBREVIATIONS, STOPWORDS, norm, sentences, starts_sentence, words
 
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
           "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
           "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
           "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12}
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
-           "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
-_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
-# A number: digits (with thousands separators or decimals), an ordinal, or number words,
-# then perhaps a scale ("1.5 million", "£200million", "40 thousand").
+_SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+           "trillion": 1e12, "tn": 1e12}
+_UNIT_WORDS = "|".join(sorted((w for w in _UNITS if w != "one"), key=len, reverse=True))
+# A number: digits (with thousands separators or decimals, maybe an ordinal ending), or number
+# words ("forty-five", "one million"), then perhaps a scale ("1.5 million", "£200million",
+# "40 thousand"; a one-letter scale only when joined: "5m", not "100 m").
 _NUMBER = re.compile(
     r"(?<![\w.])(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:st|nd|rd|th)?"
-    r"|(?P<words>(?:(?:" + "|".join(sorted((w for w in _UNITS if w != "one"), key=len, reverse=True))
-    + r")[\s-]?)+))"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|m|b|k)\b)?", re.IGNORECASE)
+    rf"|(?P<words>(?:{_UNIT_WORDS})(?:[\s-]+(?:{_UNIT_WORDS}))*\b|one(?=\s+(?:hundred|thousand|million|billion|trillion)\b)))"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn)\b|(?P<short>[mbk])\b)?",
+    re.IGNORECASE)
+_SHORT_SCALES = {"k": 1e3, "m": 1e6, "b": 1e9}
+
 
 # Names that mean the same thing; a name matches if the article has any of its group.
 ALIASES = [
@@ -66,23 +69,23 @@ def number_values(text: str) -> list[tuple[int, int, float]]:
                 continue
         if match.group("scale"):
             value *= _SCALES[match.group("scale").lower()]
-        end = match.end("scale") if match.group("scale") else match.end(
-            "digits" if match.group("digits") else "words")
+            end = match.end("scale")
+        elif match.group("short"):
+            value *= _SHORT_SCALES[match.group("short").lower()]
+            end = match.end("short")
+        else:
+            end = match.end("digits") if match.group("digits") else match.end("words")
         found.append((match.start(), end, value))
     return found
 
 
 def _words_value(phrase: str) -> float | None:
-    total, current = 0, 0
+    total = 0
     for word in re.split(r"[\s-]+", phrase.strip().lower()):
-        if not word:
-            continue
-        value = _UNITS[word]
-        if value == 100:
-            current = max(current, 1) * 100
-        else:
-            current += value
-    total += current
+        value = {"one": 1}.get(word, _UNITS.get(word))
+        if value is None:
+            return None
+        total = max(total, 1) * 100 if value == 100 else total + value
     return float(total) if total else None
 
 
@@ -104,7 +107,6 @@ class ArticleIndex:
     """What the checks look up in the article, computed once."""
 
     def __init__(self, article: str):
-        self.text = article
         self.lower = re.sub(r"\s+", " ", article.lower().replace("’", "'"))
         self.tokens = _tokens_lower(article)
         self.stems = {norm(t) for t in self.tokens}
@@ -114,7 +116,8 @@ class ArticleIndex:
         # Words the article writes in lower case are common words, not names.
         self.common = {norm(m.group()) for m in words(article) if m.group().islower()}
         # Initialisms of the article's names: "CDC" for "Centers for Disease Control".
-        self.initials = {"".join(w[0] for w in name.split() if w[0].isupper()).lower()
+        self.initials = {"".join(w[0] for w in name.split()
+                                 if w[0].isupper() and w.lower() not in STOPWORDS).lower()
                          for name in _NAME.findall(article) if len(name.split()) > 1}
 
     def has_phrase(self, phrase: str) -> bool:
@@ -126,7 +129,8 @@ class ArticleIndex:
                 return True
         # Every word of the name in the article ("Marco Rubio" when it says "Secretary Rubio"
         # and "Marco"), allowing plurals, possessives and small spelling differences.
-        parts = [norm(w) for w in re.findall(r"[^\W_]+", name) if w.lower() not in STOPWORDS]
+        parts = [norm(w) for w in re.findall(r"[^\W_]+", name)
+                 if w.lower() not in STOPWORDS and w not in ABBREVIATIONS]  # "Mr.", "Sen."
         return bool(parts) and all(self._has_word(p) for p in parts)
 
     def _has_word(self, stem: str) -> bool:
@@ -142,10 +146,11 @@ def _pairs(text: str) -> list[tuple[str, str]]:
     return list(zip(stems, stems[1:]))
 
 
-# A name: capitalized words, maybe joined by "of", "the", "de", "and" or "&" ("Secretary of
-# State", "Terrorism Confinement Center"), or an acronym.
-_NAME = re.compile(r"\b(?:[A-Z][\w'’.-]*|[A-Z]{2,})(?:[ \t]+(?:(?:of|the|de|del|da|von|van|&)[ \t]+)?"
-                   r"(?:[A-Z][\w'’.-]*))*")
+# A name: capitalized words, maybe joined by "of", "for", "the", "de" or "&" ("Secretary of
+# State", "Centers for Disease Control"), or an acronym.
+_WORD_OF_NAME = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’-]*)"  # "U.S." or "Bukele's"
+_NAME = re.compile(rf"\b{_WORD_OF_NAME}(?:[ \t]+(?:(?:of|for|the|de|del|da|von|van|&)[ \t]+)?"
+                   rf"{_WORD_OF_NAME})*")
 
 
 def title_case(text: str) -> bool:
@@ -182,7 +187,7 @@ def names(text: str, index: ArticleIndex, title: bool = False) -> list[tuple[int
 
 # Endings of English common words (not names); used only for a sentence's lone first word.
 _COMMON_ENDING = re.compile(r"(?:ed|ing|ly|ance|ence|ment|tion|sion|ity|ness|ive|al|ous|ful|"
-                            r"less|able|ible|ers|ors|ies|ists?|ism)$")
+                            r"less|able|ible|er|or|ie|ist|ism)s?$")
 
 
 def _capitalized_elsewhere(name: str, text: str, position: int) -> bool:
@@ -194,7 +199,7 @@ def _is_common(word: str, index: ArticleIndex) -> bool:
     bare = re.sub(r"['’]s$", "", word.strip(".,;:'’\"")).strip(".")
     lower = bare.lower()
     return (not bare or bare[0].islower() or lower in STOPWORDS or lower in _UNITS
-            or norm(lower) in index.common)
+            or bare in ABBREVIATIONS or norm(lower) in index.common)
 
 
 # A sentence is flagged when at least this share of its pairs of meaningful words is nowhere
@@ -225,7 +230,7 @@ def check(text: str, index: ArticleIndex, wording: float = NEW_WORDING,
     for start, end, name in names(text, index, title):
         if not index.has_name(name):
             findings.append(Finding(start, end, name, "name", "Name not in the article."))
-    for start, end in sentences(text):
+    for start, end in [] if title else sentences(text):  # a headline is worded anew
         share = new_wording(text[start:end], index)
         if share >= wording:
             findings.append(Finding(start, end, text[start:end], "wording",

@@ -12,18 +12,18 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from desktop.core.text import sentences, starts_sentence
+from desktop.core.text import STOPWORDS, sentences, starts_sentence
 
 LOADED_CATEGORIES = ("intensifier", "pejorative", "promotional", "emotional", "speculative")
 
 # Words that say whose claim a sentence reports.
 ATTRIBUTION = re.compile(
-    r"\b(?:said|says|say|saying|told|tells|stated|states|according to|claimed|claims|argued|argues|"
-    r"wrote|writes|called|calls|described|describes|criticized|criticised|criticizes|accused|"
-    r"accuses|praised|praises|thanked|thanks|denied|denies|insisted|insists|warned|warns|"
-    r"believes?|believed|announced|announces|reported|reports|asserted|alleged|alleges|"
-    r"suggested|suggests|noted|notes|added|adds|dismissed|dismisses|welcomed|condemned|"
-    r"argued|contended|maintains|maintained|tweeted|posted|in the view of|in (?:his|her|their) view)\b",
+    r"\b(?:said|says|say|saying|told|tells|stated|according to|claimed|argued|argues|wrote|"
+    r"writes|called|described|describes|criticized|criticised|criticizes|accused|accuses|"
+    r"praised|praises|thanked|denied|denies|insisted|insists|warned|warns|believes?|believed|"
+    r"announced|announces|reported|asserted|alleged|alleges|suggested|suggests|noted|"
+    r"dismissed|dismisses|welcomed|condemned|contended|maintains|maintained|tweeted|"
+    r"in the view of|in (?:his|her|their) view)\b",
     re.IGNORECASE)
 
 
@@ -65,13 +65,13 @@ def lexicon() -> tuple[Term, ...]:
     return tuple(sorted(terms, key=lambda t: -len(t.words)))
 
 
-def _pattern(words: str) -> str:
+def _pattern(words: str, plural: bool = True) -> str:
     prefix = words.endswith("-")
     parts = [re.escape(w) for w in re.split(r"[\s-]+", words.strip("-"))]
     body = r"[\s-]+".join(parts)
     if prefix:
-        return rf"\b{body}[\s-]?(?=\w)"
-    return rf"\b{body}(?:s|es)?\b(?!-\w)"
+        return rf"\b{body}[\s-](?=\w)"
+    return rf"\b{body}{'(?:s|es)?' if plural else ''}\b(?!-\w)"
 
 
 @cache
@@ -79,12 +79,13 @@ def _matcher() -> tuple[re.Pattern, dict[str, Term]]:
     groups, names = [], {}
     for i, term in enumerate(lexicon()):
         names[f"t{i}"] = term
-        groups.append(f"(?P<t{i}>{_pattern(term.words)})")
+        groups.append(f"(?P<t{i}>{_pattern(term.words, term.action != 'drop')})")
     return re.compile("|".join(groups), re.IGNORECASE), names
 
 
-# Double quotes of any kind, and curly single quotes; straight single quotes are apostrophes.
-_QUOTE = re.compile(r"[\"“”„«»]([^\"“”„«»]{1,600})[\"“”„«»]|‘([^‘’]{1,600})’")
+# Double quotes of any kind, and curly single quotes (a ’ inside a word is an apostrophe);
+# straight single quotes are apostrophes.
+_QUOTE = re.compile(r"[\"“”„«»]([^\"“”„«»]{1,3000})[\"“”„«»]|‘((?:[^‘’]|’(?=\w)){1,3000})’(?!\w)")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -108,6 +109,8 @@ def find(text: str) -> list[Hit]:
     for match in pattern.finditer(text):
         if _inside(match.start(), quotes):
             continue
+        if match.group()[:1].isupper() and not starts_sentence(text, match.start()):
+            continue  # part of a name: "the Popular Party", "Super Tuesday"
         term = names[match.lastgroup]
         hits.append(Hit(match.start(), match.end(), match.group(), term))
     return hits
@@ -123,8 +126,8 @@ def in_text(hit: Hit, article: str) -> bool:
     return re.search(_pattern(hit.term.words), article, re.IGNORECASE) is not None
 
 
-# Someone's own words left unquoted: "The fee would be low for us."
-_FIRST_PERSON = re.compile(r"\b(?:we|us|our|ours|I|me|my)\b")
+# Someone's own words left unquoted: "The fee would be low for us." ("US" is a country.)
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|I|[Mm]e|[Mm]y)\b")
 _SPEAKER = Term("we/us/our", "speech", "Someone's own words: say who said them.", "flag")
 
 
@@ -147,8 +150,9 @@ def unattributed(text: str) -> list[tuple[int, int, Hit]]:
 
 
 def soften(text: str) -> str:
-    """Drop removable loaded modifiers and swap in plainer words, outside quotes.
-    Never touches a word whose removal could change a fact (those are only flagged)."""
+    """Drop removable loaded modifiers (before the word they modify) and swap in plainer
+    wording, outside quotes. Words that may state a fact are in the lexicon's flag lists and
+    are never changed here."""
     out, last = [], 0
     for hit in find(text):
         if hit.term.action == "flag" or hit.start < last:
@@ -165,9 +169,10 @@ def soften(text: str) -> str:
         while after < len(text) and text[after] in " -":  # the dropped word's space goes too
             after += 1
         following = text[after:after + 1]
-        if not following.islower() or (hit.text[:1].isupper() and not starts_sentence(text, hit.start)):
-            # Not a modifier of the next word ("it was a blowout.", "the walloping Sanders
-            # gave"), or part of a name ("Super Tuesday"): keep it.
+        next_word = re.match(r"[\w'’-]*", text[after:]).group().lower()
+        if not following.islower() or next_word in STOPWORDS:
+            # Not a modifier of the next word ("it was massive.", "the walloping Sanders gave",
+            # "woke up"): keep it.
             out.append(hit.text)
             continue
         last = after
@@ -178,16 +183,10 @@ def soften(text: str) -> str:
             out[-1] = re.sub(r"\b([Aa])n? $", lambda m: _article(m.group(1), following),
                              out[-1])
     out.append(text[last:])
-    return _tidy("".join(out))
+    return "".join(out)
 
 
 def _article(a: str, following: str) -> str:
     if following.lower() in "aeiou":
         return "An " if a == "A" else "an "
     return f"{a} "
-
-
-def _tidy(text: str) -> str:
-    text = re.sub(r"(?<=\S)[ \t]{2,}", " ", text)
-    text = re.sub(r"(?<=\w) ([,.;:!?])", r"\1", text)
-    return re.sub(r",\s*,", ",", text)

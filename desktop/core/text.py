@@ -17,11 +17,11 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "No", "vs", "Sen", "Rep", "Gov", "Gen", "Lt",
                  "Col", "Sgt", "Capt", "Jr", "Sr", "Prof", "Rev", "Mt", "Ft", "Jan", "Feb", "Aug",
                  "Sept", "Oct", "Nov", "Dec", "Inc", "Corp", "Co", "approx", "etc")
-# Not after an initial ("U.S.") nor after an abbreviation.
-NOT_AN_END = r"(?<![A-Z])" + "".join(rf"(?<!\b{a})" for a in ABBREVIATIONS)
+# Not after an initial ("U.S.", "J. Smith") nor after an abbreviation.
+NOT_AN_END = r"(?<!\b[A-Z])" + "".join(rf"(?<!\b{a})" for a in ABBREVIATIONS)
 # A sentence ends at . ! or ? (and closing quotes or brackets), then space and a capital,
 # digit, quote or bracket; or at a blank line.
-_SENTENCE_END = re.compile(NOT_AN_END + r"[.!?][\"”’')\]]*\s+(?=[A-Z0-9\"“‘(])|\n\s*\n")
+_SENTENCE_END = re.compile(NOT_AN_END + r"[.!?][\"”’')\]]*\s+(?=[A-Z0-9\"“‘'(])|\n\s*\n")
 
 
 def starts_sentence(text: str, position: int) -> bool:

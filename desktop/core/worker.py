@@ -47,7 +47,7 @@ def main(conn, stop_flag) -> None:
                 # The model reads the article without the loaded modifiers that can go safely:
                 # a small model copies what it reads.
                 result = summarize(model, soften(request[1]), request[2], stop_flag.is_set, emit)
-                result.answer, dropped = neutralize(model, result.answer, request[1],
+                result.answer, dropped = neutralize(model, result.answer, request[1], request[2],
                                                     stop_flag.is_set, emit)
                 result.stats.total_seconds = time.perf_counter() - t0
             except Cancelled:

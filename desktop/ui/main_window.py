@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.result_view.clear()
         self.article_edit.setExtraSelections([])
-        self._review = None
+        self._review = self._summary = None
         self._update_actions()
         self.state_label.setText("Starting…")
         self.runner.summarize(text, self.model_choice, self.language)
@@ -391,21 +391,24 @@ class MainWindow(QMainWindow):
             self.state_label.setText("The article has changed since it was summarized: "
                                      "summarize it again to see the evidence.")
             return
-        offset = len(pane) - len(pane.lstrip())  # the summarized text is the pane's, stripped
+        lead = len(pane) - len(pane.lstrip())  # the summarized text is the pane's, stripped
+
+        def position(i: int) -> int:  # Qt counts UTF-16 units (an emoji is two)
+            return len(pane[:lead + i].encode("utf-16-le")) // 2
         evidence = self._review.evidence[point]
         selections = []
         for start, end in evidence.spans:
             selection = QTextEdit.ExtraSelection()
             selection.format.setBackground(EVIDENCE_COLOR)
             cursor = QTextCursor(self.article_edit.document())
-            cursor.setPosition(offset + start)
-            cursor.setPosition(offset + end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(position(start))
+            cursor.setPosition(position(end), QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             selections.append(selection)
         self.article_edit.setExtraSelections(selections)
         if selections:
             cursor = QTextCursor(self.article_edit.document())
-            cursor.setPosition(offset + evidence.spans[0][0])
+            cursor.setPosition(position(evidence.spans[0][0]))
             self.article_edit.setTextCursor(cursor)
             self.article_edit.centerCursor()
             self.state_label.setText(f"Key point {point + 1}: the highlighted sentence(s) of the "

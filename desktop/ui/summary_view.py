@@ -19,10 +19,10 @@ COLORS = {"loaded": "#ffe8a3", "unattributed": "#fff4cc", "wording": "#fcecea",
           "number": "#f9c9c4", "name": "#f9c9c4", "quote": "#f9c9c4"}
 
 
-def _marked(text: str, flags: list[Flag], first: int, href: str = "") -> str:
+def _marked(text: str, flags: list[Flag], first: int, href: str = "", ink: str = "#000") -> str:
     """The text as HTML with each flag's span highlighted; flags are numbered from `first`.
     Where flags overlap (a loaded word in a flagged sentence), the innermost wins. With
-    `href`, the rest of the text links there."""
+    `href`, the rest of the text links there. Links are drawn in `ink`, the text's colour."""
     owner = [-1] * len(text)
     order = sorted(range(len(flags)), key=lambda i: -(flags[i].end - flags[i].start))
     for i in order:  # longest first, so shorter spans paint over them
@@ -35,12 +35,12 @@ def _marked(text: str, flags: list[Flag], first: int, href: str = "") -> str:
             end += 1
         chunk = html.escape(text[pos:end])
         if i < 0 and href:
-            out.append(f'<a href="{href}" style="color:inherit; text-decoration:none">{chunk}</a>')
+            out.append(f'<a href="{href}" style="color:{ink}; text-decoration:none">{chunk}</a>')
         elif i < 0:
             out.append(chunk)
         else:
             color = COLORS.get(flags[i].kind, "#fff4cc")
-            out.append(f'<a href="flag:{first + i}" style="background:{color}; color:inherit; '
+            out.append(f'<a href="flag:{first + i}" style="background:{color}; color:{ink}; '
                        f'text-decoration:none">{chunk}</a>')
         pos = end
     return "".join(out)
@@ -72,7 +72,7 @@ class SummaryView(QTextBrowser):
             flags = review.of(part, index)
             first = len(self.flags)
             self.flags += flags
-            return _marked(text, flags, first, href)
+            return _marked(text, flags, first, href, self.palette().text().color().name())
 
         parts.append(f"<h1>{marked(summary.title, 'title')}</h1>")
         parts.append(f"<h2>Summary</h2><p>{marked(summary.summary, 'summary')}</p>")
