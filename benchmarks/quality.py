@@ -46,8 +46,8 @@ def measure(summary, article: str) -> dict:
     index = faithfulness.ArticleIndex(article)
     review = checks.review(summary, article)
     loaded = [f for f in review.flags if f.kind == "loaded"]
-    introduced = [f.text for f in loaded if "not in the article" in f.reason]
-    copied = [f.text for f in loaded if "copied" in f.reason]
+    introduced = [f.text for f in loaded if not f.copied]
+    copied = [f.text for f in loaded if f.copied]
     parts = [summary.title, summary.summary, *summary.key_points]
     names = [n for i, part in enumerate(parts) for _, _, n in faithfulness.names(part, index, i == 0)]
     unsupported = [f.text for f in review.flags if f.kind == "name"]

@@ -22,6 +22,7 @@ class Flag:
     text: str
     kind: str  # "loaded", "unattributed", "number", "name", "quote" or "wording"
     reason: str
+    copied: bool = False  # a loaded word the article itself uses
 
 
 @dataclass
@@ -33,11 +34,12 @@ class Review:
         return [f for f in self.flags if f.part == part and f.index == index]
 
     def counts(self) -> dict[str, int]:
-        def n(kind: str, reason_has: str = "") -> int:
-            return sum(1 for f in self.flags if f.kind == kind and reason_has in f.reason)
+        def n(kind: str) -> int:
+            return sum(1 for f in self.flags if f.kind == kind)
+        loaded = [f for f in self.flags if f.kind == "loaded"]
         return {
-            "loaded_words_introduced": n("loaded", "not in the article"),
-            "loaded_words_copied": n("loaded", "copied from the article"),
+            "loaded_words_introduced": sum(1 for f in loaded if not f.copied),
+            "loaded_words_copied": sum(1 for f in loaded if f.copied),
             "unattributed_judgements": n("unattributed"),
             "unsupported_numbers": n("number"),
             "unsupported_names": n("name"),
@@ -71,16 +73,17 @@ def review(summary: Summary, article: str) -> Review:
 
 
 def check_text(text: str, article: str, index: faithfulness.ArticleIndex, title: bool = False):
-    """(start, end, text, kind, reason) for each problem in one part of a summary."""
+    """(start, end, text, kind, reason, copied) for each problem in one part of a summary."""
     found = []
     for hit in neutrality.loaded(text):
-        source = ("copied from the article" if neutrality.in_text(hit, article)
-                  else "not in the article")
-        found.append((hit.start, hit.end, hit.text, "loaded", f"{hit.term.reason} ({source})"))
+        copied = neutrality.in_text(hit, article)
+        source = "copied from the article" if copied else "not in the article"
+        found.append((hit.start, hit.end, hit.text, "loaded", f"{hit.term.reason} ({source})",
+                      copied))
     for start, end, hit in neutrality.unattributed(text):
         reason = (hit.term.reason if hit.term.category == "speech" else
                   f"\"{hit.text}\" judges, but the sentence does not say who judges so.")
-        found.append((start, end, text[start:end], "unattributed", reason))
+        found.append((start, end, text[start:end], "unattributed", reason, False))
     for f in faithfulness.check(text, index, title=title):
-        found.append((f.start, f.end, f.text, f.kind, f.reason))
+        found.append((f.start, f.end, f.text, f.kind, f.reason, False))
     return sorted(found)
