@@ -46,7 +46,7 @@ def run(words: int, model: str, folder: Path) -> dict:
     path.write_text(article_of(words), encoding="utf-8")
     out = folder / f"note-{words}.md"
     cmd = [sys.executable, "-c", MEASURE, sys.executable, "-m", "desktop", "summarize", str(path),
-           "-o", str(out), "--model", model, "--keep-clutter"]
+           "-o", str(out), "--model", model, "--keep-clutter", "--fresh"]
     result = subprocess.run(cmd, capture_output=True, text=True, check=True)
     code, seconds, peak_kb = result.stdout.split()
     if code != "0":

@@ -94,7 +94,7 @@ def averages(rows: list[dict]) -> dict:
 
 def summarize_all(items: list[str], model_name: str) -> tuple[list[str], list[float]]:
     model = models.resolve(model_name)
-    engine = Engine()
+    engine = Engine(reuse_answers=False)
     answers, seconds = [], []
     try:
         for n, item in enumerate(items, 1):

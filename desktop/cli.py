@@ -34,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", type=Path, help="write the note here (default: print it)")
     s.add_argument("--model", default="default", help="a registry name (default, test) or a GGUF path")
     s.add_argument("--language", help="write the summary in this language (default: the article's)")
+    s.add_argument("--fresh", action="store_true",
+                   help="run the model even if this text was summarized before with the same settings")
     s.add_argument("--keep-clutter", action="store_true",
                    help="give the model the text as it is, without removing page clutter")
     m = sub.add_parser("models", help="list or fetch models")
@@ -95,7 +97,7 @@ def _summarize(args) -> None:
         raise Failure(str(exc), EXIT_MODEL) from exc
     if cleaned.removed:
         sys.stderr.write(f"{cleaned.summary} (--keep-clutter keeps them)\n")
-    engine = Engine()
+    engine = Engine(reuse_answers=not args.fresh)
     done = None
     try:
         part = "the article"
@@ -122,6 +124,9 @@ def _summarize(args) -> None:
     finally:
         engine.close()
     stats = done.stats
+    if done.reused:
+        sys.stderr.write("This text was summarized before with the same model and settings: "
+                         "that answer is reused (--fresh runs the model again).\n")
     if done.parts > 1:
         sys.stderr.write(f"The article was read in {done.parts} parts (coverage {done.coverage:.0%}).\n")
     sys.stderr.write(f"Read {stats.prompt_tokens} tokens, wrote {stats.generated_tokens} in "

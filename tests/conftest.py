@@ -8,6 +8,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache(tmp_path_factory, monkeypatch):
+    """Each test starts with no stored answers (nor any other cache) of the user's or of an
+    earlier test, so a summary runs the model unless the test runs it twice itself."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture(scope="session")
 def test_model():
     """The small real model; `python3 bootstrap.py test` fetches it before the tests run."""

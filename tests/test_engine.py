@@ -5,6 +5,7 @@ import signal
 
 import pytest
 
+from desktop.core import answers
 from desktop.core.engine import (
     Done, Engine, Loaded, Loading, ModelLoadFailed, Part, Reading, Stopped, Text, WorkerDied,
 )
@@ -15,7 +16,7 @@ from tests.longtext import long_article
 
 @pytest.fixture
 def engine():
-    e = Engine()
+    e = Engine(reuse_answers=False)  # every run here runs the model; see test_answers_*
     yield e
     e.close()
 
@@ -41,7 +42,9 @@ def test_summarize_streams_and_ends_with_a_parsed_summary(engine, article_text, 
     assert all(e.answer.endswith(e.delta) for e in texts)
     assert done.summary.title and done.summary.summary
     assert 3 <= len(done.summary.key_points) <= 7
-    assert done.stats.prompt_tokens == readings[-1].total
+    # The rules and example were read while the model loaded: progress counts what is left.
+    assert done.stats.reused_tokens > 0
+    assert readings[-1].total == done.stats.passes[0][0] - done.stats.reused_tokens
     assert done.stats.generated_tokens > 0
     assert 0 < done.stats.first_token_seconds <= done.stats.total_seconds
     assert done.model == test_model
@@ -111,3 +114,44 @@ def test_a_file_that_is_not_a_model_fails_to_load(engine, tmp_path, article_text
     fake.write_bytes(b"GGUF" + os.urandom(4096))
     with pytest.raises(ModelLoadFailed, match="could not load fake.gguf"):
         run(engine, article_text, ModelFile(path=fake, label="fake", sha256="0" * 64))
+
+
+def test_answers_the_same_text_again_from_the_stored_answer(article_text, test_model):
+    first_engine, again = Engine(), Engine()
+    try:
+        first = run(first_engine, article_text, test_model)[-1]
+        events = run(again, article_text, test_model)  # as after a restart of the app
+        assert again.worker_pid is None  # no model was started for it
+    finally:
+        first_engine.close()
+        again.close()
+    assert [type(e) for e in events] == [Done]
+    done = events[0]
+    assert done.reused and not first.reused
+    assert done.raw == first.raw and done.summary == first.summary
+    assert done.review == first.review
+
+
+def test_a_changed_text_or_language_runs_the_model_again(article_text, test_model):
+    engine = Engine()
+    try:
+        run(engine, article_text, test_model)
+        edited = run(engine, article_text.replace("weekend", "week", 1), test_model)
+        other_language = run(engine, article_text, test_model) and list(
+            engine.summarize(article_text, test_model, "French"))
+    finally:
+        engine.close()
+    assert not edited[-1].reused and any(isinstance(e, Reading) for e in edited)
+    assert not other_language[-1].reused
+
+
+def test_an_unreadable_stored_answer_is_computed_again(article_text, test_model):
+    engine = Engine()
+    try:
+        run(engine, article_text, test_model)
+        for stored in answers.cache_dir().glob("*.json"):
+            stored.write_text("{not json", encoding="utf-8")
+        done = run(engine, article_text, test_model)[-1]
+    finally:
+        engine.close()
+    assert isinstance(done, Done) and not done.reused

@@ -2,7 +2,8 @@
 
 import pytest
 
-from desktop.core.generate import REPEAT_TOKENS, SENTENCE_END, _repeats, slice_tokens
+from desktop.core.decoding import slice_tokens
+from desktop.core.generate import REPEAT_TOKENS, SENTENCE_END, _repeats
 
 
 @pytest.mark.parametrize("text, ends", [

@@ -13,9 +13,9 @@ import time
 from dataclasses import dataclass
 from typing import Iterator
 
-from desktop.core import worker
+from desktop.core import answers, worker
 from desktop.core.checks import Review, review
-from desktop.core.generate import RunStats
+from desktop.core.decoding import RunStats
 from desktop.core.models import ModelFile
 from desktop.core.summary import Summary, parse
 
@@ -86,6 +86,7 @@ class Done:
     parts: int  # passes of the model that read the article itself
     coverage: float  # share of the article's words the model read (1.0: all)
     review: Review  # the checks of the summary against the article
+    reused: bool = False  # the answer of an earlier run of the same text and settings
 
 
 @dataclass
@@ -106,7 +107,12 @@ def _describe_exit(code: int | None) -> str:
 
 
 class Engine:
-    def __init__(self):
+    def __init__(self, speculative: bool = True, reuse_prefixes: bool = True,
+                 reuse_answers: bool = True):
+        # The speed-ups are on in the app; the speed benchmark and tests turn them off to
+        # compare (see desktop.core.decoding and desktop.core.answers).
+        self._options = {"speculative": speculative, "reuse_prefixes": reuse_prefixes}
+        self.reuse_answers = reuse_answers
         self._mp = multiprocessing.get_context("spawn")
         self._stop = self._mp.Event()
         self._proc = None
@@ -143,7 +149,7 @@ class Engine:
         self.close()
         yield Loading(model)
         self._start_worker()
-        self._conn.send(("load", str(model.path)))
+        self._conn.send(("load", str(model.path), self._options))
         message = self._receive()
         if message[0] == "cancelled":
             return
@@ -163,6 +169,13 @@ class Engine:
             self._stop.clear()
 
     def _summarize(self, article: str, model: ModelFile, language: str | None) -> Iterator:
+        # Only prompt lookup can change an answer (batches round differently); see decoding.
+        name = answers.key(article, model.sha256, language,
+                           {"speculative": self._options["speculative"]})
+        stored = answers.load(name) if self.reuse_answers else None
+        if stored is not None:
+            yield self._done(stored, article, model, reused=True)
+            return
         yield from self.load(model)
         if self._stop.is_set():
             yield Stopped()
@@ -185,19 +198,26 @@ class Engine:
             elif kind == "checking":
                 yield Checking(message[1], message[2])
             elif kind == "done":
-                info = message[3]
-                summary = parse(message[2])
-                if info["unsupported_points_left_out"]:
-                    summary.notes.append(f"Left out {info['unsupported_points_left_out']} key "
-                                         "point(s) that the article does not support.")
-                yield Done(summary, RunStats(**message[1]), message[2], model,
-                           info["parts"], info["coverage"], review(summary, article))
+                result = {"stats": message[1], "answer": message[2], "info": message[3]}
+                done = self._done(result, article, model)  # raises when the answer is no form
+                answers.store(name, result)
+                yield done
                 return
             elif kind == "cancelled":
                 yield Stopped()
                 return
             else:
                 raise EngineError(f"The model failed: {message[2]}")
+
+    @staticmethod
+    def _done(result: dict, article: str, model: ModelFile, reused: bool = False) -> Done:
+        info = result["info"]
+        summary = parse(result["answer"])
+        if info["unsupported_points_left_out"]:
+            summary.notes.append(f"Left out {info['unsupported_points_left_out']} key "
+                                 "point(s) that the article does not support.")
+        return Done(summary, RunStats(**result["stats"]), result["answer"], model,
+                    info["parts"], info["coverage"], review(summary, article), reused)
 
     def _start_worker(self) -> None:
         parent, child = self._mp.Pipe()

@@ -8,7 +8,6 @@ line break, so a small model cannot wander off the form, and nothing costs a gra
 from __future__ import annotations
 
 import codecs
-import math
 import re
 import time
 from dataclasses import dataclass
@@ -16,7 +15,8 @@ from typing import Callable
 
 from desktop.core import prompts
 from desktop.core.article import word_count
-from desktop.core.llm import BATCH, LocalModel
+from desktop.core.decoding import Decoder, RunStats, shared_start
+from desktop.core.llm import LocalModel
 from desktop.core.text import NOT_AN_END
 
 # Token budgets per field; together they are the room the answer needs in the context.
@@ -24,15 +24,6 @@ TITLE_TOKENS = 48
 SUMMARY_TOKENS = 320
 POINT_TOKENS = 96
 ANSWER_TOKENS = TITLE_TOKENS + SUMMARY_TOKENS + prompts.MAX_POINTS * POINT_TOKENS + 64
-
-# The article is read in slices, so that Stop is honoured between them and progress moves.
-# The slice size depends only on the model (never on timing), so that a text is always read
-# in the same batches and greedy decoding gives the same answer every time. About 128 tokens
-# for a 1.5B model: a second on 2 cores; slices under 64 tokens read at half the speed.
-def slice_tokens(n_params: int) -> int:
-    size = 128 * 1.5e9 / max(n_params, 1)
-    return int(min(BATCH, max(32, 2 ** round(math.log2(size)))))
-
 
 SUMMARY_SENTENCES = 5
 POINT_SENTENCES = 1
@@ -49,47 +40,20 @@ POINT_RETRIES = 3
 SENTENCE_END = re.compile(NOT_AN_END + r"[.!?][\"”’')\]]*$")
 
 
-class Cancelled(Exception):
-    pass
-
-
-@dataclass
-class RunStats:
-    prompt_tokens: int = 0
-    generated_tokens: int = 0
-    prompt_seconds: float = 0.0
-    first_token_seconds: float = 0.0
-    total_seconds: float = 0.0
-
-    @property
-    def generation_rate(self) -> float:
-        seconds = self.total_seconds - self.first_token_seconds
-        return self.generated_tokens / seconds if seconds > 0 else 0.0
-
-
 class FormWriter:
-    """One pass of the model over one prompt, filling in one answer form.
+    """One pass of the model over one prompt, filling in one answer form."""
 
-    `stats` and `start` (a perf_counter time) are shared by the passes of one summary."""
-
-    def __init__(self, model: LocalModel, should_stop: Callable[[], bool], emit: Callable[..., None],
-                 stats: RunStats, start: float):
-        self.model = model
-        self.should_stop = should_stop
+    def __init__(self, decoder: Decoder, emit: Callable[..., None]):
+        self.decoder = decoder
+        self.model = decoder.model
         self.emit = emit
-        self.stats = stats
-        self._start = start
-        self.n_past = 0
         self.answer = ""  # the form as filled in so far: labels and values
         self._pending = ""  # text the model wrote in the token that also held a line break
 
-    def run(self, prompt: list[int]) -> str:
-        """Fill in the form after these prompt tokens (see `form_prompt`); return the answer."""
-        self.stats.prompt_tokens += len(prompt)
-        t0 = time.perf_counter()
-        self.model.reset()
-        self._read(prompt)
-        self.stats.prompt_seconds += time.perf_counter() - t0
+    def run(self, prompt: list[int], fixed: int = 0) -> str:
+        """Fill in the form after these prompt tokens (see `form_prompt`), whose first `fixed`
+        are the same for every prompt of this kind; return the answer."""
+        self.decoder.read(prompt, fixed, lambda done, total: self.emit("reading", done, total))
         self._show(prompts.TITLE_LABEL)
 
         self._write_line(TITLE_TOKENS, [])
@@ -106,7 +70,7 @@ class FormWriter:
                 # Enough points: the list ends. Too few: the point is begun anew, differently.
                 # (Counted: the same cut can come back when its first word is not a token.)
                 if points > prompts.MIN_POINTS or retries == POINT_RETRIES or not cut.split():
-                    self._take_back(len(self.answer.rstrip("-").rstrip()), self.n_past)
+                    self._take_back(len(self.answer.rstrip("-").rstrip()), self.decoder.n_past)
                     break
                 avoid.add(cut.split()[0].lower())
                 retries += 1
@@ -114,10 +78,10 @@ class FormWriter:
             if points == prompts.MAX_POINTS:
                 break
             self._feed("\n")
-            token = self._next()
+            token = self.decoder.next()
             piece = self.model.piece(token)
             if piece.lstrip().startswith(b"-"):
-                self._accept(token)  # the model goes on with another point
+                self.decoder.accept(token)  # the model goes on with another point
                 self._show(piece.decode("utf-8", errors="replace"))
             elif points < prompts.MIN_POINTS:
                 self._feed("-")
@@ -127,19 +91,8 @@ class FormWriter:
         if self._pending:  # the model's last words came in the token with its line break
             self._show(self._pending)
             self._pending = ""
-        self.stats.total_seconds = time.perf_counter() - self._start
+        self.decoder.stats.total_seconds = time.perf_counter() - self.decoder.start
         return self.answer
-
-    def _read(self, tokens: list[int]) -> None:
-        """Evaluate the prompt slice by slice, reporting progress and checking for Stop."""
-        size = slice_tokens(self.model.n_params)
-        for done in range(0, len(tokens), size):
-            if self.should_stop():
-                raise Cancelled
-            part = tokens[done:done + size]
-            self.model.decode(part, self.n_past)
-            self.n_past += len(part)
-            self.emit("reading", self.n_past, len(tokens))
 
     def _show(self, text: str) -> None:
         self.answer += text
@@ -149,30 +102,14 @@ class FormWriter:
         """Write the form's own text into the answer (and into the model's context)."""
         text = self._pending + text
         self._pending = ""
-        tokens = self.model.tokenize(text)
-        for i in range(0, len(tokens), BATCH):
-            self.model.decode(tokens[i:i + BATCH], self.n_past)
-            self.n_past += len(tokens[i:i + BATCH])
+        self.decoder.feed(self.model.tokenize(text))
         self._show(text)
-
-    def _next(self) -> int:
-        if self.should_stop():
-            raise Cancelled
-        return self.model.greedy()
-
-    def _accept(self, token: int) -> None:
-        self.model.decode([token], self.n_past)
-        self.n_past += 1
-        self.stats.generated_tokens += 1
-        if self.stats.generated_tokens == 1:
-            self.stats.first_token_seconds = time.perf_counter() - self._start
 
     def _take_back(self, length: int, position: int) -> str:
         """Cut the answer back to `length` characters and the context to `position`."""
         cut = self.answer[length:]
         self.answer = self.answer[:length]
-        self.model.forget(position)
-        self.n_past = position
+        self.decoder.rewind(position)
         self._pending = ""
         self.emit("cut", length)
         return cut
@@ -189,17 +126,15 @@ class FormWriter:
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         line = ""
         sentences = 0
-        sentence = (len(self.answer), self.n_past, len(written))  # where the sentence began
+        sentence = (len(self.answer), self.decoder.n_past, len(written))  # where it began
         for _ in range(max_tokens):
-            if self.should_stop():
-                raise Cancelled
-            token = self.model.greedy(None if line.strip() else avoid_first)
+            token = self.decoder.next(None if line.strip() else avoid_first)
             if self.model.is_end(token):
                 return None
             text = decoder.decode(self.model.piece(token))
             if not (line + text).strip():
                 # The value begins on the next line: let the model put it there.
-                self._accept(token)
+                self.decoder.accept(token)
                 line += text
                 self._show(text)
                 continue
@@ -211,8 +146,8 @@ class FormWriter:
                 sentences += 1
                 if max_sentences is not None and sentences >= max_sentences:
                     return None
-                sentence = (len(self.answer), self.n_past, len(written))
-            self._accept(token)
+                sentence = (len(self.answer), self.decoder.n_past, len(written))
+            self.decoder.accept(token)
             line += text
             written.append(token)
             self._show(text)
@@ -237,6 +172,19 @@ def form_prompt(model: LocalModel, messages: list[dict[str, str]]) -> list[int]:
             + model.tokenize(prompts.TITLE_LABEL))
 
 
+def fixed_tokens(model: LocalModel, language: str | None = None) -> int:
+    """How many first tokens every whole-article prompt shares (the rules and the example)."""
+    return shared_start(form_prompt(model, prompts.messages("A", language)),
+                        form_prompt(model, prompts.messages("B", language)))
+
+
+def warm_up(model: LocalModel) -> None:
+    """Evaluate the whole-article prompt's fixed beginning now, so the first summary need not."""
+    prompt = form_prompt(model, prompts.messages("A"))
+    Decoder(model, RunStats(), time.perf_counter(), lambda: False).read(
+        prompt, fixed_tokens(model), only_fixed=True)
+
+
 @dataclass
 class Result:
     answer: str
@@ -246,19 +194,22 @@ class Result:
 
 
 def summarize(model: LocalModel, article: str, language: str | None,
-              should_stop: Callable[[], bool], emit: Callable[..., None]) -> Result:
+              should_stop: Callable[[], bool], emit: Callable[..., None],
+              speculative: bool = True) -> Result:
     """The whole article in one pass when it fits the context; otherwise its parts one by one
     (map), then their answers joined into one (reduce). Nothing is left out."""
     stats = RunStats()
     start = time.perf_counter()
 
-    def one_pass(messages) -> str:
-        return FormWriter(model, should_stop, emit, stats, start).run(form_prompt(model, messages))
+    def one_pass(messages, fixed: int) -> str:
+        decoder = Decoder(model, stats, start, should_stop, speculative)
+        return FormWriter(decoder, emit).run(form_prompt(model, messages), fixed)
 
     room = model.n_ctx - ANSWER_TOKENS
     whole = form_prompt(model, prompts.messages(article, language))
     if len(whole) <= room:
-        return Result(FormWriter(model, should_stop, emit, stats, start).run(whole), stats, 1, 1.0)
+        return Result(one_pass(prompts.messages(article, language), fixed_tokens(model, language)),
+                      stats, 1, 1.0)
 
     overhead = len(form_prompt(model, prompts.part_messages("", 99, 99, language)))
     parts = split_parts(model, article, room - overhead)
@@ -266,18 +217,22 @@ def summarize(model: LocalModel, article: str, language: str | None,
     for number, part in enumerate(parts, 1):
         emit("part", number, len(parts))
         emit("cut", 0)  # each pass's answer shows while it is written, then makes way
-        answers.append(one_pass(prompts.part_messages(part, number, len(parts), language)))
+        fixed = shared_start(form_prompt(model, prompts.part_messages("A", 1, 2, language)),
+                             form_prompt(model, prompts.part_messages("B", 3, 4, language)))
+        answers.append(one_pass(prompts.part_messages(part, number, len(parts), language), fixed))
     while True:
         emit("part", 0, len(parts))  # 0: joining the parts
         emit("cut", 0)
         combine = prompts.combine_messages(answers, language)
+        fixed = shared_start(form_prompt(model, prompts.combine_messages(["A"], language)),
+                             form_prompt(model, prompts.combine_messages(["B"], language)))
         if len(form_prompt(model, combine)) <= room:
-            answer = one_pass(combine)
+            answer = one_pass(combine, fixed)
             break
         # So many parts that their answers do not fit at once: join them in groups first.
         overhead = len(form_prompt(model, prompts.combine_messages([""], language)))
         groups = split_parts(model, "\n\n".join(answers), room - overhead)
-        answers = [one_pass(prompts.combine_messages([group], language)) for group in groups]
+        answers = [one_pass(prompts.combine_messages([group], language), fixed) for group in groups]
     read = sum(word_count(part) for part in parts)
     return Result(answer, stats, len(parts), round(read / max(1, word_count(article)), 4))
 

@@ -63,6 +63,8 @@ class LocalModel:
         self.n_params = self._model.n_params()
         self._template = llama_cpp.llama_model_chat_template(self._model.model, None)
         self._piece_buf = ctypes.create_string_buffer(256)
+        # Evaluated prompt beginnings (see decoding.Decoder.read); None: never reuse them.
+        self.saved_prefixes: dict[tuple[int, ...], bytes] | None = {}
 
     def chat_prompt(self, messages: list[dict[str, str]]) -> str:
         """The messages in the model's own chat template, ending where the assistant speaks."""
@@ -97,24 +99,46 @@ class LocalModel:
     def reset(self) -> None:
         llama_cpp.llama_memory_clear(llama_cpp.llama_get_memory(self._ctx.ctx), True)
 
-    def decode(self, tokens: list[int], n_past: int) -> None:
-        """Evaluate up to BATCH tokens at positions n_past.., keeping the last token's logits."""
-        self._batch.set_batch(tokens, n_past=n_past, logits_all=False)
+    def decode(self, tokens: list[int], n_past: int, all_logits: bool = False) -> None:
+        """Evaluate up to BATCH tokens at positions n_past.., keeping the last token's logits
+        (or every token's, to check a draft)."""
+        self._batch.set_batch(tokens, n_past=n_past, logits_all=all_logits)
         self._ctx.decode(self._batch)
+
+    def save_state(self) -> bytes:
+        """The evaluated context, to restore it later instead of reading its tokens again."""
+        ctx = self._ctx.ctx
+        size = llama_cpp.llama_state_seq_get_size(ctx, 0)
+        buf = (ctypes.c_uint8 * size)()
+        return bytes(buf[:llama_cpp.llama_state_seq_get_data(ctx, buf, size, 0)])
+
+    def load_state(self, state: bytes) -> None:
+        self.reset()
+        buf = (ctypes.c_uint8 * len(state)).from_buffer_copy(state)
+        if llama_cpp.llama_state_seq_set_data(self._ctx.ctx, buf, len(state), 0) != len(state):
+            raise RuntimeError("llama.cpp could not restore a saved context")
 
     def forget(self, position: int) -> None:
         """Drop the context from this position on (to write it differently)."""
         llama_cpp.llama_memory_seq_rm(llama_cpp.llama_get_memory(self._ctx.ctx), 0, position, -1)
 
-    def greedy(self, avoid_words: set[str] | None = None) -> int:
-        """The most likely next token after the last decode (temperature 0: reproducible).
-        With `avoid_words`, the most likely of the top candidates that is none of those
-        words, whatever its spacing or case."""
-        logits = np.ctypeslib.as_array(self._ctx.get_logits_ith(-1), shape=(self.n_vocab,))
+    def best_two_gap(self, row: int = -1) -> float:
+        """How far the most likely token's logit is ahead of the next one's."""
+        logits = np.ctypeslib.as_array(self._ctx.get_logits_ith(row), shape=(self.n_vocab,))
+        top = logits[np.argpartition(-logits, 1)[:2]]
+        return float(abs(top[0] - top[1]))
+
+    def greedy(self, avoid_words: set[str] | None = None, row: int = -1) -> int:
+        """The most likely next token after the last decode's last token (or its token `row`,
+        when it kept every token's logits); temperature 0: reproducible.
+        With `avoid_words`, the most likely of the top candidates that does not begin any of
+        those words (" Heat" begins "heatwave"), whatever its spacing or case."""
+        logits = np.ctypeslib.as_array(self._ctx.get_logits_ith(row), shape=(self.n_vocab,))
         if not avoid_words:
             return int(logits.argmax())
         top = np.argpartition(-logits, 32)[:32]
         for token in top[np.argsort(-logits[top])]:
-            if self.piece(int(token)).decode("utf-8", "replace").strip().lower() not in avoid_words:
+            text = self.piece(int(token)).decode("utf-8", "replace").strip().lower()
+            if not any(word.startswith(text) for word in avoid_words) or not text:
                 return int(token)
         return int(logits.argmax())

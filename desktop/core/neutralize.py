@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import codecs
 import re
+import time
 from typing import Callable
 
 from desktop.core import faithfulness, neutrality, prompts
 from desktop.core.evidence import EvidenceFinder
-from desktop.core.generate import Cancelled, slice_tokens
+from desktop.core.decoding import Decoder, RunStats, shared_start
 from desktop.core.llm import LocalModel
 from desktop.core.summary import MalformedOutput, parse
 from desktop.core.text import content, norm, sentences
@@ -39,7 +40,8 @@ def problems(sentence: str, index: faithfulness.ArticleIndex, title: bool = Fals
 
 
 def neutralize(model: LocalModel, answer: str, article: str, language: str | None,
-               should_stop: Callable[[], bool], emit: Callable[..., None]) -> tuple[str, int]:
+               should_stop: Callable[[], bool], emit: Callable[..., None],
+               stats: RunStats | None = None, speculative: bool = True) -> tuple[str, int]:
     """The answer form with its flagged sentences rewritten and loaded modifiers dropped, and
     how many unsupported key points were left out. A summary in another language than the
     article's (`language` given) cannot be compared with it word for word: it stays as is."""
@@ -55,6 +57,12 @@ def neutralize(model: LocalModel, answer: str, article: str, language: str | Non
     # as long as enough points stay (otherwise the window marks it).
     supported = [p for p in summary.key_points if finder.find(p).supported]
     kept = supported if len(supported) >= prompts.MIN_POINTS else summary.key_points
+    stats = stats or RunStats()
+    start = time.perf_counter()
+
+    def rewrite(sentence: str, issues: list[str], source: str) -> str:
+        return _rewrite(Decoder(model, stats, start, should_stop, speculative), sentence, issues, source)
+
     flagged = sum(1 for text in [summary.title, summary.summary, *kept]
                   for a, b in sentences(text) if problems(text[a:b], index, text is summary.title))
     done = 0
@@ -69,7 +77,7 @@ def neutralize(model: LocalModel, answer: str, article: str, language: str | Non
                 done += 1
                 emit("checking", done, flagged)
                 source = _source(finder, sentence)
-                rewritten = _rewrite(model, sentence, issues, source, should_stop)
+                rewritten = rewrite(sentence, issues, source)
                 sentence = _better(sentence, rewritten, index, title)
             out += [text[last:a], sentence]
             last = b
@@ -121,30 +129,26 @@ def _better(old: str, new: str, index: faithfulness.ArticleIndex, title: bool = 
     return old if added else new
 
 
-def _rewrite(model: LocalModel, sentence: str, issues: list[str], source: str,
-             should_stop: Callable[[], bool]) -> str:
+def _rewrite(decoder: Decoder, sentence: str, issues: list[str], source: str) -> str:
     """The model's one-line rewrite of the sentence, greedily."""
-    chat = prompts.rewrite_messages(sentence, issues, source)
-    tokens = model.tokenize(model.chat_prompt(chat), whole_prompt=True)
-    model.reset()
-    size = slice_tokens(model.n_params)
-    for n in range(0, len(tokens), size):
-        if should_stop():
-            raise Cancelled
-        model.decode(tokens[n:n + size], n)
-    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-    line, n_past = "", len(tokens)
+    model = decoder.model
+
+    def prompt(sentence: str, issues: list[str], source: str) -> list[int]:
+        chat = prompts.rewrite_messages(sentence, issues, source)
+        return model.tokenize(model.chat_prompt(chat), whole_prompt=True)
+
+    fixed = shared_start(prompt("A", ["a"], "a"), prompt("B", ["b"], "b"))
+    decoder.read(prompt(sentence, issues, source), fixed)
+    text = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    line = ""
     for _ in range(REWRITE_TOKENS):
-        if should_stop():
-            raise Cancelled
-        token = model.greedy()
+        token = decoder.next()
         if model.is_end(token):
             break
-        line += decoder.decode(model.piece(token))
+        line += text.decode(model.piece(token))
         if "\n" in line.strip():
             break
-        model.decode([token], n_past)
-        n_past += 1
+        decoder.accept(token)
     else:
         return ""  # cut off: not a whole sentence
     line = line.strip().split("\n")[0].strip()

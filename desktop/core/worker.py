@@ -1,6 +1,7 @@
 """The worker process: loads the model once and answers requests over a pipe.
 
-Messages in: ("load", path) and ("summarize", article, language or None).
+Messages in: ("load", path, options) and ("summarize", article, language or None); options:
+{"speculative": bool, "reuse_prefixes": bool}, both on by default (see desktop.core.decoding).
 Messages out: ("loaded", info), ("part", number, parts) before each pass over a part of a long
 article (number 0: joining the parts), ("reading", done, total), ("text", delta), ("cut", length)
 when the answer is cut back to its first `length` characters, ("checking", done, total) while
@@ -17,7 +18,8 @@ from pathlib import Path
 
 def main(conn, stop_flag) -> None:
     # Imported here, in the child, so the parent never loads llama.cpp.
-    from desktop.core.generate import Cancelled, summarize
+    from desktop.core.decoding import Cancelled
+    from desktop.core.generate import summarize, warm_up
     from desktop.core.llm import LoadError, LocalModel
     from desktop.core.neutrality import soften
     from desktop.core.neutralize import neutralize
@@ -26,6 +28,7 @@ def main(conn, stop_flag) -> None:
         conn.send(msg)
 
     model = None
+    options: dict = {}
     while True:
         try:
             request = conn.recv()
@@ -34,6 +37,7 @@ def main(conn, stop_flag) -> None:
         kind = request[0]
         if kind == "load":
             t0 = time.perf_counter()
+            options = request[2] if len(request) > 2 else {}
             try:
                 model = LocalModel(Path(request[1]))
             except LoadError as exc:
@@ -41,14 +45,20 @@ def main(conn, stop_flag) -> None:
                 continue
             conn.send(("loaded", {"n_ctx": model.n_ctx, "description": model.description,
                                   "seconds": time.perf_counter() - t0}))
+            if options.get("reuse_prefixes", True):
+                warm_up(model)  # while the user pastes: the first summary starts sooner
+            else:
+                model.saved_prefixes = None
         elif kind == "summarize":
             try:
                 t0 = time.perf_counter()
                 # The model reads the article without the loaded modifiers that can go safely:
                 # a small model copies what it reads.
-                result = summarize(model, soften(request[1]), request[2], stop_flag.is_set, emit)
+                speculative = options.get("speculative", True)
+                result = summarize(model, soften(request[1]), request[2], stop_flag.is_set, emit,
+                                   speculative)
                 result.answer, dropped = neutralize(model, result.answer, request[1], request[2],
-                                                    stop_flag.is_set, emit)
+                                                    stop_flag.is_set, emit, result.stats, speculative)
                 result.stats.total_seconds = time.perf_counter() - t0
             except Cancelled:
                 conn.send(("cancelled",))

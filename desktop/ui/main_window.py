@@ -500,9 +500,14 @@ class MainWindow(QMainWindow):
         self._summary = done.summary
         self.result_view.show_summary(done.summary, done.review)
         stats = done.stats
-        self.speed_label.setText(f"{stats.generation_rate:.1f} tokens/s")
         remarks = " ".join(done.summary.notes)
-        self.state_label.setText(f"Done in {stats.total_seconds:.1f} s. {remarks}".strip())
+        if done.reused:
+            self.speed_label.clear()
+            self.state_label.setText(f"Done: this text was summarized before with the same model "
+                                     f"and settings, so that summary is shown. {remarks}".strip())
+        else:
+            self.speed_label.setText(f"{stats.generation_rate:.1f} tokens/s")
+            self.state_label.setText(f"Done in {stats.total_seconds:.1f} s. {remarks}".strip())
         self._end_run()
         self.setWindowModified(True)
         self._update_title()
