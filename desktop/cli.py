@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", type=Path, help="write the note here (default: print it)")
     s.add_argument("--model", default="default", help="a registry name (default, test) or a GGUF path")
     s.add_argument("--language", help="write the summary in this language (default: the article's)")
+    s.add_argument("--prompt-lookup", action="store_true",
+                   help="check drafts copied from the article several tokens at a time (faster "
+                        "where the CPU evaluates small batches cheaply; may change a word)")
     s.add_argument("--fresh", action="store_true",
                    help="run the model even if this text was summarized before with the same settings")
     s.add_argument("--keep-clutter", action="store_true",
@@ -97,7 +100,7 @@ def _summarize(args) -> None:
         raise Failure(str(exc), EXIT_MODEL) from exc
     if cleaned.removed:
         sys.stderr.write(f"{cleaned.summary} (--keep-clutter keeps them)\n")
-    engine = Engine(reuse_answers=not args.fresh)
+    engine = Engine(speculative=args.prompt_lookup, reuse_answers=not args.fresh)
     done = None
     try:
         part = "the article"
@@ -110,7 +113,8 @@ def _summarize(args) -> None:
                 end = "\n" if event.done == event.total else ""
                 sys.stderr.write(f"\rReading {part}: {100 * event.done // event.total}%{end}")
             elif isinstance(event, Checking):
-                sys.stderr.write(f"Rewriting flagged sentence {event.done} of {event.total}…\n")
+                sys.stderr.write("Checking the summary against the article: "
+                                 f"{event.done} of {event.total}…\n")
             elif isinstance(event, Done):
                 done = event
             elif isinstance(event, Stopped):

@@ -109,3 +109,9 @@ def test_review_counts_and_note_carries_checks_and_evidence():
     assert "- The jail holds up to 40,000 inmates. [^1]" in text
     assert "[^1]: Article: “The jail, known as CECOT, holds up to 40,000 inmates.”" in text
     assert "- Guatemala will build a new airport. *(no supporting sentence found in the article)*" in text
+
+
+def test_an_adjective_always_capitalized_is_checked_mid_sentence_but_names_are_not():
+    found = [h.text for h in neutrality.find("Police arrested members of the Satanic MS-13 gang.")]
+    assert found == ["Satanic"]
+    assert neutrality.find("Members of the Radical Party met.") == []

@@ -24,6 +24,6 @@ def test_a_repeated_run_of_tokens_is_noticed():
 
 
 def test_slices_depend_on_the_model_only():
-    assert slice_tokens(1_500_000_000) == 128
+    assert slice_tokens(1_500_000_000) == 256
     assert slice_tokens(135_000_000) == 512  # capped at the batch size
     assert slice_tokens(70_000_000_000) == 32

@@ -5,7 +5,8 @@ import pytest
 
 from desktop.core import faithfulness
 from desktop.core.llm import LocalModel
-from desktop.core.neutralize import _better, neutralize
+from desktop.core.evidence import EvidenceFinder
+from desktop.core.neutralize import _better, neutralize, problems
 from desktop.core.summary import parse
 
 ARTICLE = (
@@ -48,3 +49,28 @@ def test_a_rewrite_must_not_bring_new_names_or_numbers():
     assert _better(old, "The bridge caused panic in Port Alder again.", index) == old  # no better
     assert _better(old, "Here is the rewritten sentence:", index) == old
     assert _better(old, "It happened.", index) == old  # the facts are gone
+
+
+def test_a_criticism_the_summary_left_out_gets_a_key_point_naming_the_critic(model):
+    article = ARTICLE + " The Green Party has criticized the plan as \"a bridge too far\"."
+    answer = ("Title: Port Alder approves a bridge\n"
+              "Summary: The council voted 6 to 3 to build a bridge across the harbor.\n"
+              "Key points:\n"
+              "- The bridge will be 480 metres long.\n"
+              "- The bridge is expected to cost 92 million dollars.\n"
+              "- Mayor Lena Ortiz said the bridge would cut the drive to the hospital by 25 minutes.\n")
+    events = []
+    revised, dropped = neutralize(model, answer, article, None, lambda: False,
+                                  lambda *e: events.append(e))
+    points = parse(revised).key_points
+    assert dropped == 0 and len(points) == 4
+    assert "Green Party" in points[-1]
+    critic = article.index("The Green Party")
+    assert EvidenceFinder(article).find(points[-1]).spans == ((critic, len(article)),)
+    assert events == [("checking", 1, 1)]
+
+
+def test_a_summary_sentence_that_says_he_without_who_is_flagged():
+    index = faithfulness.ArticleIndex(ARTICLE)
+    assert any('"He" does not say who' in p for p in problems("He said the bridge would help.", index))
+    assert not problems("Mayor Lena Ortiz said the bridge would cut the drive.", index)

@@ -7,7 +7,11 @@ worked example) is evaluated once per worker; later prompts restore its saved st
 Writing can check drafts copied from the prompt (prompt lookup decoding): when the last
 DRAFT_MATCH tokens also stand earlier in the prompt or the answer, the tokens that followed
 them there are a draft, and one model call checks the whole draft, keeping the part that
-the model itself would have written next.
+the model itself would have written next. It is off by default: on this project's 2-core
+test machine, evaluating k tokens at once costs about k times one token for k up to 8 (and
+8 times for 16), so drafts gained 1.13x on the user's example and nothing on 10 news
+articles, while a batch's other rounding changed a near-tie token in 8 of those 10
+(benchmarks/speed.py measures both).
 """
 
 from __future__ import annotations
@@ -51,10 +55,10 @@ class RunStats:
         return self.generated_tokens / seconds if seconds > 0 else 0.0
 
 
-# About 128 tokens for a 1.5B model: a second on 2 cores; slices under 64 tokens read at
-# about 80% of the speed (and their rounding differs).
+# About 256 tokens for a 1.5B model: two seconds on 2 cores, as fast as full batches; 128
+# read 4% slower, slices under 64 tokens about 20% slower.
 def slice_tokens(n_params: int) -> int:
-    size = 128 * 1.5e9 / max(n_params, 1)
+    size = 256 * 1.5e9 / max(n_params, 1)
     return int(min(BATCH, max(32, 2 ** round(math.log2(size)))))
 
 
@@ -64,7 +68,7 @@ class Decoder:
     `stats` and `start` (a perf_counter time) are shared by the passes of one summary."""
 
     def __init__(self, model: LocalModel, stats: RunStats, start: float,
-                 should_stop: Callable[[], bool], speculative: bool = True):
+                 should_stop: Callable[[], bool], speculative: bool = False):
         self.model = model
         self.stats = stats
         self.start = start

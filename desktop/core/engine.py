@@ -71,7 +71,8 @@ class Text:
 
 @dataclass
 class Checking:
-    """Flagged sentence `done` of `total` is being rewritten in neutral words."""
+    """Second pass, step `done` of `total`: a flagged sentence rewritten in plain words, or a
+    key point added for a voice the summary left out."""
 
     done: int
     total: int
@@ -107,10 +108,11 @@ def _describe_exit(code: int | None) -> str:
 
 
 class Engine:
-    def __init__(self, speculative: bool = True, reuse_prefixes: bool = True,
+    def __init__(self, speculative: bool = False, reuse_prefixes: bool = True,
                  reuse_answers: bool = True):
-        # The speed-ups are on in the app; the speed benchmark and tests turn them off to
-        # compare (see desktop.core.decoding and desktop.core.answers).
+        # Saved prompt beginnings and stored answers are on in the app; the benchmark and tests
+        # turn them off to compare. Prompt lookup is off: on 2-core CPUs checking a draft costs
+        # about as much as writing its tokens one by one (see desktop.core.decoding).
         self._options = {"speculative": speculative, "reuse_prefixes": reuse_prefixes}
         self.reuse_answers = reuse_answers
         self._mp = multiprocessing.get_context("spawn")

@@ -195,7 +195,7 @@ class Result:
 
 def summarize(model: LocalModel, article: str, language: str | None,
               should_stop: Callable[[], bool], emit: Callable[..., None],
-              speculative: bool = True) -> Result:
+              speculative: bool = False) -> Result:
     """The whole article in one pass when it fits the context; otherwise its parts one by one
     (map), then their answers joined into one (reduce). Nothing is left out."""
     stats = RunStats()

@@ -18,7 +18,7 @@ LOADED_CATEGORIES = ("intensifier", "pejorative", "promotional", "emotional", "s
 
 # Words that say whose claim a sentence reports.
 ATTRIBUTION = re.compile(
-    r"\b(?:said|says|say|saying|told|tells|stated|according to|claimed|argued|argues|wrote|"
+    r"\b(?:said|says|say|saying|told|tells|stated|according to|claim|claims|claimed|argued|argues|wrote|"
     r"writes|called|described|describes|criticized|criticised|criticizes|accused|accuses|"
     r"praised|praises|thanked|denied|denies|insisted|insists|warned|warns|believes?|believed|"
     r"announced|announces|reported|asserted|alleged|alleges|suggested|suggests|noted|"
@@ -76,11 +76,17 @@ def _pattern(words: str, plural: bool = True) -> str:
 
 @cache
 def _matcher() -> tuple[re.Pattern, dict[str, Term]]:
-    groups, names = [], {}
+    # Terms grouped by first letter, tried only at the start of a word: a plain alternation of
+    # all of them took 40 ms on the seed article, for every check.
+    by_letter: dict[str, list[str]] = {}
+    names = {}
     for i, term in enumerate(lexicon()):
         names[f"t{i}"] = term
-        groups.append(f"(?P<t{i}>{_pattern(term.words, term.action != 'drop')})")
-    return re.compile("|".join(groups), re.IGNORECASE), names
+        group = f"(?P<t{i}>{_pattern(term.words, term.action != 'drop')})"
+        by_letter.setdefault(term.words[0].lower(), []).append(group)
+    body = "|".join(f"(?={re.escape(letter)})(?:{'|'.join(groups)})"
+                    for letter, groups in by_letter.items())
+    return re.compile(rf"\b(?:{body})", re.IGNORECASE), names
 
 
 # Double quotes of any kind, and curly single quotes (a ’ inside a word is an apostrophe);
@@ -109,9 +115,10 @@ def find(text: str) -> list[Hit]:
     for match in pattern.finditer(text):
         if _inside(match.start(), quotes):
             continue
-        if match.group()[:1].isupper() and not starts_sentence(text, match.start()):
-            continue  # part of a name: "the Popular Party", "Super Tuesday"
         term = names[match.lastgroup]
+        if (match.group()[:1].isupper() and not starts_sentence(text, match.start())
+                and term.words not in _data()["proper_adjectives"]):
+            continue  # part of a name: "the Popular Party", "Super Tuesday"
         hits.append(Hit(match.start(), match.end(), match.group(), term))
     return hits
 

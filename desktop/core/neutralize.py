@@ -14,7 +14,7 @@ import re
 import time
 from typing import Callable
 
-from desktop.core import faithfulness, neutrality, prompts
+from desktop.core import faithfulness, neutrality, prompts, voices
 from desktop.core.evidence import EvidenceFinder
 from desktop.core.decoding import Decoder, RunStats, shared_start
 from desktop.core.llm import LocalModel
@@ -22,6 +22,7 @@ from desktop.core.summary import MalformedOutput, parse
 from desktop.core.text import content, norm, sentences
 
 REWRITE_TOKENS = 96
+REWRITE_ROUNDS = 2  # rewrites of one sentence at most
 KEEP_WORDS = 0.6  # share of a sentence's meaningful words that its rewrite must keep
 
 
@@ -36,12 +37,20 @@ def problems(sentence: str, index: faithfulness.ArticleIndex, title: bool = Fals
             found.append(f'"{hit.text}" is a judgement: say who made it, or leave it out.')
     for f in faithfulness.check(sentence, index, wording=2.0, title=title):  # no wording flags
         found.append(f'"{f.text.strip()}" is not in the article: leave it out.')
+    if pronoun := _PRONOUN_SPEAKS.match(sentence):
+        found.append(f'"{pronoun.group(1)}" does not say who: name the speaker, as the article does.')
     return found
+
+
+# "He said ..." in a summary: the reader cannot tell who, since the sentence before it in the
+# article (which named them) is not in the summary.
+_PRONOUN_SPEAKS = re.compile(r"\s*(He|She|They)\s+(?:\w+\s+){0,2}?(?:said|says|added|stated|told|"
+                             r"wrote|argued|claimed|called|described)\b")
 
 
 def neutralize(model: LocalModel, answer: str, article: str, language: str | None,
                should_stop: Callable[[], bool], emit: Callable[..., None],
-               stats: RunStats | None = None, speculative: bool = True) -> tuple[str, int]:
+               stats: RunStats | None = None, speculative: bool = False) -> tuple[str, int]:
     """The answer form with its flagged sentences rewritten and loaded modifiers dropped, and
     how many unsupported key points were left out. A summary in another language than the
     article's (`language` given) cannot be compared with it word for word: it stays as is."""
@@ -60,8 +69,8 @@ def neutralize(model: LocalModel, answer: str, article: str, language: str | Non
     stats = stats or RunStats()
     start = time.perf_counter()
 
-    def rewrite(sentence: str, issues: list[str], source: str) -> str:
-        return _rewrite(Decoder(model, stats, start, should_stop, speculative), sentence, issues, source)
+    def decoder() -> Decoder:
+        return Decoder(model, stats, start, should_stop, speculative)
 
     flagged = sum(1 for text in [summary.title, summary.summary, *kept]
                   for a, b in sentences(text) if problems(text[a:b], index, text is summary.title))
@@ -72,28 +81,87 @@ def neutralize(model: LocalModel, answer: str, article: str, language: str | Non
         out, last = [], 0
         for a, b in sentences(text):
             sentence = text[a:b]
-            issues = problems(sentence, index, title)
-            if issues:
+            if problems(sentence, index, title):
                 done += 1
                 emit("checking", done, flagged)
-                source = _source(finder, sentence)
-                rewritten = rewrite(sentence, issues, source)
-                sentence = _better(sentence, rewritten, index, title)
+                sentence = rewrite(sentence, title)
             out += [text[last:a], sentence]
             last = b
         out.append(text[last:])
         return neutrality.soften("".join(out))
 
+    def rewrite(sentence: str, title: bool) -> str:
+        # A small model tends to copy the sentence as it was: the loaded words are kept out of
+        # its rewrite (judgements are to be attributed, not dropped), and a rewrite that still
+        # has a problem is rewritten once more.
+        avoid: set[str] = set()
+        source = _source(finder, sentence)
+        for _ in range(REWRITE_ROUNDS):
+            issues = problems(sentence, index, title)
+            if not issues:
+                break
+            avoid |= {h.text.split()[0].lower() for h in neutrality.loaded(sentence)
+                      if h.term.action == "flag"}
+            chat = prompts.rewrite_messages(sentence, issues, source)
+            twin = prompts.rewrite_messages("A", ["a"], "a")
+            better = _better(sentence, _write_line(decoder(), chat, twin, avoid=avoid), index, title)
+            if better == sentence:
+                break
+            sentence = better
+        return sentence
+
     title = mend(summary.title, title=True)
-    body = mend(summary.summary)
+    body = _faithful_sentences(mend(summary.summary), index)
     points = [mend(p) for p in kept]
     # A key point still stating a name or number the article lacks goes too, if enough stay.
     faithful = [p for p in points if not faithfulness.check(p, index, wording=2.0)]
     if len(faithful) >= prompts.MIN_POINTS:
         points = faithful
+    dropped = len(summary.key_points) - len(points)
+    # Criticism or thanks that the summary left out gets a key point of its own.
+    left_out = voices.missing(article, [body, *points], finder)
+    added = []
+    for voice in left_out:
+        done += 1
+        emit("checking", done, flagged + len(left_out))
+        point = _voice_point(decoder(), voice, article, index, finder)
+        if point:
+            added.append(point)
+    points = points[:prompts.MAX_POINTS - len(added)] + added
     answer = (f"{prompts.TITLE_LABEL} {title}\n{prompts.SUMMARY_LABEL} {body}\n"
               f"{prompts.POINTS_LABEL}\n" + "".join(f"- {p}\n" for p in points))
-    return answer, len(summary.key_points) - len(points)
+    return answer, dropped
+
+
+def _faithful_sentences(text: str, index: faithfulness.ArticleIndex) -> str:
+    """The summary without its sentences that still state a name or number the article lacks
+    (the rewrite did not mend them), as long as one sentence stays."""
+    spans = sentences(text)
+    keep = [(a, b) for a, b in spans if not faithfulness.check(text[a:b], index, wording=2.0)]
+    if not keep or len(keep) == len(spans):
+        return text
+    return " ".join(text[a:b] for a, b in keep)
+
+
+VOICE_WORDS = 40  # a longer key point is no key point
+
+
+def _voice_point(decoder: Decoder, voice: voices.Voice, article: str,
+                 index: faithfulness.ArticleIndex, finder: EvidenceFinder) -> str:
+    """A key point reporting this voice: the model's, when it is faithful and about the
+    voice's sentence, else the sentence itself when it is short and plain; else nothing."""
+    sentence = article[voice.span[0]:voice.span[1]].strip()
+
+    def fits(point: str) -> bool:
+        return (0 < len(point.split()) <= VOICE_WORDS and not problems(point, index)
+                and voice.span in finder.find(point).spans)
+
+    chat, twin = prompts.voice_messages(sentence, voice.speaker), prompts.voice_messages("A", "a")
+    written = _write_line(decoder, chat, twin, begin=voice.speaker)
+    if fits(written):
+        return written
+    plain = neutrality.soften(sentence)
+    return plain if fits(plain) else ""
 
 
 SOURCE_CHARS = 1500  # room in the context for what the article says there
@@ -129,20 +197,24 @@ def _better(old: str, new: str, index: faithfulness.ArticleIndex, title: bool = 
     return old if added else new
 
 
-def _rewrite(decoder: Decoder, sentence: str, issues: list[str], source: str) -> str:
-    """The model's one-line rewrite of the sentence, greedily."""
+def _write_line(decoder: Decoder, chat: list[dict[str, str]], twin: list[dict[str, str]],
+                begin: str = "", avoid: set[str] | None = None) -> str:
+    """The model's one-line answer to the chat, greedily, beginning with `begin` (written for
+    it) and without the words in `avoid`; empty when cut off. `twin` is a chat of the same
+    kind about something else: what they share (the rules, the ask) is evaluated once."""
     model = decoder.model
 
-    def prompt(sentence: str, issues: list[str], source: str) -> list[int]:
-        chat = prompts.rewrite_messages(sentence, issues, source)
+    def prompt(chat: list[dict[str, str]]) -> list[int]:
         return model.tokenize(model.chat_prompt(chat), whole_prompt=True)
 
-    fixed = shared_start(prompt("A", ["a"], "a"), prompt("B", ["b"], "b"))
-    decoder.read(prompt(sentence, issues, source), fixed)
+    tokens = prompt(chat)
+    decoder.read(tokens, shared_start(tokens, prompt(twin)))
+    if begin:
+        decoder.feed(model.tokenize(begin))
     text = codecs.getincrementaldecoder("utf-8")(errors="replace")
-    line = ""
+    line = begin
     for _ in range(REWRITE_TOKENS):
-        token = decoder.next()
+        token = decoder.next(avoid)
         if model.is_end(token):
             break
         line += text.decode(model.piece(token))

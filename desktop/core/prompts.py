@@ -89,3 +89,13 @@ def rewrite_messages(sentence: str, problems: list[str], source: str) -> list[di
            " as the article tells. Do not add anything. Answer with the sentence only.\n"
            f"Problems:\n{listed}\n\nTHE ARTICLE SAYS:\n{source}\n\nSENTENCE:\n{sentence}")
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": ask}]
+
+
+def voice_messages(sentence: str, speaker: str) -> list[dict[str, str]]:
+    """The chat that asks for a key point reporting a voice the summary left out (criticism,
+    thanks); the answer is begun with the speaker's name, so that it says who."""
+    ask = ("Write one short key point for a news summary that reports what the speaker says, "
+           "criticizes or thanks for in this sentence of the article. Begin with the speaker's "
+           "name. Keep quoted words exact. Use plain, neutral words and add nothing. Answer with "
+           f"the key point only.\n\nSPEAKER: {speaker}\nSENTENCE:\n{sentence}")
+    return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": ask}]

@@ -1,7 +1,7 @@
 """The worker process: loads the model once and answers requests over a pipe.
 
 Messages in: ("load", path, options) and ("summarize", article, language or None); options:
-{"speculative": bool, "reuse_prefixes": bool}, both on by default (see desktop.core.decoding).
+{"speculative": bool, "reuse_prefixes": bool} (see desktop.core.decoding).
 Messages out: ("loaded", info), ("part", number, parts) before each pass over a part of a long
 article (number 0: joining the parts), ("reading", done, total), ("text", delta), ("cut", length)
 when the answer is cut back to its first `length` characters, ("checking", done, total) while
@@ -54,7 +54,7 @@ def main(conn, stop_flag) -> None:
                 t0 = time.perf_counter()
                 # The model reads the article without the loaded modifiers that can go safely:
                 # a small model copies what it reads.
-                speculative = options.get("speculative", True)
+                speculative = options.get("speculative", False)
                 result = summarize(model, soften(request[1]), request[2], stop_flag.is_set, emit,
                                    speculative)
                 result.answer, dropped = neutralize(model, result.answer, request[1], request[2],

@@ -486,7 +486,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int, int)
     def _on_checking(self, done: int, total: int) -> None:
-        self.state_label.setText(f"Rewriting flagged sentences in plain words: {done} of {total}…")
+        self.state_label.setText(f"Checking the summary against the article: {done} of {total}…")
 
     @Slot(object)
     def _on_finished(self, done: Done) -> None:

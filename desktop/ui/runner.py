@@ -25,7 +25,7 @@ class EngineRunner(QObject):
     part = Signal(int, int)  # part number (0: joining the parts), parts
     reading = Signal(int, int)
     text = Signal(str)  # the answer so far
-    checking = Signal(int, int)  # flagged sentence being rewritten, of how many
+    checking = Signal(int, int)  # second pass: step, of how many
     finished = Signal(object)  # engine.Done
     stopped = Signal()
     failed = Signal(str)

@@ -1,0 +1,29 @@
+"""Voices: who criticizes, thanks or says what in an article, and which ones a summary left out."""
+
+from desktop.core.voices import missing, voices
+
+ARTICLE = (
+    "The council approved the new harbor bridge on Monday. "
+    "Mayor Ana Ruiz thanked the engineers for their work. "
+    "Amnesty International has criticized the plan as \"a waste of public money\". "
+    "He said the work would start in May. "
+    "The bridge will cost 40 million euros."
+)
+
+
+def test_voices_name_who_criticizes_or_thanks_and_skip_pronouns():
+    found = [(v.speaker, v.kind) for v in voices(ARTICLE)]
+    assert ("Mayor Ana Ruiz", "thanks") in found
+    assert ("Amnesty International", "criticism") in found
+    assert not any(speaker == "He" for speaker, _ in found)
+
+
+def test_a_voice_the_summary_reports_is_not_missing():
+    written = ["The council approved a new harbor bridge, which will cost 40 million euros.",
+               "Amnesty International criticized the plan as \"a waste of public money\"."]
+    assert [v.speaker for v in missing(ARTICLE, written)] == ["Mayor Ana Ruiz"]
+
+
+def test_criticism_comes_before_thanks_and_one_voice_per_speaker():
+    written = ["The council approved a new harbor bridge."]
+    assert [v.kind for v in missing(ARTICLE, written)] == ["criticism", "thanks"]
