@@ -72,19 +72,19 @@ def neutralize(model: LocalModel, answer: str, article: str, language: str | Non
     def decoder() -> Decoder:
         return Decoder(model, stats, start, should_stop, speculative)
 
-    flagged = sum(1 for text in [summary.title, summary.summary, *kept]
-                  for a, b in sentences(text) if problems(text[a:b], index, text is summary.title))
-    done = 0
+    # A small model's key points often repeat its summary's sentences: each is rewritten once.
+    flagged = len({(text[a:b], text is summary.title) for text in [summary.title, summary.summary, *kept]
+                   for a, b in sentences(text) if problems(text[a:b], index, text is summary.title)})
+    rewritten: dict[tuple[str, bool], str] = {}
 
     def mend(text: str, title: bool = False) -> str:
-        nonlocal done
         out, last = [], 0
         for a, b in sentences(text):
             sentence = text[a:b]
-            if problems(sentence, index, title):
-                done += 1
-                emit("checking", done, flagged)
-                sentence = rewrite(sentence, title)
+            if (sentence, title) not in rewritten and problems(sentence, index, title):
+                emit("checking", len(rewritten) + 1, flagged)
+                rewritten[sentence, title] = rewrite(sentence, title)
+            sentence = rewritten.get((sentence, title), sentence)
             out += [text[last:a], sentence]
             last = b
         out.append(text[last:])
@@ -121,9 +121,8 @@ def neutralize(model: LocalModel, answer: str, article: str, language: str | Non
     # Criticism or thanks that the summary left out gets a key point of its own.
     left_out = voices.missing(article, [body, *points], finder)
     added = []
-    for voice in left_out:
-        done += 1
-        emit("checking", done, flagged + len(left_out))
+    for done, voice in enumerate(left_out, len(rewritten) + 1):
+        emit("checking", done, len(rewritten) + len(left_out))
         point = _voice_point(decoder(), voice, article, index, finder)
         if point:
             added.append(point)
