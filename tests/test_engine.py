@@ -145,13 +145,16 @@ def test_a_changed_text_or_language_runs_the_model_again(article_text, test_mode
     assert not other_language[-1].reused
 
 
-def test_an_unreadable_stored_answer_is_computed_again(article_text, test_model):
+@pytest.mark.parametrize("broken", ["{not json", '{"answer": "Title: x", "stats": {"old": 1}}'])
+def test_an_unreadable_stored_answer_is_computed_again(article_text, test_model, broken):
     engine = Engine()
     try:
         run(engine, article_text, test_model)
         for stored in answers.cache_dir().glob("*.json"):
-            stored.write_text("{not json", encoding="utf-8")
+            stored.write_text(broken, encoding="utf-8")
         done = run(engine, article_text, test_model)[-1]
+        again = run(engine, article_text, test_model)[-1]
     finally:
         engine.close()
     assert isinstance(done, Done) and not done.reused
+    assert again.reused and again.raw == done.raw  # the answer was stored anew

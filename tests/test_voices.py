@@ -27,3 +27,10 @@ def test_a_voice_the_summary_reports_is_not_missing():
 def test_criticism_comes_before_thanks_and_one_voice_per_speaker():
     written = ["The council approved a new harbor bridge."]
     assert [v.kind for v in missing(ARTICLE, written)] == ["criticism", "thanks"]
+
+
+def test_a_speaker_after_a_joining_word_is_found_and_small_words_do_not_count_as_naming():
+    article = "But the Ministry of Health criticized the plan. The council approved the plan."
+    assert [(v.speaker, v.kind) for v in voices(article)] == [("the Ministry of Health", "criticism")]
+    written = ["The new plan of the city was criticized."]
+    assert [v.speaker for v in missing(article, written)] == ["the Ministry of Health"]

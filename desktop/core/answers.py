@@ -6,14 +6,23 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from functools import cache
 from pathlib import Path
 
 import platformdirs
 
-from desktop.core import prompts
-
-FORMAT = 1  # bump when what is stored, or how the worker writes answers, changes
 KEEP = 200  # answers kept; the oldest go first
+# What shapes an answer besides the text, the model and the settings: this code and its data.
+# Any change to them (an upgrade) makes earlier answers stale.
+_SHAPERS = ("prompts.py", "generate.py", "decoding.py", "llm.py", "neutralize.py", "voices.py",
+            "neutrality.py", "faithfulness.py", "evidence.py", "text.py", "summary.py",
+            "lexicon.toml", "worker.py")
+
+
+@cache
+def _code() -> str:
+    here = Path(__file__).parent
+    return hashlib.sha256(b"".join((here / name).read_bytes() for name in _SHAPERS)).hexdigest()
 
 
 def cache_dir() -> Path:
@@ -21,7 +30,7 @@ def cache_dir() -> Path:
 
 
 def key(article: str, model_sha256: str, language: str | None, options: dict) -> str:
-    settings = json.dumps([FORMAT, prompts.PROMPT_VERSION, model_sha256, language, sorted(options.items())])
+    settings = json.dumps([_code(), model_sha256, language, sorted(options.items())])
     return hashlib.sha256(f"{settings}\n{article}".encode("utf-8")).hexdigest()
 
 

@@ -17,7 +17,7 @@ from desktop.core import answers, worker
 from desktop.core.checks import Review, review
 from desktop.core.decoding import RunStats
 from desktop.core.models import ModelFile
-from desktop.core.summary import Summary, parse
+from desktop.core.summary import MalformedOutput, Summary, parse
 
 # How long a worker may take to honour Stop before it is killed (and respawned next run).
 STOP_GRACE_SECONDS = 3.0
@@ -176,8 +176,13 @@ class Engine:
                            {"speculative": self._options["speculative"]})
         stored = answers.load(name) if self.reuse_answers else None
         if stored is not None:
-            yield self._done(stored, article, model, reused=True)
-            return
+            try:
+                done = self._done(stored, article, model, reused=True)
+            except (KeyError, TypeError, ValueError, MalformedOutput):
+                pass  # not an answer this version can read: computed again, and replaced
+            else:
+                yield done
+                return
         yield from self.load(model)
         if self._stop.is_set():
             yield Stopped()

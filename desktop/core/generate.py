@@ -178,10 +178,10 @@ def fixed_tokens(model: LocalModel, language: str | None = None) -> int:
                         form_prompt(model, prompts.messages("B", language)))
 
 
-def warm_up(model: LocalModel) -> None:
+def warm_up(model: LocalModel, should_stop: Callable[[], bool]) -> None:
     """Evaluate the whole-article prompt's fixed beginning now, so the first summary need not."""
     prompt = form_prompt(model, prompts.messages("A"))
-    Decoder(model, RunStats(), time.perf_counter(), lambda: False).read(
+    Decoder(model, RunStats(), time.perf_counter(), should_stop).read(
         prompt, fixed_tokens(model), only_fixed=True)
 
 

@@ -131,16 +131,18 @@ class LocalModel:
     def greedy(self, avoid_words: set[str] | None = None, row: int = -1) -> int:
         """The most likely next token after the last decode's last token (or its token `row`,
         when it kept every token's logits); temperature 0: reproducible.
-        With `avoid_words`, the most likely of the top candidates that neither begins one of
-        those words (" Heat" begins "heatwave") nor is a form of one (same first five
-        letters: "deadliest" for "deadly"), whatever its spacing or case."""
+        With `avoid_words`, the most likely of the top candidates that is none of those words,
+        nor begins one with three letters or more (" Heat" for "heatwave"), nor is another
+        form of a long one (same first five letters: "deadliest" for "deadly"), whatever its
+        spacing or case."""
         logits = np.ctypeslib.as_array(self._ctx.get_logits_ith(row), shape=(self.n_vocab,))
         if not avoid_words:
             return int(logits.argmax())
         top = np.argpartition(-logits, 32)[:32]
         for token in top[np.argsort(-logits[top])]:
             text = self.piece(int(token)).decode("utf-8", "replace").strip().lower()
-            if not text or not any(word.startswith(text) or text.startswith(word[:5])
+            if not text or not any(text == word or (len(text) >= 3 and word.startswith(text))
+                                   or (len(word) > 5 and text.startswith(word[:5]))
                                    for word in avoid_words):
                 return int(token)
         return int(logits.argmax())

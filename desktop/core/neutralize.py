@@ -95,7 +95,7 @@ def neutralize(model: LocalModel, answer: str, article: str, language: str | Non
         # its rewrite (judgements are to be attributed, not dropped), and a rewrite that still
         # has a problem is rewritten once more.
         avoid: set[str] = set()
-        source = _source(finder, sentence)
+        original, source = sentence, _source(finder, sentence)
         for _ in range(REWRITE_ROUNDS):
             issues = problems(sentence, index, title)
             if not issues:
@@ -104,10 +104,12 @@ def neutralize(model: LocalModel, answer: str, article: str, language: str | Non
                       if h.term.action == "flag"}
             chat = prompts.rewrite_messages(sentence, issues, source)
             twin = prompts.rewrite_messages("A", ["a"], "a")
-            better = _better(sentence, _write_line(decoder(), chat, twin, avoid=avoid), index, title)
-            if better == sentence:
+            candidate = _write_line(decoder(), chat, twin, avoid=avoid)
+            # Better than the last round, and still keeping the original sentence's facts.
+            if (_better(original, candidate, index, title) != candidate
+                    or len(problems(candidate, index, title)) >= len(issues)):
                 break
-            sentence = better
+            sentence = candidate
         return sentence
 
     title = mend(summary.title, title=True)
@@ -126,6 +128,7 @@ def neutralize(model: LocalModel, answer: str, article: str, language: str | Non
         point = _voice_point(decoder(), voice, article, index, finder)
         if point:
             added.append(point)
+    # A voice the summary left out matters more than the list's last points.
     points = points[:prompts.MAX_POINTS - len(added)] + added
     answer = (f"{prompts.TITLE_LABEL} {title}\n{prompts.SUMMARY_LABEL} {body}\n"
               f"{prompts.POINTS_LABEL}\n" + "".join(f"- {p}\n" for p in points))
@@ -156,7 +159,7 @@ def _voice_point(decoder: Decoder, voice: voices.Voice, article: str,
                 and voice.span in finder.find(point).spans)
 
     chat, twin = prompts.voice_messages(sentence, voice.speaker), prompts.voice_messages("A", "a")
-    written = _write_line(decoder, chat, twin, begin=voice.speaker)
+    written = _write_line(decoder, chat, twin, begin=voice.speaker[:1].upper() + voice.speaker[1:])
     if fits(written):
         return written
     plain = neutrality.soften(sentence)
@@ -207,6 +210,7 @@ def _write_line(decoder: Decoder, chat: list[dict[str, str]], twin: list[dict[st
         return model.tokenize(model.chat_prompt(chat), whole_prompt=True)
 
     tokens = prompt(chat)
+    decoder.speculative = decoder.speculative and not avoid  # each avoided token would redo a draft
     decoder.read(tokens, shared_start(tokens, prompt(twin)))
     if begin:
         decoder.feed(model.tokenize(begin))

@@ -47,9 +47,12 @@ def voices(article: str) -> list[Voice]:
         kinds = [m.lastgroup for m in _VERB.finditer(sentence)]
         speaker = None
         for match in _VERB.finditer(sentence):
-            name = _NAME_BEFORE.search(sentence[:match.start()])
-            if name and name.group(1).split()[0] not in _NOT_NAMES:
-                speaker = name.group(1)
+            name = _NAME_BEFORE.search(sentence[max(0, match.start() - 200):match.start()])
+            words = name.group(1).split() if name else []
+            while words and words[0] in _NOT_NAMES:  # "But Smith criticized"
+                words.pop(0)
+            if words:
+                speaker = " ".join(words)
                 break
         if speaker:
             kind = next(k for k in KINDS if k in kinds)
@@ -69,8 +72,9 @@ def missing(article: str, written: list[str], finder: EvidenceFinder | None = No
     for voice in sorted(voices(article), key=lambda v: list(KINDS).index(v.kind)):
         if voice.kind == "speech" or voice.speaker in speakers:
             continue
-        names = [n for n in voice.speaker.split() if n != "The"]
-        if any(span == voice.span and any(n in s for n in names) for span, s in covered):
+        names = [n for n in voice.speaker.split() if n[:1].isupper() and n != "The"]
+        if any(span == voice.span and any(re.search(rf"\b{re.escape(n)}\b", s) for n in names)
+               for span, s in covered):
             continue
         speakers.add(voice.speaker)
         out.append(voice)

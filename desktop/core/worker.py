@@ -45,10 +45,13 @@ def main(conn, stop_flag) -> None:
                 continue
             conn.send(("loaded", {"n_ctx": model.n_ctx, "description": model.description,
                                   "seconds": time.perf_counter() - t0}))
-            if options.get("reuse_prefixes", True):
-                warm_up(model)  # while the user pastes: the first summary starts sooner
-            else:
+            if not options.get("reuse_prefixes", True):
                 model.saved_prefixes = None
+                continue
+            try:
+                warm_up(model, stop_flag.is_set)  # while the user pastes: the summary starts sooner
+            except Exception:  # e.g. no chat template: the summary itself will say so
+                pass
         elif kind == "summarize":
             try:
                 t0 = time.perf_counter()
