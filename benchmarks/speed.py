@@ -15,7 +15,8 @@ For each model, on the user's example article cleaned as the app cleans it:
   token without / with it) and `identical_text` (the same answer as app_plain).
 Floor and app runs alternate; figures are medians of `--runs`. Stored answers are off for these
 and on for `warm_seconds` (the same text summarized again). `window_shown_seconds` is from
-launching `python -m desktop` (offscreen) to its window shown; `peak_rss_mb` is the peak
+launching a Python process that starts the app as `neutral-brief` does (offscreen) to its
+window shown; `peak_rss_mb` is the peak
 memory of that window's process and of its model worker, after summarizing the article.
 `--articles N` also summarizes N NeuS articles with and without prompt lookup, in one process,
 to count how often batched evaluation changes the text.
