@@ -109,7 +109,8 @@ class FormWriter:
         """Cut the answer back to `length` characters and the context to `position`."""
         cut = self.answer[length:]
         self.answer = self.answer[:length]
-        self.decoder.rewind(position)
+        if position != self.decoder.n_past:  # else only the shown text goes (a dangling "-")
+            self.decoder.rewind(position)
         self._pending = ""
         self.emit("cut", length)
         return cut
@@ -213,19 +214,21 @@ def summarize(model: LocalModel, article: str, language: str | None,
 
     overhead = len(form_prompt(model, prompts.part_messages("", 99, 99, language)))
     parts = split_parts(model, article, room - overhead)
+    # What every part's prompt shares (up to "This is part"), and every joining prompt.
+    part_fixed = shared_start(form_prompt(model, prompts.part_messages("A", 1, 2, language)),
+                              form_prompt(model, prompts.part_messages("B", 3, 4, language)))
+    fixed = shared_start(form_prompt(model, prompts.combine_messages(["A"], language)),
+                         form_prompt(model, prompts.combine_messages(["B"], language)))
     answers = []
     for number, part in enumerate(parts, 1):
         emit("part", number, len(parts))
         emit("cut", 0)  # each pass's answer shows while it is written, then makes way
-        fixed = shared_start(form_prompt(model, prompts.part_messages("A", 1, 2, language)),
-                             form_prompt(model, prompts.part_messages("B", 3, 4, language)))
-        answers.append(one_pass(prompts.part_messages(part, number, len(parts), language), fixed))
+        messages = prompts.part_messages(part, number, len(parts), language)
+        answers.append(one_pass(messages, part_fixed))
     while True:
         emit("part", 0, len(parts))  # 0: joining the parts
         emit("cut", 0)
         combine = prompts.combine_messages(answers, language)
-        fixed = shared_start(form_prompt(model, prompts.combine_messages(["A"], language)),
-                             form_prompt(model, prompts.combine_messages(["B"], language)))
         if len(form_prompt(model, combine)) <= room:
             answer = one_pass(combine, fixed)
             break
