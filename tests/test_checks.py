@@ -115,3 +115,13 @@ def test_an_adjective_always_capitalized_is_checked_mid_sentence_but_names_are_n
     found = [h.text for h in neutrality.find("Police arrested members of the Satanic MS-13 gang.")]
     assert found == ["Satanic"]
     assert neutrality.find("Members of the Radical Party met.") == []
+
+
+def test_a_year_the_article_lacks_goes_where_the_sentence_stays_whole():
+    index = faithfulness.ArticleIndex("Voters in this year's election chose a mayor. In 2019 it rained.")
+    drop = faithfulness.without_unsupported_years
+    assert drop("Voting in the 2020 Presidential Election", index) == "Voting in the Presidential Election"
+    assert drop("Smith won the vote in 2020.", index) == "Smith won the vote."
+    assert drop("In 2020, voters chose a mayor.", index) == "Voters chose a mayor."
+    assert drop("It rained in 2019.", index) == "It rained in 2019."  # the article has it
+    assert drop("Turnout was 2020 voters.", index) == "Turnout was 2020 voters."  # flagged, not cut

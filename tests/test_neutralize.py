@@ -6,7 +6,7 @@ import pytest
 from desktop.core import faithfulness
 from desktop.core.llm import LocalModel
 from desktop.core.evidence import EvidenceFinder
-from desktop.core.neutralize import _better, neutralize, problems
+from desktop.core.neutralize import _better, _make_room, neutralize, problems
 from desktop.core.summary import parse
 
 ARTICLE = (
@@ -74,3 +74,29 @@ def test_a_summary_sentence_that_says_he_without_who_is_flagged():
     index = faithfulness.ArticleIndex(ARTICLE)
     assert any('"He" does not say who' in p for p in problems("He said the bridge would help.", index))
     assert not problems("Mayor Lena Ortiz said the bridge would cut the drive.", index)
+
+
+def test_a_condition_the_summary_left_out_gets_a_key_point_saying_what_it_asks(model):
+    article = (ARTICLE + " Mayor Lena Ortiz would later confirm the plan, adding that the county "
+               "would run the bridge in exchange for a toll.")
+    answer = ("Title: Port Alder approves a bridge\n"
+              "Summary: The council voted 6 to 3 to build a bridge across the harbor.\n"
+              "Key points:\n"
+              "- The bridge will be 480 metres long.\n"
+              "- The bridge is expected to cost 92 million dollars.\n"
+              "- Tomas Berg said the construction would disturb the shellfish beds.\n")
+    revised, _ = neutralize(model, answer, article, None, lambda: False, lambda *e: None)
+    points = parse(revised).key_points
+    assert len(points) == 4
+    assert points[-1].startswith("Mayor Lena Ortiz") and "toll" in points[-1]
+    condition = article.index("Mayor Lena Ortiz would")
+    assert (condition, len(article)) in EvidenceFinder(article).find(points[-1]).spans
+
+
+def test_a_voice_point_pushes_out_the_last_point_that_reports_no_voice():
+    article = ARTICLE + " The Green Party has criticized the plan."
+    finder = EvidenceFinder(article)
+    plain = [f"The bridge will be 480 metres long, point {i}." for i in range(5)]
+    critic = "The Green Party has criticized the plan."
+    assert _make_room([*plain, critic], 4, article, finder) == [*plain[:3], critic]
+    assert _make_room([critic, *plain], 4, article, finder) == [critic, *plain[:3]]

@@ -34,3 +34,21 @@ def test_a_speaker_after_a_joining_word_is_found_and_small_words_do_not_count_as
     assert [(v.speaker, v.kind) for v in voices(article)] == [("the Ministry of Health", "criticism")]
     written = ["The new plan of the city was criticized."]
     assert [v.speaker for v in missing(article, written)] == ["the Ministry of Health"]
+
+
+def test_a_condition_is_found_with_what_it_asks_for_and_who_sets_it():
+    article = ("The town will sell its old ferry to the county. "
+               "Mayor Ana Ruiz would later confirm the sale, adding that it was \"only in exchange "
+               "for a fee\". Ruiz said the county agreed.")
+    found = [(v.kind, v.speaker, v.opening, v.asks) for v in voices(article)]
+    assert ("condition", "Mayor Ana Ruiz", "Mayor Ana Ruiz", "a fee") in found
+    assert ("speech", "Ruiz", "Ruiz said", "") in found
+    # Left out until a written sentence says what it asks for.
+    assert [v.kind for v in missing(article, ["The town will sell its old ferry."])] == ["condition"]
+    assert missing(article, ["The town will sell its ferry to the county for a fee."]) == []
+
+
+def test_an_opening_reports_as_the_article_does():
+    article = "After the vote, Amnesty International has criticized the plan. It was cold."
+    assert [v.opening for v in voices(article)] == ["Amnesty International has criticized"]
+    assert voices("The offer came in exchange for a fee.") == []  # no one named

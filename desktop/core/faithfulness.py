@@ -239,6 +239,30 @@ def check(text: str, index: ArticleIndex, wording: float = NEW_WORDING,
     return sorted(findings, key=lambda f: f.start)
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_BEFORE_NOUN = re.compile(r"\b(?:the|this|that|a|its|his|her|their)\s+$", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r",?\s+(?:in|since|by|until|during)\s+$")  # "... won in 2020"
+_YEAR_FIRST = re.compile(r"(?:^|(?<=[.!?]\s))(?:In|Since|By|Until|During)\s+$")  # "In 2020, ..."
+
+
+def without_unsupported_years(text: str, index: ArticleIndex) -> str:
+    """The text without the years the article lacks, where they go without breaking the
+    sentence: "in the 2020 election" -> "in the election", "won in 2020." -> "won.",
+    "In 2020, they won" -> "They won". A small model adds years that an article implies."""
+    for start, end, value in reversed(number_values(text)):
+        if not _YEAR.fullmatch(text[start:end]) or round(value, 6) in index.numbers:
+            continue
+        before, after = text[:start], text[end:]
+        if _YEAR_BEFORE_NOUN.search(before) and re.match(r"\s+[^\W\d_]", after):
+            text = before + after.lstrip()
+        elif (first := _YEAR_FIRST.search(before)) and re.match(r",\s*\w", after):
+            rest = after[1:].lstrip()
+            text = before[:first.start()] + rest[:1].upper() + rest[1:]
+        elif (phrase := _YEAR_AFTER.search(before)) and re.match(r"(?:[\s.,;:!?)]|$)", after):
+            text = before[:phrase.start()] + after
+    return text
+
+
 def new_wording(sentence: str, index: ArticleIndex) -> float:
     """The share of the sentence's pairs of meaningful words that the article never has."""
     pairs = _pairs(sentence)

@@ -73,8 +73,11 @@ def neutralize(model: LocalModel, answer: str, article: str, language: str | Non
         return Decoder(model, stats, start, should_stop, speculative)
 
     # A small model's key points often repeat its summary's sentences: each is rewritten once.
-    flagged = len({(text[a:b], text is summary.title) for text in [summary.title, summary.summary, *kept]
-                   for a, b in sentences(text) if problems(text[a:b], index, text is summary.title)})
+    # Years the article lacks go first where they can: surer than a rewrite.
+    title, body, *kept = [faithfulness.without_unsupported_years(text, index)
+                          for text in [summary.title, summary.summary, *kept]]
+    flagged = len({(text[a:b], i == 0) for i, text in enumerate([title, body, *kept])
+                   for a, b in sentences(text) if problems(text[a:b], index, i == 0)})
     rewritten: dict[tuple[str, bool], str] = {}
 
     def mend(text: str, title: bool = False) -> str:
@@ -100,11 +103,15 @@ def neutralize(model: LocalModel, answer: str, article: str, language: str | Non
             issues = problems(sentence, index, title)
             if not issues:
                 break
-            avoid |= {h.text.split()[0].lower() for h in neutrality.loaded(sentence)
-                      if h.term.action == "flag"}
+            avoid |= _first_words(neutrality.loaded(sentence))
             chat = prompts.rewrite_messages(sentence, issues, source)
             twin = prompts.rewrite_messages("A", ["a"], "a")
             candidate = _write_line(decoder(), chat, twin, avoid=avoid)
+            # A loaded word or judgement of the model's own ("deadly" made "dangerous") is
+            # kept out of the next round; this round's rewrite is not taken.
+            if brought := _judging_words(candidate) - _judging_words(original):
+                avoid |= brought
+                continue
             # Better than the last round, and still keeping the original sentence's facts.
             if (_better(original, candidate, index, title) != candidate
                     or len(problems(candidate, index, title)) >= len(issues)):
@@ -112,15 +119,15 @@ def neutralize(model: LocalModel, answer: str, article: str, language: str | Non
             sentence = candidate
         return sentence
 
-    title = mend(summary.title, title=True)
-    body = _faithful_sentences(mend(summary.summary), index)
+    title = mend(title, title=True)
+    body = _faithful_sentences(mend(body), index)
     points = [mend(p) for p in kept]
     # A key point still stating a name or number the article lacks goes too, if enough stay.
     faithful = [p for p in points if not faithfulness.check(p, index, wording=2.0)]
     if len(faithful) >= prompts.MIN_POINTS:
         points = faithful
     dropped = len(summary.key_points) - len(points)
-    # Criticism or thanks that the summary left out gets a key point of its own.
+    # Criticism, a condition or thanks that the summary left out gets a key point of its own.
     left_out = voices.missing(article, [body, *points], finder)
     added = []
     for done, voice in enumerate(left_out, len(rewritten) + 1):
@@ -128,11 +135,32 @@ def neutralize(model: LocalModel, answer: str, article: str, language: str | Non
         point = _voice_point(decoder(), voice, article, index, finder)
         if point:
             added.append(point)
-    # A voice the summary left out matters more than the list's last points.
-    points = points[:prompts.MAX_POINTS - len(added)] + added
+    points = _make_room(points, prompts.MAX_POINTS - len(added), article, finder) + added
     answer = (f"{prompts.TITLE_LABEL} {title}\n{prompts.SUMMARY_LABEL} {body}\n"
               f"{prompts.POINTS_LABEL}\n" + "".join(f"- {p}\n" for p in points))
     return answer, dropped
+
+
+def _make_room(points: list[str], room: int, article: str, finder: EvidenceFinder) -> list[str]:
+    """At most `room` of the points: a voice the summary left out matters more than the
+    list's last points, but not more than a point that reports another voice."""
+    spans = {v.span for v in voices.voices(article) if v.kind != "speech"}
+    kept = list(points)
+    for point in reversed(points):
+        if len(kept) > room and not spans & set(finder.find(point).spans):
+            kept.remove(point)
+    return kept[:room]
+
+
+def _judging_words(text: str) -> set[str]:
+    """The text's loaded words and unattributed judgements (see `_first_words`)."""
+    return _first_words([*neutrality.loaded(text), *(h for _, _, h in neutrality.unattributed(text))])
+
+
+def _first_words(hits: list[neutrality.Hit]) -> set[str]:
+    """The hits' first words in lower case ("mega" of "mega-prison"): what the model is kept
+    from writing."""
+    return {h.text.split()[0].lower().rstrip("-") for h in hits}
 
 
 def _faithful_sentences(text: str, index: faithfulness.ArticleIndex) -> str:
@@ -151,19 +179,48 @@ VOICE_WORDS = 40  # a longer key point is no key point
 def _voice_point(decoder: Decoder, voice: voices.Voice, article: str,
                  index: faithfulness.ArticleIndex, finder: EvidenceFinder) -> str:
     """A key point reporting this voice: the model's, when it is faithful and about the
-    voice's sentence, else the sentence itself when it is short and plain; else nothing."""
+    voice's sentence (and for a condition, says what it asks for), else the sentence itself
+    when it is short and plain; else nothing."""
     sentence = article[voice.span[0]:voice.span[1]].strip()
+    # The sentence's quotes of three words or more: a point that repeats one without its
+    # quotation marks states someone's words as fact.
+    quotes = [sentence[a + 1:b - 1].strip(" .,") for a, b in neutrality.quoted_spans(sentence)]
+    quotes = [q for q in quotes if len(q.split()) >= 3]
 
     def fits(point: str) -> bool:
         return (0 < len(point.split()) <= VOICE_WORDS and not problems(point, index)
-                and voice.span in finder.find(point).spans)
+                and not neutrality.loaded(_unquoted(point))
+                and voice.span in finder.find(point).spans
+                and set(content(voice.asks)) <= set(content(point))
+                and not any(_unquoted(quote) in _unquoted_parts(point) for quote in quotes))
 
-    chat, twin = prompts.voice_messages(sentence, voice.speaker), prompts.voice_messages("A", "a")
-    written = _write_line(decoder, chat, twin, begin=voice.speaker[:1].upper() + voice.speaker[1:])
+    # Begun as the article begins it ("Rubio said"), so that it says who. The sentence's
+    # loaded words that `soften` cannot drop are kept out of the model's choice: those it
+    # flags, and quoted ones ("our mega-prison"); then so are quotation marks (an exact
+    # quote would need the word).
+    outside = neutrality.loaded(sentence)
+    quoted = _first_words(neutrality.loaded(_unquoted(sentence))) - _first_words(outside)
+    avoid = _first_words([h for h in outside if h.term.action == "flag"]) | quoted
+    chat = prompts.voice_messages(sentence, voice.speaker, unquoted=bool(quoted))
+    twin = prompts.voice_messages("A", "a")
+    begin = voice.opening[:1].upper() + voice.opening[1:]
+    written = neutrality.soften(_write_line(decoder, chat, twin, begin,
+                                            avoid | {'"', "“"} if quoted else avoid))
     if fits(written):
         return written
     plain = neutrality.soften(sentence)
     return plain if fits(plain) else ""
+
+
+def _unquoted(text: str) -> str:
+    return re.sub(r"[\"“”]", "", text)
+
+
+def _unquoted_parts(text: str) -> str:
+    """The text without its quotes."""
+    for a, b in reversed(neutrality.quoted_spans(text)):
+        text = text[:a] + " … " + text[b:]
+    return text
 
 
 SOURCE_CHARS = 1500  # room in the context for what the article says there
@@ -184,7 +241,8 @@ def _source(finder: EvidenceFinder, sentence: str) -> str:
 def _better(old: str, new: str, index: faithfulness.ArticleIndex, title: bool = False) -> str:
     """The rewrite when it is better: fewer problems, most of the old sentence's meaningful
     words kept (not "Here is the sentence:"), and no new name, number or quote."""
-    if not new or new.endswith(":") or len(new.split()) > 1.5 * len(old.split()) + 10:
+    if (not new or new.endswith(":") or len(new.split()) > 1.5 * len(old.split()) + 10
+            or len(new.split()) < len(old.split()) / 2):  # a fragment ("The Red Hand gang.")
         return old
     if len(problems(new, index, title)) >= len(problems(old, index, title)):
         return old

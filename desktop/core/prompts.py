@@ -8,7 +8,7 @@ parses, at no cost to generation speed (unlike a JSON grammar).
 from __future__ import annotations
 
 # Bump when the wording or the form changes: it is recorded in every saved note.
-PROMPT_VERSION = "summary-v3"
+PROMPT_VERSION = "summary-v4"
 
 TITLE_LABEL = "Title:"
 SUMMARY_LABEL = "Summary:"
@@ -91,11 +91,14 @@ def rewrite_messages(sentence: str, problems: list[str], source: str) -> list[di
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": ask}]
 
 
-def voice_messages(sentence: str, speaker: str) -> list[dict[str, str]]:
+def voice_messages(sentence: str, speaker: str, unquoted: bool = False) -> list[dict[str, str]]:
     """The chat that asks for a key point reporting a voice the summary left out (criticism,
-    thanks); the answer is begun with the speaker's name, so that it says who."""
+    a condition, thanks); the answer is begun with the speaker's name, so that it says who."""
     ask = ("Write one short key point for a news summary that reports what the speaker says, "
-           "criticizes or thanks for in this sentence of the article. Begin with the speaker's "
-           "name. Keep quoted words exact. Use plain, neutral words and add nothing. Answer with "
-           f"the key point only.\n\nSPEAKER: {speaker}\nSENTENCE:\n{sentence}")
+           "criticizes or thanks for in this sentence of the article, and any condition it "
+           "sets (\"in exchange for ...\"). Begin with the speaker's name. Keep quoted words "
+           "exact. Use plain, neutral words and add nothing. Answer with the key point only."
+           f"\n\nSPEAKER: {speaker}\nSENTENCE:\n{sentence}")
+    if unquoted:  # its quote has a loaded word
+        ask += "\n\nDo not quote the sentence: say it in plain words of your own."
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": ask}]
