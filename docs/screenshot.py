@@ -29,6 +29,7 @@ def main() -> int:
     # Slots return nothing: PySide6 over-releases a slot's return value.
     def save_and_quit() -> None:
         app.primaryScreen().grabWindow(0).save(str(OUT))
+        window.setWindowModified(False)  # quit() closes the window, which would ask to save
         app.quit()
 
     def shoot(_=None) -> None:
@@ -46,7 +47,7 @@ def main() -> int:
     QTimer.singleShot(300, window.summarize_action.trigger)
     code = app.exec()
     window.setWindowModified(False)
-    window.close()
+    window.close()  # after a failure: stops the engine
     print(OUT)
     return code
 

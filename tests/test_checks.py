@@ -124,4 +124,9 @@ def test_a_year_the_article_lacks_goes_where_the_sentence_stays_whole():
     assert drop("Smith won the vote in 2020.", index) == "Smith won the vote."
     assert drop("In 2020, voters chose a mayor.", index) == "Voters chose a mayor."
     assert drop("It rained in 2019.", index) == "It rained in 2019."  # the article has it
-    assert drop("Turnout was 2020 voters.", index) == "Turnout was 2020 voters."  # flagged, not cut
+    # Where cutting would break the sentence or change what it says, the year stays (flagged).
+    for kept in ["Turnout was 2020 voters.", "It was done in 2020 and 2021.",
+                 "The 2020 to 2024 period ended.", "In 2020, 2021 and 2022, it rained.",
+                 "The law was in force until 2020.", "It cost $5 million in 2020 dollars.",
+                 "In 2020, iPhone sales fell."]:
+        assert drop(kept, index) == kept

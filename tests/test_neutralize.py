@@ -6,7 +6,7 @@ import pytest
 from desktop.core import faithfulness
 from desktop.core.llm import LocalModel
 from desktop.core.evidence import EvidenceFinder
-from desktop.core.neutralize import _better, _make_room, neutralize, problems
+from desktop.core.neutralize import _better, _make_room, _repeats_a_quote, neutralize, problems
 from desktop.core.summary import parse
 
 ARTICLE = (
@@ -100,3 +100,11 @@ def test_a_voice_point_pushes_out_the_last_point_that_reports_no_voice():
     critic = "The Green Party has criticized the plan."
     assert _make_room([*plain, critic], 4, article, finder) == [*plain[:3], critic]
     assert _make_room([critic, *plain], 4, article, finder) == [critic, *plain[:3]]
+
+
+def test_a_key_point_may_not_state_a_quote_as_fact():
+    sentence = 'Rubio said: "The deal is a good one for America," and "thanks".'
+    assert _repeats_a_quote("Rubio said the deal is a good one for America.", sentence)
+    assert not _repeats_a_quote('Rubio said "the deal is a good one for America".', sentence)
+    assert not _repeats_a_quote("Rubio praised the deal and said thanks.", sentence)  # short quote
+    assert not _repeats_a_quote("Rubio said that the deal is a good one for America.", sentence)

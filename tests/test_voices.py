@@ -52,3 +52,23 @@ def test_an_opening_reports_as_the_article_does():
     article = "After the vote, Amnesty International has criticized the plan. It was cold."
     assert [v.opening for v in voices(article)] == ["Amnesty International has criticized"]
     assert voices("The offer came in exchange for a fee.") == []  # no one named
+
+
+def test_what_a_condition_asks_for_is_read_whole_wherever_it_stands():
+    def asks(sentence):
+        return [(v.speaker, v.asks) for v in voices(sentence) if v.kind == "condition"]
+
+    assert asks("Bukele offered to house them for a fee.") == [("Bukele", "a fee")]
+    assert asks('Bukele would house them in exchange for "money".') == [("Bukele", "money")]
+    assert asks("Bukele would house them in exchange for U.S. aid. It rained.") == [("Bukele", "U.S. aid")]
+    assert asks("Smith agreed provided that.") == []  # asks for nothing it can be checked by
+    # Not speakers: an opening phrase, a possessive, a name followed by a noun.
+    assert asks("In a statement, Bukele agreed to house them in exchange for aid.") == []
+    assert asks("Trump's lawyer would drop the case in return for a deal.") == []
+    assert asks("The Trump administration accepted it in exchange for aid.") == []
+
+
+def test_a_condition_is_kept_only_by_a_sentence_saying_what_it_asks_for():
+    article = "Mayor Ana Ruiz agreed, in return for a new school, to sell the land."
+    assert missing(article, ["Ruiz will sell the land to a new owner. The school opened."])
+    assert not missing(article, ["Ruiz will sell the land for a new school."])

@@ -241,8 +241,12 @@ def check(text: str, index: ArticleIndex, wording: float = NEW_WORDING,
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _YEAR_BEFORE_NOUN = re.compile(r"\b(?:the|this|that|a|its|his|her|their)\s+$", re.IGNORECASE)
-_YEAR_AFTER = re.compile(r",?\s+(?:in|since|by|until|during)\s+$")  # "... won in 2020"
-_YEAR_FIRST = re.compile(r"(?:^|(?<=[.!?]\s))(?:In|Since|By|Until|During)\s+$")  # "In 2020, ..."
+_YEAR_AFTER = re.compile(r",?\s+(?:in|during)\s+$")  # "... won in 2020" ("until 2020" is a fact)
+_YEAR_FIRST = re.compile(r"(?:^|(?<=[.!?]\s))(?:In|During)\s+$")  # "In 2020, ..."
+# Another number close by ("in 2020 and 2021", "the 2020 to 2024 period") or a unit ("2020
+# dollars"): the year is part of something larger, flagged rather than cut.
+_NEAR_NUMBER = re.compile(r"\d|\b(?:and|or|to|through)\s*$")
+_YEAR_UNIT = re.compile(r"\s*(?:[-–]|and\b|or\b|to\b|through\b|dollars\b|prices\b|\d)")
 
 
 def without_unsupported_years(text: str, index: ArticleIndex) -> str:
@@ -253,9 +257,13 @@ def without_unsupported_years(text: str, index: ArticleIndex) -> str:
         if not _YEAR.fullmatch(text[start:end]) or round(value, 6) in index.numbers:
             continue
         before, after = text[:start], text[end:]
+        if _NEAR_NUMBER.search(before[-12:]) or _YEAR_UNIT.match(after):
+            continue
+        next_word = re.match(r"[\s,]*(\S*)", after).group(1)
         if _YEAR_BEFORE_NOUN.search(before) and re.match(r"\s+[^\W\d_]", after):
             text = before + after.lstrip()
-        elif (first := _YEAR_FIRST.search(before)) and re.match(r",\s*\w", after):
+        elif (first := _YEAR_FIRST.search(before)) and after.startswith(",") and (
+                next_word.islower() or next_word[:1].isupper()):  # not "iPhone"
             rest = after[1:].lstrip()
             text = before[:first.start()] + rest[:1].upper() + rest[1:]
         elif (phrase := _YEAR_AFTER.search(before)) and re.match(r"(?:[\s.,;:!?)]|$)", after):

@@ -134,7 +134,7 @@ class LocalModel:
         With `avoid_words`, the most likely of the top candidates that is none of those words,
         nor begins one with three letters or more (" Heat" for "heatwave"), nor is another
         form of a long one (same first five letters: "deadliest" for "deadly"), whatever its
-        spacing or case."""
+        spacing or case. An avoided mark ('"') is avoided in every token."""
         logits = np.ctypeslib.as_array(self._ctx.get_logits_ith(row), shape=(self.n_vocab,))
         if not avoid_words:
             return int(logits.argmax())
@@ -143,6 +143,7 @@ class LocalModel:
             text = self.piece(int(token)).decode("utf-8", "replace").strip().lower()
             if not text or not any(text == word or (len(text) >= 3 and word.startswith(text))
                                    or (len(word) > 5 and text.startswith(word[:5]))
+                                   or (len(word) == 1 and not word.isalnum() and word in text)
                                    for word in avoid_words):
                 return int(token)
         return int(logits.argmax())

@@ -153,13 +153,15 @@ def _make_room(points: list[str], room: int, article: str, finder: EvidenceFinde
 
 
 def _judging_words(text: str) -> set[str]:
-    """The text's loaded words and unattributed judgements (see `_first_words`)."""
-    return _first_words([*neutrality.loaded(text), *(h for _, _, h in neutrality.unattributed(text))])
+    """The text's loaded words and unattributed judgements (see `_first_words`); not the
+    first person ("us" would keep the model from writing "US")."""
+    judged = [h for _, _, h in neutrality.unattributed(text) if h.term.category != "speech"]
+    return _first_words([*neutrality.loaded(text), *judged])
 
 
 def _first_words(hits: list[neutrality.Hit]) -> set[str]:
-    """The hits' first words in lower case ("mega" of "mega-prison"): what the model is kept
-    from writing."""
+    """The hits' first words in lower case, without a joining hyphen ("mega" of the prefix
+    "mega-"): what the model is kept from writing."""
     return {h.text.split()[0].lower().rstrip("-") for h in hits}
 
 
@@ -174,6 +176,8 @@ def _faithful_sentences(text: str, index: faithfulness.ArticleIndex) -> str:
 
 
 VOICE_WORDS = 40  # a longer key point is no key point
+QUOTE_RUN = 5  # words of a quote in a row that a key point repeats: the quote repeated
+QUOTE_MARKS = '"“”„«»‘'  # opening ones (and straight); "’" is also an apostrophe
 
 
 def _voice_point(decoder: Decoder, voice: voices.Voice, article: str,
@@ -182,17 +186,13 @@ def _voice_point(decoder: Decoder, voice: voices.Voice, article: str,
     voice's sentence (and for a condition, says what it asks for), else the sentence itself
     when it is short and plain; else nothing."""
     sentence = article[voice.span[0]:voice.span[1]].strip()
-    # The sentence's quotes of three words or more: a point that repeats one without its
-    # quotation marks states someone's words as fact.
-    quotes = [sentence[a + 1:b - 1].strip(" .,") for a, b in neutrality.quoted_spans(sentence)]
-    quotes = [q for q in quotes if len(q.split()) >= 3]
 
     def fits(point: str) -> bool:
         return (0 < len(point.split()) <= VOICE_WORDS and not problems(point, index)
                 and not neutrality.loaded(_unquoted(point))
                 and voice.span in finder.find(point).spans
-                and set(content(voice.asks)) <= set(content(point))
-                and not any(_unquoted(quote) in _unquoted_parts(point) for quote in quotes))
+                and set(content(voice.asks)[:3]) <= set(content(point))
+                and not _repeats_a_quote(point, sentence))
 
     # Begun as the article begins it ("Rubio said"), so that it says who. The sentence's
     # loaded words that `soften` cannot drop are kept out of the model's choice: those it
@@ -205,7 +205,7 @@ def _voice_point(decoder: Decoder, voice: voices.Voice, article: str,
     twin = prompts.voice_messages("A", "a")
     begin = voice.opening[:1].upper() + voice.opening[1:]
     written = neutrality.soften(_write_line(decoder, chat, twin, begin,
-                                            avoid | {'"', "“"} if quoted else avoid))
+                                            avoid | set(QUOTE_MARKS) if quoted else avoid))
     if fits(written):
         return written
     plain = neutrality.soften(sentence)
@@ -213,14 +213,37 @@ def _voice_point(decoder: Decoder, voice: voices.Voice, article: str,
 
 
 def _unquoted(text: str) -> str:
-    return re.sub(r"[\"“”]", "", text)
-
-
-def _unquoted_parts(text: str) -> str:
-    """The text without its quotes."""
-    for a, b in reversed(neutrality.quoted_spans(text)):
-        text = text[:a] + " … " + text[b:]
+    """The text with its quotation marks blanked out, so that the words inside count."""
+    for a, b in neutrality.quoted_spans(text):
+        text = f"{text[:a]} {text[a + 1:b - 1]} {text[b:]}"
     return text
+
+
+def _repeats_a_quote(point: str, sentence: str) -> bool:
+    """Whether the point repeats words the sentence quotes (a whole quote of three words or
+    more, or QUOTE_RUN of them in a row) as its own: without quotation marks, and not as
+    reported speech ("adding that they are willing ...")."""
+    def words(text: str) -> str:
+        return " ".join(re.findall(r"\w+", text.lower()))
+
+    outside = point
+    for a, b in reversed(neutrality.quoted_spans(point)):
+        outside = f"{outside[:a]} … {outside[b:]}"
+    said = words(outside)
+    for a, b in neutrality.quoted_spans(sentence):
+        quote = words(sentence[a:b]).split()
+        runs = [quote] if 3 <= len(quote) < QUOTE_RUN else [
+            quote[i:i + QUOTE_RUN] for i in range(len(quote) - QUOTE_RUN + 1)]
+        for run in runs:
+            found = re.search(rf"\b{' '.join(run)}\b", said)
+            if found and not _REPORTED.search(said[:found.start()]):
+                return True
+    return False
+
+
+# Reported speech: a speaking verb, then "that" ("Bukele said that ...").
+_REPORTED = re.compile(r"\b(?:said|says|saying|added|adding|stated|stating|told|wrote|argued|"
+                       r"arguing|announced|warned|insisted)\b.*\bthat\b")
 
 
 SOURCE_CHARS = 1500  # room in the context for what the article says there

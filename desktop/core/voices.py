@@ -16,7 +16,7 @@ KINDS = {
     "criticism": r"critici[sz]e[sd]?|condemn(?:s|ed)?|dismiss(?:es|ed)?|reject(?:s|ed)?|"
                  r"accus(?:es|ed)|den(?:y|ies|ied)|warn(?:s|ed)?|oppos(?:es|ed)|object(?:s|ed)?|"
                  r"disput(?:es|ed)|slam(?:s|med)?|decr(?:y|ies|ied)",
-    "condition": r"in\s+exchange\s+for|in\s+return\s+for|on\s+(?:the\s+)?condition\s+(?:that|of)|"
+    "condition": r"[Ii]n\s+exchange\s+for|[Ii]n\s+return\s+for|on\s+(?:the\s+)?condition\s+(?:that|of)|"
                  r"provided\s+that|for\s+a\s+fee",
     "thanks": r"thank(?:s|ed)?|grateful|prais(?:es|ed)|welcom(?:es|ed)|applaud(?:s|ed)?|"
               r"hail(?:s|ed)?|commend(?:s|ed)?",
@@ -30,13 +30,17 @@ _NAME = r"((?:[A-Z][\w’'.&-]*)(?:\s+(?:of|the|for|and|de|da|van|von|al)?\s*[A-
 _NAME_BEFORE = re.compile(
     _NAME + r"(?:,[^,]{1,60},)?\s+(?:(?:has|have|had|was|were|is|are|also|later|then|would|will|"
     r"had\s+been|has\s+been|once|again|publicly)\s+)*$")
-# A name that begins the sentence, then a verb; not "Trump's lawyer".
-_SUBJECT = re.compile(_NAME + r"(?<!['’]s)\s+[a-z]")
+# A name that begins the sentence, then what looks like its verb ("Bukele would", "Smith
+# agreed"); not "Trump's lawyer" nor "The Trump administration".
+_SUBJECT = re.compile(_NAME + r"(?<!['’]s)\s+(?:would|will|has|had|have|is|was|are|were|can|"
+                      r"could|may|might|also|later|then|\w+ed|\w+s)\b")
 _NOT_NAMES = {"He", "She", "They", "It", "We", "I", "You", "This", "That", "These", "Those",
-              "There", "Who", "But", "And", "However", "While", "When"}
+              "There", "Who", "But", "And", "However", "While", "When", "In", "On", "At", "After",
+              "According", "As", "For", "With", "Under", "Critics"}
 MAX_VOICES = 3  # voices the second pass adds at most
-# What a condition asks for: the words after "in exchange for", up to a comma or the end.
-_CONDITION_OBJECT = re.compile(r"\s*([^,.;:!?)\"”]{1,60})")
+# What a condition asks for: the words after "in exchange for", up to a comma, a bracket or
+# the sentence's end ("U.S. aid" stays whole).
+_CONDITION_OBJECT = re.compile(r"\s*(.{1,60}?)\s*(?=[,;:!?)]|(?<!\b[A-Z])\.(?:[\"”’]|\s|$)|$)")
 
 
 @dataclass(frozen=True)
@@ -80,10 +84,20 @@ def voices(article: str) -> list[Voice]:
             continue
         asks = ""
         if kind == "condition":
-            condition = next(m for m in matches if m.lastgroup == "condition")
-            asks = _CONDITION_OBJECT.match(sentence, condition.end()).group(1).strip()
+            asks = _asks(sentence, next(m for m in matches if m.lastgroup == "condition"))
+            if not content(asks):
+                continue  # nothing to tell whether a summary kept it
         found.append(Voice(speaker, kind, (a, b), " ".join(opening.split()), asks))
     return found
+
+
+def _asks(sentence: str, condition: re.Match) -> str:
+    """What the condition asks for: "a fee" of "for a fee", "U.S. aid" of "in exchange for
+    U.S. aid."; quotation marks left out."""
+    if condition.group().startswith("for"):
+        return condition.group().split(None, 1)[1]
+    following = _CONDITION_OBJECT.match(sentence, condition.end())
+    return re.sub(r"[\"“”‘’«»]", "", following.group(1)).strip() if following else ""
 
 
 def _named(name: str) -> list[str]:
@@ -98,19 +112,19 @@ def _named(name: str) -> list[str]:
 def missing(article: str, written: list[str], finder: EvidenceFinder | None = None) -> list[Voice]:
     """The most important voices that none of the written sentences reports: none is backed
     by the voice's sentence while naming its speaker; for a condition, none says what it asks
-    for. One per speaker and kind, at most MAX_VOICES."""
+    for (its first three meaningful words). One per speaker and kind, at most MAX_VOICES."""
     finder = finder or EvidenceFinder(article)
     covered = set()
     for text in written:
         for a, b in sentences(text):
             covered.update((span, text[a:b]) for span in finder.find(text[a:b]).spans)
-    said = {word for text in written for word in content(text)}
+    said = [set(content(text[a:b])) for text in written for a, b in sentences(text)]
     out, seen = [], set()
     for voice in sorted(voices(article), key=lambda v: list(KINDS).index(v.kind)):
         if voice.kind == "speech" or (voice.speaker, voice.kind) in seen:
             continue
         if voice.kind == "condition":
-            if set(content(voice.asks)) & said:
+            if any(set(content(voice.asks)[:3]) <= words for words in said):
                 continue
         else:
             names = [n for n in voice.speaker.split() if n[:1].isupper() and n != "The"]
