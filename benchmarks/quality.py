@@ -1,21 +1,36 @@
-"""How neutral and faithful the summaries are, and how well the faithfulness check judges.
+"""How neutral and faithful the summaries are, and how well the checks judge.
 
-    .venv/bin/python benchmarks/quality.py [--model default] [--items 40] [--answers FILE]
-        [--save-answers FILE]
+    .venv/bin/python benchmarks/quality.py pages [--model default] [--keys all|dev|held|KEY...]
+        [--save DIR] [--notes DIR]
+    .venv/bin/python benchmarks/quality.py neus [--model default] [--items 40] [--save DIR]
+    .venv/bin/python benchmarks/quality.py summeval
 
-1. Summaries: the first lead of each of the first N lines of ../shared/eval/neus-val.source,
-   summarized through the core's engine (as the app does: cleaning, prompt, second pass),
-   then measured with the app's checks against the lead. `--answers FILE` scores answers
-   saved with `--save-answers` (for instance by an older version of the app) instead.
-2. The same measures for the NeuS neutral references (AllSides editors) against the three
-   leads they summarize: a comparison point.
-3. The faithfulness check against the expert labels of ../shared/eval/summeval.json:
-   balanced accuracy (a summary is predicted consistent when the check finds nothing).
+pages: the real web pages of ../shared/eval/pages/ (news reports, opinion, analysis, reviews,
+  fact checks and more, none written here), read and cleaned as the app does, summarized
+  through the engine. For each note: the genre found (against our labels in
+  benchmarks/labels/pages.json), the checks' counts (opinions told as fact, claims without
+  whose they are, possibilities told as fact, sentences without support...), and the key
+  points that are fragments, repeats, or lose their evidence's attribution. `--notes DIR`
+  scores notes saved earlier (as Markdown, for instance by an older version of the app)
+  with today's checks instead of summarizing; `--save DIR` keeps the notes and the writer's
+  trace. "dev" are the pages whose key begins with 0-7 (looked at while building), "held"
+  the others. With benchmarks/labels/sentences.json (sentences of notes, labelled by a
+  reader), the checks' precision and recall against those labels.
+neus: the first lead of each of the first N lines of ../shared/eval/neus-val.source, and the
+  same measures for the NeuS neutral references (AllSides editors) as a comparison point.
+summeval: the sentence checker's verdict on the machine summaries of ../shared/eval/summeval.json
+  against the expert labels: balanced accuracy (a summary is predicted consistent when no
+  sentence of it has a problem of support: unsupported, number, name, quote or negation).
+  With the words alone, and with the model too (`--model`): each sentence's mean
+  log-probability after the article, as if the model were writing it in a key point.
 
-Prints JSON with the model's sha256 and the prompt version.
+Prints JSON.
 """
 
+from __future__ import annotations
+
 import argparse
+import gzip
 import json
 import re
 import statistics
@@ -23,13 +38,197 @@ import sys
 import time
 from pathlib import Path
 
-from desktop.core import checks, faithfulness, models, neutrality, prompts
-from desktop.core.clean import clean
+from desktop.core import pipeline
+from desktop.core.checks import sentence as checker
+from desktop.core.checks.review import COUNTS, Review, review
 from desktop.core.engine import Done, Engine
-from desktop.core.summary import Summary, parse
+from desktop.core.input import read
+from desktop.core.input.article import Article
+from desktop.core.input.clean import clean
+from desktop.core.language import claims
+from desktop.core.language.text import sentences
+from desktop.core.model import RunStats, registry
+from desktop.core.writing import prompts
 
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+ROOT = Path(__file__).resolve().parent
+EVAL = ROOT.parents[1] / "shared" / "eval"
+PAGES = EVAL / "pages"
+LABELS = ROOT / "labels"
+SUPPORT_KINDS = {"unsupported", "number", "name", "quote", "negation"}
+MEDIAN_WORDS = (400, 900)  # the pages whose time is reported as the median
 
+
+# -- pages ----------------------------------------------------------------------------------
+
+def page_article(key: str) -> Article:
+    html = gzip.decompress((PAGES / f"{key}.html.gz").read_bytes()).decode("utf-8", "replace")
+    source = read.from_html(html, url=_truth()[key]["url"])
+    cleaned = clean(source.text)
+    return Article.build(read.check(cleaned.text), source, cleaned)
+
+
+def _truth() -> dict:
+    return json.loads((PAGES / "ground-truth.json").read_text(encoding="utf-8"))
+
+
+def page_keys(choice: list[str]) -> list[str]:
+    keys = sorted(_truth())
+    if choice in (["all"], []):
+        return keys
+    if choice == ["dev"]:
+        return [k for k in keys if k[0] in "01234567"]
+    if choice == ["held"]:
+        return [k for k in keys if k[0] not in "01234567"]
+    return choice
+
+
+def note_fields(text: str) -> tuple[str, str, list[str]]:
+    """Title, summary and key points of a saved Markdown note."""
+    body = text.split("---\n", 2)[-1]
+    title = re.search(r"^# (.*)$", body, re.M).group(1).strip()
+    summary = re.search(r"## Summary\n\n(.*?)\n\n## Key points", body, re.S).group(1).strip()
+    points_block = re.search(r"## Key points\n\n(.*?)(?:\n\n\[\^|\Z)", body, re.S).group(1)
+    points = [re.sub(r"\s*\[\^\d+\]$|\s*\*\(no supporting.*\)\*$", "", line[2:]).strip()
+              for line in points_block.splitlines() if line.startswith("- ")]
+    return title, summary, points
+
+
+def measure(article: Article, title: str, summary: str, points: list[str], result: Review) -> dict:
+    """One note's figures: its checks' counts and its key points' defects."""
+    ctx = checker.Context(article)
+    counts = result.counts()
+    flagged_points = {(f.index, f.kind) for f in result.flags if f.part == "point"}
+    lost = 0
+    for point in points:  # key points whose evidence is attributed and that do not say whose
+        evidence = ctx.evidence(point)
+        said = claims.read(point).attributed or point.lower().startswith("in an")
+        if evidence.main and article.at(evidence.main).claim.attributed and not said:
+            lost += 1
+    n_sentences = len(sentences(summary)) + len(points)
+    return {
+        "genre": article.genre.kind,
+        "words": read.word_count(article.text),
+        "sentences": n_sentences,
+        "key_points": len(points),
+        "counts": counts,
+        "flags": [f"{f.part}{f.index if f.part == 'point' else ''} {f.kind}: {f.text[:70]}"
+                  for f in result.flags],
+        "point_fragments": sum(1 for i in range(len(points)) if (i, "fragment") in flagged_points),
+        "point_repeats": sum(1 for i in range(len(points)) if (i, "repeat") in flagged_points),
+        "points_losing_attribution": lost,
+        "clean": result.clean,
+    }
+
+
+def summarize_pages(keys: list[str], model_name: str, save: Path | None) -> list[dict]:
+    model = registry.resolve(model_name)
+    engine = Engine(reuse_answers=False)
+    rows = []
+    try:
+        for n, key in enumerate(keys, 1):
+            article = page_article(key)
+            t0 = time.perf_counter()
+            done = next(e for e in engine.summarize(article, model) if isinstance(e, Done))
+            seconds = time.perf_counter() - t0
+            s = done.summary
+            row = {"key": key, "seconds": round(seconds, 1),
+                   **measure(article, s.title, s.summary, s.key_points, done.review)}
+            rows.append(row)
+            if save:
+                save.mkdir(parents=True, exist_ok=True)
+                (save / f"{key}.json").write_text(json.dumps(
+                    {"title": s.title, "summary": s.summary, "points": s.key_points,
+                     "notes": s.notes, "trace": done.result.trace, "genre": article.genre.kind,
+                     "author": article.genre.author, "seconds": seconds}, indent=1), encoding="utf-8")
+            print(f"{n}/{len(keys)} {key} {seconds:.1f}s {article.genre.kind}: {s.title}",
+                  file=sys.stderr, flush=True)
+    finally:
+        engine.close()
+    return rows
+
+
+def score_notes(keys: list[str], folder: Path) -> list[dict]:
+    rows = []
+    for key in keys:
+        path = folder / f"{key}.md"
+        if not path.exists():
+            continue
+        article = page_article(key)
+        title, summary, points = note_fields(path.read_text(encoding="utf-8"))
+        result = review(title, summary, points, checker.Context(article))
+        rows.append({"key": key, **measure(article, title, summary, points, result)})
+    return rows
+
+
+def page_report(rows: list[dict]) -> dict:
+    labels = _labels()
+    genre_rows = [r for r in rows if r["key"] in labels]
+    confusion: dict[str, dict[str, int]] = {}
+    for r in genre_rows:
+        truth = labels[r["key"]]["genre"]
+        if r["genre"] == "blog post":  # our name for what the labels call other
+            r = {**r, "genre": "other"}
+        confusion.setdefault(truth, {}).setdefault(r["genre"], 0)
+        confusion[truth][r["genre"]] += 1
+    opinion = {"opinion column", "editorial", "analysis", "review", "fact check"}
+    found_opinion = [r for r in genre_rows if r["genre"] in opinion]
+    true_opinion = [r for r in genre_rows if labels[r["key"]]["genre"] in opinion]
+    both = [r for r in found_opinion if labels[r["key"]]["genre"] in opinion]
+    points = sum(r["key_points"] for r in rows) or 1
+    totals = {name: sum(r["counts"][name] for r in rows) for name in rows[0]["counts"]} if rows else {}
+    timed = [r["seconds"] for r in rows if "seconds" in r and MEDIAN_WORDS[0] <= r["words"] <= MEDIAN_WORDS[1]]
+    return {
+        "notes": len(rows),
+        "notes_clean": sum(1 for r in rows if r["clean"]),
+        "sentences": sum(r["sentences"] for r in rows),
+        "key_points": sum(r["key_points"] for r in rows),
+        "check_counts": totals,
+        "key_point_fragments": round(sum(r["point_fragments"] for r in rows) / points, 3),
+        "key_point_repeats": round(sum(r["point_repeats"] for r in rows) / points, 3),
+        "key_points_losing_attribution": round(sum(r["points_losing_attribution"] for r in rows) / points, 3),
+        "genre_accuracy": round(sum(1 for r in genre_rows if r["genre"].replace("blog post", "other")
+                                    == labels[r["key"]]["genre"]) / max(1, len(genre_rows)), 3),
+        "opinion_pieces_found": {"precision": round(len(both) / max(1, len(found_opinion)), 3),
+                                 "recall": round(len(both) / max(1, len(true_opinion)), 3)},
+        "genre_confusion": confusion,
+        "median_seconds_400_900_words": round(statistics.median(timed), 1) if timed else None,
+        "check_accuracy": check_accuracy(),
+    }
+
+
+def _labels() -> dict:
+    path = LABELS / "pages.json"
+    return json.loads(path.read_text(encoding="utf-8"))["pages"] if path.exists() else {}
+
+
+def check_accuracy() -> dict:
+    """Precision and recall of each check against sentences of notes labelled by a reader
+    (benchmarks/labels/sentences.json: the page, the sentence, its part, and the problems a
+    careful reader finds in it)."""
+    path = LABELS / "sentences.json"
+    if not path.exists():
+        return {}
+    labelled = json.loads(path.read_text(encoding="utf-8"))["sentences"]
+    contexts: dict[str, checker.Context] = {}
+    found: dict[str, list[tuple[bool, bool]]] = {}
+    for item in labelled:
+        ctx = contexts.setdefault(item["key"], checker.Context(page_article(item["key"])))
+        kinds = {p.kind for p in checker.check(item["text"], item["part"], ctx)}
+        for kind in ("opinion", "attribution", "modality", "unsupported", "dangling", "fragment"):
+            truth = kind in item["problems"]
+            guess = kind in kinds or (kind == "unsupported" and bool(kinds & SUPPORT_KINDS))
+            found.setdefault(kind, []).append((guess, truth))
+    report = {}
+    for kind, pairs in found.items():
+        tp = sum(1 for g, t in pairs if g and t)
+        report[kind] = {"labelled_problems": sum(1 for _, t in pairs if t),
+                        "flagged": sum(1 for g, _ in pairs if g),
+                        "precision": round(tp / max(1, sum(1 for g, _ in pairs if g)), 3),
+                        "recall": round(tp / max(1, sum(1 for _, t in pairs if t)), 3)}
+    return report
+
+
+# -- NeuS -----------------------------------------------------------------------------------
 
 def leads(line: str) -> list[tuple[str, str]]:
     """(title, text) of each lead on a NeuS line."""
@@ -41,72 +240,38 @@ def leads(line: str) -> list[tuple[str, str]]:
     return found
 
 
-def measure(summary, article: str) -> dict:
-    """One summary's figures against its article, from the app's own checks."""
-    index = faithfulness.ArticleIndex(article)
-    review = checks.review(summary, article)
-    loaded = [f for f in review.flags if f.kind == "loaded"]
-    introduced = [f.text for f in loaded if not f.copied]
-    copied = [f.text for f in loaded if f.copied]
-    parts = [summary.title, summary.summary, *summary.key_points]
-    names = [n for i, part in enumerate(parts) for _, _, n in faithfulness.names(part, index, i == 0)]
-    unsupported = [f.text for f in review.flags if f.kind == "name"]
-    text = "\n".join(parts)
-    words = max(1, len(text.split()))
-    return {
-        "words": words,
-        "introduced_loaded": introduced,
-        "copied_loaded": copied,
-        "introduced_per_100_words": round(100 * len(introduced) / words, 2),
-        "copied_per_100_words": round(100 * len(copied) / words, 2),
-        "names": len(names),
-        "supported_names": len(names) - len(unsupported),
-        "unsupported_names": unsupported,
-        "entity_precision": round(1 - len(unsupported) / len(names), 3) if names else 1.0,
-        "unsupported_numbers": [f.text for f in review.flags if f.kind == "number"],
-        "new_wording_sentences": sum(1 for f in review.flags if f.kind == "wording"),
-        "attributions": len(neutrality.ATTRIBUTION.findall(text)),
-        "article_attributions": len(neutrality.ATTRIBUTION.findall(article)),
-        "unattributed_judgements": sum(1 for f in review.flags if f.kind == "unattributed"),
-        "key_points_without_evidence": review.counts()["key_points_without_evidence"],
-    }
-
-
-def averages(rows: list[dict]) -> dict:
-    with_attribution = [r for r in rows if r["article_attributions"]]
-    return {
-        "summaries": len(rows),
-        "introduced_loaded_per_100_words": round(statistics.mean(r["introduced_per_100_words"] for r in rows), 3),
-        "copied_loaded_per_100_words": round(statistics.mean(r["copied_per_100_words"] for r in rows), 3),
-        "share_with_introduced_loaded_term": round(sum(1 for r in rows if r["introduced_loaded"]) / len(rows), 3),
-        # Of all the names in the summaries, the share that the article has.
-        "entity_precision": round(sum(r["supported_names"] for r in rows)
-                                  / max(1, sum(r["names"] for r in rows)), 3),
-        "share_with_unsupported_number": round(sum(1 for r in rows if r["unsupported_numbers"]) / len(rows), 3),
-        # Of the articles that attribute something to someone, the share of summaries that do too.
-        "attributions_kept": round(sum(1 for r in with_attribution if r["attributions"])
-                                   / max(1, len(with_attribution)), 3),
-        "unattributed_judgements_per_summary": round(statistics.mean(r["unattributed_judgements"] for r in rows), 3),
-        "new_wording_sentences_per_summary": round(statistics.mean(r["new_wording_sentences"] for r in rows), 3),
-        "key_points_without_evidence_per_summary": round(statistics.mean(r["key_points_without_evidence"] for r in rows), 3),
-    }
-
-
-def summarize_all(items: list[str], model_name: str) -> tuple[list[str], list[float]]:
-    model = models.resolve(model_name)
+def neus(items: int, model_name: str, save: Path | None) -> dict:
+    lines = (EVAL / "neus-val.source").read_text(encoding="utf-8").splitlines()[:items]
+    targets = (EVAL / "neus-val.target").read_text(encoding="utf-8").splitlines()[:items]
+    model = registry.resolve(model_name)
     engine = Engine(reuse_answers=False)
-    answers, seconds = [], []
+    rows, references, seconds = [], [], []
     try:
-        for n, item in enumerate(items, 1):
+        for n, line in enumerate(lines, 1):
+            article = Article.build(clean(leads(line)[0][1]).text)
             t0 = time.perf_counter()
-            done = [e for e in engine.summarize(clean(item).text, model) if isinstance(e, Done)][0]
+            done = next(e for e in engine.summarize(article, model) if isinstance(e, Done))
             seconds.append(time.perf_counter() - t0)
-            answers.append(done.raw)
-            print(f"{n}/{len(items)} {seconds[-1]:.1f}s {done.summary.title}", file=sys.stderr, flush=True)
+            s = done.summary
+            rows.append({"key": str(n), **measure(article, s.title, s.summary, s.key_points, done.review),
+                         "loaded_introduced": done.review.counts()["loaded_words_introduced"]})
+            if save:
+                save.mkdir(parents=True, exist_ok=True)
+                (save / f"neus-{n}.json").write_text(json.dumps(pipeline.to_data(done.result)), encoding="utf-8")
+            print(f"{n}/{len(lines)} {seconds[-1]:.1f}s {s.title}", file=sys.stderr, flush=True)
     finally:
         engine.close()
-    return answers, seconds
+    for line, target in zip(lines, targets):
+        article = Article.build("\n\n".join(f"{t}. {text}" for t, text in leads(line)))
+        title, text = leads(target)[0]
+        result = review(title, text, [], checker.Context(article))
+        references.append({"key": "ref", **measure(article, title, text, [], result)})
+    return {"summaries": page_report(rows) | {"median_seconds": round(statistics.median(seconds), 1)},
+            "neus_references": {"check_counts": page_report(references)["check_counts"],
+                                "notes": len(references)}}
 
+
+# -- SummEval -------------------------------------------------------------------------------
 
 def detokenize(text: str) -> str:
     """SummEval's summaries are lower-cased and split like the Penn Treebank: join them back."""
@@ -117,66 +282,65 @@ def detokenize(text: str) -> str:
     return text.replace("# ", "£")
 
 
-def summeval() -> dict:
+def summeval(model_name: str | None) -> dict:
     items = json.loads((EVAL / "summeval.json").read_text(encoding="utf-8")).values()
-    by_label = {0: [], 1: []}
-    shown = []
+    scorer = None
+    if model_name:
+        from desktop.core.model.llama import LocalModel
+        from desktop.core.model.session import Local
+
+        scorer = Local(LocalModel(registry.resolve(model_name).path))
+    by_label: dict[str, dict[int, list[bool]]] = {"words": {0: [], 1: []}, "with_model": {0: [], 1: []}}
     for item in items:
-        findings = faithfulness.check(detokenize(item["claim"]), faithfulness.ArticleIndex(item["document"]))
-        predicted_consistent = not findings
-        by_label[int(item["label"])].append(predicted_consistent)
-        if len(shown) < 5 and findings and int(item["label"]) == 0:
-            shown.append([f"{f.kind}: {f.text[:80]}" for f in findings][:3])
-    recall_inconsistent = sum(1 for p in by_label[0] if not p) / len(by_label[0])
-    recall_consistent = sum(1 for p in by_label[1] if p) / len(by_label[1])
-    return {
-        "items": sum(len(v) for v in by_label.values()),
-        "balanced_accuracy": round((recall_inconsistent + recall_consistent) / 2, 3),
-        "inconsistent_caught": round(recall_inconsistent, 3),
-        "consistent_passed": round(recall_consistent, 3),
-        "examples_caught": shown,
-    }
+        article = Article.build(item["document"])
+        ctx = checker.Context(article)
+        claim = detokenize(item["claim"])
+        parts = [p.strip() + "." for p in re.split(r"(?<=\.)\s+", claim) if p.strip(" .")]
+        words = {p.kind for part in parts for p in checker.check(part, "point", ctx)}
+        by_label["words"][int(item["label"])].append(not words & SUPPORT_KINDS)
+        if scorer:
+            session = scorer.session(prompts.summary_prompt(item["document"]), RunStats(),
+                                     time.perf_counter(), lambda: False)
+            session.feed(f" {article.headline or 'News'}\n{prompts.POINTS_LABEL}\n-")
+            found = {p.kind for part in parts for p in checker.check(
+                part, "point", ctx, logprob=session.likelihood(" " + part))}
+            by_label["with_model"][int(item["label"])].append(not found & SUPPORT_KINDS)
+    report = {}
+    for name, labels in by_label.items():
+        if not labels[0]:
+            continue
+        caught = sum(1 for p in labels[0] if not p) / len(labels[0])
+        passed = sum(1 for p in labels[1] if p) / len(labels[1])
+        report[name] = {"items": sum(len(v) for v in labels.values()),
+                        "balanced_accuracy": round((caught + passed) / 2, 3),
+                        "inconsistent_caught": round(caught, 3), "consistent_passed": round(passed, 3)}
+    return report
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
+    parser.add_argument("mode", choices=["pages", "neus", "summeval"])
     parser.add_argument("--model", default="default")
+    parser.add_argument("--keys", nargs="*", default=["all"])
     parser.add_argument("--items", type=int, default=40)
-    parser.add_argument("--answers", type=Path, help="score these saved answers instead")
-    parser.add_argument("--save-answers", type=Path)
+    parser.add_argument("--save", type=Path)
+    parser.add_argument("--notes", type=Path, help="score these saved notes instead")
+    parser.add_argument("--with-model", action="store_true", help="summeval: the model's likelihood too")
     args = parser.parse_args()
-
-    lines = (EVAL / "neus-val.source").read_text(encoding="utf-8").splitlines()[:args.items]
-    targets = (EVAL / "neus-val.target").read_text(encoding="utf-8").splitlines()[:args.items]
-    items = [leads(line)[0][1] for line in lines]
-    seconds = []
-    if args.answers:
-        saved = json.loads(args.answers.read_text(encoding="utf-8"))
-        answers, source = saved["answers"], saved["version"]
-        args.model = saved.get("model", args.model)
-    else:
-        answers, seconds = summarize_all(items, args.model)
-        source = prompts.PROMPT_VERSION
-    if args.save_answers:
-        args.save_answers.write_text(json.dumps({"version": source, "model": args.model,
-                                                 "answers": answers}), encoding="utf-8")
-    rows = [measure(parse(a), clean(item).text) for a, item in zip(answers, items)]
-    references = []
-    for line, target in zip(lines, targets):
-        article = "\n\n".join(f"{t}. {text}" for t, text in leads(line))
-        title, text = leads(target)[0]
-        references.append(measure(Summary(title=title, summary=text, key_points=[]), article))
-    model = models.resolve(args.model)
-    print(json.dumps({
-        "model": model.label,
-        "model_sha256": model.sha256,
-        "prompt_version": source,
-        "summaries": averages(rows),
-        "median_seconds": round(statistics.median(seconds), 1) if seconds else None,
-        "neus_references": averages(references),
-        "summeval_faithfulness": summeval(),
-        "per_summary": rows,
-    }, indent=2))
+    header = {"prompt_version": prompts.PROMPT_VERSION}
+    if args.mode == "summeval":
+        print(json.dumps(header | {"summeval_faithfulness": summeval(args.model if args.with_model else None)},
+                         indent=2))
+        return
+    model = registry.resolve(args.model)
+    header |= {"model": model.label, "model_sha256": model.sha256}
+    if args.mode == "neus":
+        print(json.dumps(header | neus(args.items, args.model, args.save), indent=2))
+        return
+    keys = page_keys(args.keys)
+    rows = score_notes(keys, args.notes) if args.notes else summarize_pages(keys, args.model, args.save)
+    print(json.dumps(header | {"source": str(args.notes) if args.notes else "this version",
+                               "pages": page_report(rows), "per_page": rows}, indent=2))
 
 
 if __name__ == "__main__":

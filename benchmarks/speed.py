@@ -40,11 +40,17 @@ import llama_cpp
 import numpy as np
 from llama_cpp import _internals
 
-from desktop.core import article, generate, models, prompts
-from desktop.core.clean import clean
+from desktop.core.input import read as article
+
+from desktop.core.writing import form as generate
+
+from desktop.core.model import registry as models
+
+from desktop.core.writing import prompts
+from desktop.core.input.clean import clean
 from desktop.core.engine import Done, Engine, Text
-from desktop.core.llm import BATCH, MAX_CONTEXT, LocalModel, default_threads
-from desktop.core.neutrality import soften
+from desktop.core.model.llama import BATCH, MAX_CONTEXT, LocalModel, default_threads
+from desktop.core.language.lexicon import soften
 from quality import EVAL, leads  # the same NeuS items as the quality benchmark
 
 ROOT = Path(__file__).resolve().parents[1]

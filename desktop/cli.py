@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from desktop.core import article, desktop_entry, models
-from desktop.core.clean import Cleaned, clean
-from desktop.core.engine import (
-    Checking, Done, Engine, EngineError, Loading, ModelLoadFailed, Part, Reading, Stopped,
-)
-from desktop.core.note import NoteInfo, render, write_atomic
-from desktop.core.summary import MalformedOutput
+from desktop.core import desktop_entry
+from desktop.core.engine import Done, Engine, EngineError, Loading, ModelLoadFailed, Part, Reading, Stopped
+from desktop.core.input import read as article
+from desktop.core.input.article import Article
+from desktop.core.input.clean import Cleaned, clean
+from desktop.core.model import registry as models
+from desktop.core.note.markdown import NoteInfo, render, write_atomic
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_MODEL = 0, 1, 2, 3
 
@@ -30,13 +31,10 @@ def _parser() -> argparse.ArgumentParser:
                     "With no command, opens the window.")
     sub = parser.add_subparsers(dest="command")
     s = sub.add_parser("summarize", help="summarize an article file into a Markdown note")
-    s.add_argument("article", type=Path, help="a .txt or .md file")
+    s.add_argument("article", type=Path, help="a .txt, .md, .html, .pdf or .docx file")
     s.add_argument("-o", "--output", type=Path, help="write the note here (default: print it)")
     s.add_argument("--model", default="default", help="a registry name (default, test) or a GGUF path")
     s.add_argument("--language", help="write the summary in this language (default: the article's)")
-    s.add_argument("--prompt-lookup", action="store_true",
-                   help="check drafts copied from the article several tokens at a time (faster "
-                        "where the CPU evaluates small batches cheaply; may change a word)")
     s.add_argument("--fresh", action="store_true",
                    help="run the model even if this text was summarized before with the same settings")
     s.add_argument("--keep-clutter", action="store_true",
@@ -87,8 +85,11 @@ def _models_fetch(name: str) -> None:
 
 
 def _summarize(args) -> None:
+    if args.output is not None:
+        _check_output(args.output, args.article)
     try:
-        cleaned = clean(article.read(args.article))
+        source = article.read(args.article)
+        cleaned = clean(source.text)
         if args.keep_clutter:
             cleaned = Cleaned(text=cleaned.original)
         text = article.check(cleaned.text)
@@ -100,47 +101,50 @@ def _summarize(args) -> None:
         raise Failure(str(exc), EXIT_MODEL) from exc
     if cleaned.removed:
         sys.stderr.write(f"{cleaned.summary} (--keep-clutter keeps them)\n")
-    engine = Engine(speculative=args.prompt_lookup, reuse_answers=not args.fresh)
+    brief = Article.build(text, source, cleaned)
+    if brief.genre.is_opinion:
+        sys.stderr.write(f"This reads as {brief.genre.kind} ({brief.genre.reason}): its views are "
+                         f"told as {brief.genre.author or 'its writer'}'s.\n")
+    engine = Engine(reuse_answers=not args.fresh)
     done = None
     try:
         part = "the article"
-        for event in engine.summarize(text, model, args.language):
+        for event in engine.summarize(brief, model, args.language):
             if isinstance(event, Loading):
                 sys.stderr.write(f"Loading {model.label}…\n")
             elif isinstance(event, Part):
                 part = f"part {event.number} of {event.parts}" if event.number else "the parts' summaries"
             elif isinstance(event, Reading):
                 end = "\n" if event.done == event.total else ""
-                sys.stderr.write(f"\rReading {part}: {100 * event.done // event.total}%{end}")
-            elif isinstance(event, Checking):
-                sys.stderr.write("Checking the summary against the article: "
-                                 f"{event.done} of {event.total}…\n")
+                sys.stderr.write(f"\rReading {part}: {100 * event.done // max(1, event.total)}%{end}")
             elif isinstance(event, Done):
                 done = event
             elif isinstance(event, Stopped):
                 raise Failure("Stopped.", EXIT_FAILED)
     except ModelLoadFailed as exc:
         raise Failure(str(exc), EXIT_MODEL) from exc
-    except MalformedOutput as exc:
-        raise Failure(f"The model's answer could not be used: {exc}", EXIT_FAILED) from exc
     except EngineError as exc:
         raise Failure(str(exc), EXIT_FAILED) from exc
     finally:
         engine.close()
-    stats = done.stats
+    result = done.result
+    stats = result.stats
     if done.reused:
         sys.stderr.write("This text was summarized before with the same model and settings: "
                          "that answer is reused (--fresh runs the model again).\n")
-    if done.parts > 1:
-        sys.stderr.write(f"The article was read in {done.parts} parts (coverage {done.coverage:.0%}).\n")
+    if result.parts > 1:
+        sys.stderr.write(f"The article was read in {result.parts} parts (coverage {result.coverage:.0%}).\n")
     sys.stderr.write(f"Read {stats.prompt_tokens} tokens, wrote {stats.generated_tokens} in "
                      f"{stats.total_seconds:.1f} s (first token after {stats.first_token_seconds:.1f} s, "
                      f"{stats.generation_rate:.1f} tokens/s)\n")
-    for flag in done.review.flags:
+    for note in result.summary.notes:
+        sys.stderr.write(f"{note}\n")
+    for flag in result.review.flags:
         sys.stderr.write(f"Check: “{flag.text[:70]}”: {flag.reason}\n")
-    note = render(done.summary, NoteInfo(
-        model=model, source_words=article.word_count(text), parts=done.parts, coverage=done.coverage,
-        byline=cleaned.byline, published=cleaned.published), done.review, text)
+    note = render(result.summary, NoteInfo(
+        model=model, source_words=article.word_count(text), genre=brief.genre.kind,
+        author=brief.genre.author, parts=result.parts, coverage=result.coverage,
+        byline=cleaned.byline, published=cleaned.published), result.review, text)
     if args.output:
         try:
             write_atomic(args.output, note)
@@ -148,6 +152,23 @@ def _summarize(args) -> None:
             raise Failure(f"Cannot write {args.output}: {exc.strerror or exc}", EXIT_FAILED) from exc
     else:
         sys.stdout.write(note)
+
+
+def _check_output(output: Path, source: Path) -> None:
+    """Refuse, before any work, a note path that is the article itself or cannot be written."""
+    try:
+        if output.resolve() == source.resolve():
+            raise Failure(f"{output}: the note would replace the article it summarizes; "
+                          "choose another file.", EXIT_USAGE)
+    except OSError:
+        pass
+    folder = output.parent if str(output.parent) else Path(".")
+    if output.is_dir():
+        raise Failure(f"{output} is a folder; give a file name for the note.", EXIT_USAGE)
+    if not folder.is_dir():
+        raise Failure(f"Cannot write {output}: the folder {folder} does not exist.", EXIT_USAGE)
+    if not os.access(folder, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        raise Failure(f"Cannot write {output}: permission denied.", EXIT_USAGE)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,15 +10,16 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture(autouse=True)
 def fresh_cache(tmp_path_factory, monkeypatch):
-    """Each test starts with no stored answers (nor any other cache) of the user's or of an
+    """Each test starts with no stored answers, drafts or other cache of the user's or of an
     earlier test, so a summary runs the model unless the test runs it twice itself."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))  # drafts
 
 
 @pytest.fixture(scope="session")
 def test_model():
     """The small real model; `python3 bootstrap.py test` fetches it before the tests run."""
-    from desktop.core import models
+    from desktop.core.model import registry as models
 
     try:
         return models.resolve("test")

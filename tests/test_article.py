@@ -2,8 +2,8 @@
 
 import pytest
 
-from desktop.core import article
-from desktop.core.clean import clean
+from desktop.core.input import read as article
+from desktop.core.input.clean import clean
 from tests.conftest import FIXTURES
 
 PAGE = FIXTURES / "page-harbor-bridge.html"
@@ -21,7 +21,7 @@ PAGE_CLUTTER = ["Home", "Subscribe", "cookies", "Cheap flights", "Artist's drawi
 
 
 def test_a_saved_web_page_yields_the_article_body_only():
-    cleaned = clean(article.read(PAGE))
+    cleaned = clean(article.read(PAGE).text)
     assert cleaned.text.startswith("Harbor town approves bridge plan after heated debate\n")
     for sentence in BODY_SENTENCES:
         assert sentence in cleaned.text
@@ -33,9 +33,9 @@ def test_a_saved_web_page_yields_the_article_body_only():
 
 def test_pasted_html_is_preferred_to_its_plain_text_and_plain_text_still_works():
     html = PAGE.read_text()
-    assert "harborfan77" not in article.from_paste(html, "the page as plain text, harborfan77")
-    assert article.from_paste("", "just text") == "just text"
-    assert article.from_paste("<html><body><nav>Home</nav></body></html>", "fallback") == "fallback"
+    assert "harborfan77" not in article.from_paste(html, "the page as plain text, harborfan77").text
+    assert article.from_paste("", "just text").text == "just text"
+    assert article.from_paste("<html><body><nav>Home</nav></body></html>", "fallback").text == "fallback"
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16", "iso-8859-7"])
@@ -46,18 +46,27 @@ def test_text_files_in_other_encodings(tmp_path, encoding):
             "coût: 92 millions d'euros, prévu pour 2027 à Port-Alder.")
     path = tmp_path / "article.txt"
     path.write_bytes(text.encode(encoding))
-    assert article.read(path) == text
+    assert article.read(path).text == text
+
+
+def word_document(path, paragraphs, extra=None):
+    """A minimal .docx: the parts Word needs to open it, and the paragraphs."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{escape(p)}</w:t></w:r></w:p>' for p in paragraphs)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        z.writestr("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                   f"<w:body>{body}</w:body></w:document>")
+        for name, data in (extra or {}).items():
+            z.writestr(name, data)
+    return path
 
 
 def test_word_documents(tmp_path):
-    import docx
-
-    document = docx.Document()
-    for sentence in BODY_SENTENCES:
-        document.add_paragraph(sentence)
-    path = tmp_path / "article.docx"
-    document.save(str(path))
-    assert article.read(path).split("\n\n") == BODY_SENTENCES
+    path = word_document(tmp_path / "article.docx", BODY_SENTENCES)
+    assert article.read(path).text.split("\n\n") == BODY_SENTENCES
 
 
 def test_pdf_text_layer(qapp, tmp_path):
@@ -67,7 +76,7 @@ def test_pdf_text_layer(qapp, tmp_path):
     doc = QTextDocument()
     doc.setPlainText("\n\n".join(BODY_SENTENCES))
     doc.print_(QPdfWriter(str(path)))
-    text = article.read(path)
+    text = article.read(path).text
     for sentence in BODY_SENTENCES:
         assert sentence in text
 

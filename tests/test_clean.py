@@ -2,7 +2,7 @@
 
 import re
 
-from desktop.core.clean import clean
+from desktop.core.input.clean import clean
 from tests.conftest import FIXTURES
 
 

@@ -7,10 +7,10 @@ import pytest
 
 from desktop.core import answers
 from desktop.core.engine import (
-    Done, Engine, Loaded, Loading, ModelLoadFailed, Part, Reading, Stopped, Text, WorkerDied,
+    Done, Draft, Engine, Loaded, Loading, ModelLoadFailed, Part, Reading, Stopped, WorkerDied,
 )
-from desktop.core.models import ModelFile
-from desktop.core.summary import parse
+from desktop.core.input.article import Article
+from desktop.core.model.registry import ModelFile
 from tests.longtext import long_article
 
 
@@ -21,8 +21,8 @@ def engine():
     e.close()
 
 
-def run(engine, text, model):
-    return list(engine.summarize(text, model))
+def run(engine, text, model, language=None):
+    return list(engine.summarize(Article.build(text), model, language))
 
 
 def test_summarize_streams_and_ends_with_a_parsed_summary(engine, article_text, test_model):
@@ -34,21 +34,18 @@ def test_summarize_streams_and_ends_with_a_parsed_summary(engine, article_text, 
     assert readings[-1].done == readings[-1].total  # the whole prompt was read
     assert [r.done for r in readings] == sorted(r.done for r in readings)
     done = events[-1]
-    texts = [e for e in events if isinstance(e, Text)]
-    assert texts[-1].answer.startswith("Title:")  # as written; done.raw is after the second pass
-    final = parse(done.raw)
-    assert (final.title, final.summary, final.key_points) == (
-        done.summary.title, done.summary.summary, done.summary.key_points)
-    assert all(e.answer.endswith(e.delta) for e in texts)
+    drafts = [e for e in events if isinstance(e, Draft)]
+    assert drafts and drafts[-1].title == done.summary.title  # shown while it was written
     assert done.summary.title and done.summary.summary
-    assert 3 <= len(done.summary.key_points) <= 7
+    assert done.summary.key_points  # the tiny model's points may all be left out but one or two
     # The rules and example were read while the model loaded: progress counts what is left.
     assert done.stats.reused_tokens > 0
     assert readings[-1].total == done.stats.passes[0][0] - done.stats.reused_tokens
     assert done.stats.generated_tokens > 0
     assert 0 < done.stats.first_token_seconds <= done.stats.total_seconds
     assert done.model == test_model
-    assert done.parts == 1 and done.coverage == 1.0
+    assert done.result.parts == 1 and done.result.coverage == 1.0
+    assert len(done.review.evidence) == len(done.summary.key_points)
     assert not any(isinstance(e, Part) for e in events)
 
 
@@ -64,24 +61,38 @@ def test_model_stays_loaded_between_runs(engine, article_text, test_model):
 def test_greedy_decoding_is_reproducible(engine, article_text, test_model):
     first = run(engine, article_text, test_model)[-1]
     second = run(engine, article_text, test_model)[-1]
-    assert first.raw == second.raw
+    assert first.summary == second.summary
+
+
+def test_reused_prompt_state_gives_the_same_answer(article_text, test_model):
+    plain = Engine(reuse=False, reuse_answers=False)
+    reusing = Engine(reuse_answers=False)
+    try:
+        without = run(plain, article_text, test_model)[-1]
+        run(reusing, "A different article about the harbor. " * 20, test_model)  # state to reuse
+        with_reuse = run(reusing, article_text, test_model)[-1]
+    finally:
+        plain.close()
+        reusing.close()
+    assert with_reuse.stats.reused_tokens > without.stats.reused_tokens == 0
+    assert with_reuse.summary == without.summary
 
 
 def test_stop_while_reading_ends_the_run_and_the_engine_stays_usable(engine, long_article_text,
                                                                      article_text, test_model):
     events = []
-    for event in engine.summarize(long_article_text, test_model):
+    for event in engine.summarize(Article.build(long_article_text), test_model):
         events.append(event)
         if isinstance(event, Reading):
             engine.cancel()
     assert isinstance(events[-1], Stopped)
-    assert not any(isinstance(e, Text) for e in events)
+    assert not any(isinstance(e, Draft) for e in events)
     assert isinstance(run(engine, article_text, test_model)[-1], Done)
 
 
 def test_a_killed_worker_is_reported_and_replaced(engine, long_article_text, article_text, test_model):
     with pytest.raises(WorkerDied, match="SIGKILL"):
-        for event in engine.summarize(long_article_text, test_model):
+        for event in engine.summarize(Article.build(long_article_text), test_model):
             if isinstance(event, Reading):
                 os.kill(engine.worker_pid, signal.SIGKILL)
     events = run(engine, article_text, test_model)
@@ -91,7 +102,7 @@ def test_a_killed_worker_is_reported_and_replaced(engine, long_article_text, art
 
 def test_a_segfault_in_the_worker_is_reported(engine, article_text, test_model):
     with pytest.raises(WorkerDied, match="SIGSEGV, a crash in native code"):
-        for event in engine.summarize(article_text, test_model):
+        for event in engine.summarize(Article.build(article_text), test_model):
             if isinstance(event, Reading):
                 os.kill(engine.worker_pid, signal.SIGSEGV)
 
@@ -101,12 +112,12 @@ def test_an_article_longer_than_the_context_is_read_in_parts_and_whole(engine, t
     events = run(engine, text, test_model)
     done = events[-1]
     assert isinstance(done, Done)
-    assert done.parts >= 2 and done.coverage == 1.0
+    assert done.result.parts >= 2 and done.result.coverage == 1.0
     parts = [e for e in events if isinstance(e, Part)]
-    assert [p.number for p in parts] == list(range(1, done.parts + 1)) + [0]  # then joined
-    assert all(p.parts == done.parts for p in parts)
+    assert [p.number for p in parts] == list(range(1, done.result.parts + 1)) + [0]  # then joined
+    assert all(p.parts == done.result.parts for p in parts)
     assert done.stats.prompt_tokens > 5_000  # every part was read, and the joining prompt
-    assert 3 <= len(done.summary.key_points) <= 7
+    assert done.summary.summary
 
 
 def test_a_file_that_is_not_a_model_fails_to_load(engine, tmp_path, article_text):
@@ -128,8 +139,7 @@ def test_answers_the_same_text_again_from_the_stored_answer(article_text, test_m
     assert [type(e) for e in events] == [Done]
     done = events[0]
     assert done.reused and not first.reused
-    assert done.raw == first.raw and done.summary == first.summary
-    assert done.review == first.review
+    assert done.summary == first.summary and done.review == first.review
 
 
 def test_a_changed_text_or_language_runs_the_model_again(article_text, test_model):
@@ -137,15 +147,15 @@ def test_a_changed_text_or_language_runs_the_model_again(article_text, test_mode
     try:
         run(engine, article_text, test_model)
         edited = run(engine, article_text.replace("weekend", "week", 1), test_model)
-        other_language = run(engine, article_text, test_model) and list(
-            engine.summarize(article_text, test_model, "French"))
+        other_language = run(engine, article_text, test_model, "French")
     finally:
         engine.close()
     assert not edited[-1].reused and any(isinstance(e, Reading) for e in edited)
     assert not other_language[-1].reused
 
 
-@pytest.mark.parametrize("broken", ["{not json", '{"answer": "Title: x", "stats": {"old": 1}}'])
+@pytest.mark.parametrize("broken", ["{not json", '{"answer": "Title: x", "stats": {"old": 1}}',
+                                    '{"answer": null}', '[1, 2]'])
 def test_an_unreadable_stored_answer_is_computed_again(article_text, test_model, broken):
     engine = Engine()
     try:
@@ -157,4 +167,4 @@ def test_an_unreadable_stored_answer_is_computed_again(article_text, test_model,
     finally:
         engine.close()
     assert isinstance(done, Done) and not done.reused
-    assert again.reused and again.raw == done.raw  # the answer was stored anew
+    assert again.reused and again.summary == done.summary  # the answer was stored anew

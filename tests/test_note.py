@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from desktop.core import prompts
-from desktop.core.models import ModelFile
-from desktop.core.note import NoteInfo, render, write_atomic
-from desktop.core.summary import Summary
+from desktop.core.model.registry import ModelFile
+from desktop.core.note.markdown import NoteInfo, render, write_atomic
+from desktop.core.writing import prompts
+from desktop.core.writing.form import Summary
 
 MODEL = ModelFile(path=Path("/m.gguf"), label="Some Model: 1.5B", sha256="ab" * 32)
 
@@ -22,7 +22,7 @@ def parse_note(text: str):
 
 
 def test_note_has_front_matter_and_sections():
-    s = Summary(title='Vote: "yes" to the bridge', summary="One. Two.", key_points=["A.", "B.", "C."])
+    s = Summary(title='Vote: "yes" to the bridge', sentences=["One.", "Two."], key_points=["A.", "B.", "C."])
     created = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
     front, body = parse_note(render(s, NoteInfo(MODEL, source_words=321, created=created)))
     assert front == {
@@ -31,6 +31,7 @@ def test_note_has_front_matter_and_sections():
         "model": "Some Model: 1.5B",
         "model_sha256": "ab" * 32,
         "prompt_version": prompts.PROMPT_VERSION,
+        "genre": "news report",
         "source_words": 321,
         "coverage": 1.0,
         "parts": 1,
@@ -38,6 +39,15 @@ def test_note_has_front_matter_and_sections():
     assert body.strip().splitlines() == [
         '# Vote: "yes" to the bridge', "", "## Summary", "", "One. Two.", "", "## Key points", "",
         "- A.", "- B.", "- C."]
+
+
+def test_an_opinion_piece_note_says_whose_views_it_tells():
+    s = Summary(title="Rita Haas argues the town needs its bridge",
+                sentences=["In an opinion column, Rita Haas argues that the town needs its bridge."],
+                key_points=["Haas argues that the council waited too long."])
+    front, _ = parse_note(render(s, NoteInfo(MODEL, source_words=500, genre="opinion column",
+                                             author="Rita Haas")))
+    assert (front["genre"], front["views_of"]) == ("opinion column", "Rita Haas")
 
 
 def test_atomic_write_replaces_whole_file(tmp_path):

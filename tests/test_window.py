@@ -66,7 +66,8 @@ def test_paste_summarize_save_and_copy(qtbot, window, article_text, tmp_path, mo
     assert meta["model"] == "SmolLM2-135M-Instruct (Q4_1)" and meta["title"]
     assert f"# {meta['title']}" in body
     points = [line for line in body.splitlines() if line.startswith("- ")]
-    assert 3 <= len(points) <= 7
+    assert 1 <= len(points) <= 7  # the tiny test model's unsupported points are left out
+    assert meta["genre"] == "news report" and "checks" in meta
     assert not window.isWindowModified()
     assert window.article_edit.toPlainText() == article_text
 
@@ -139,7 +140,7 @@ def test_open_article_replaces_text_undoably_and_refuses_unreadable_files(
     window.article_edit.setPlainText("what I pasted before")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     press(qtbot, window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
-    assert window.article_edit.toPlainText().startswith("Une phrase en français")
+    qtbot.waitUntil(lambda: window.article_edit.toPlainText().startswith("Une phrase en français"))
     window.article_edit.undo()
     assert window.article_edit.toPlainText() == "what I pasted before"
 
@@ -147,7 +148,8 @@ def test_open_article_replaces_text_undoably_and_refuses_unreadable_files(
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "x.png"), ""))
     window.open_action.trigger()
-    assert warnings and "Neutral Brief opens" in warnings[0]
+    qtbot.waitUntil(lambda: bool(warnings))
+    assert "Neutral Brief opens" in warnings[0]
     assert window.article_edit.toPlainText() == "what I pasted before"
 
 
@@ -188,6 +190,7 @@ def paste(qtbot, window, html="", text=""):
 
 def test_pasted_clutter_is_removed_shown_and_can_be_undone(qtbot, window, article_text):
     paste(qtbot, window, text=article_text)
+    qtbot.waitUntil(window.clean_bar.isVisible)
     shown = window.article_edit.toPlainText()
     assert "ADVERTISEMENT" not in shown and "View All" not in shown
     assert "A public hearing on the route is set for May 14." in shown
@@ -204,6 +207,7 @@ def test_pasted_clutter_is_removed_shown_and_can_be_undone(qtbot, window, articl
 def test_a_web_page_copied_from_a_browser_pastes_as_its_article(qtbot, window):
     html = (FIXTURES / "page-harbor-bridge.html").read_text()
     paste(qtbot, window, html=html, text="Home News Sport Weather Subscribe … harborfan77 …")
+    qtbot.waitUntil(lambda: window.article_edit.toPlainText().startswith("Harbor town"))
     shown = window.article_edit.toPlainText()
     assert shown.startswith("Harbor town approves bridge plan after heated debate")
     assert "A public hearing on the route is set for May 14." in shown
@@ -221,6 +225,7 @@ def test_a_dropped_file_is_opened_and_cleaned(qtbot, window):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(FIXTURES / "article-water-prices.txt"))])
     window.article_edit.insertFromMimeData(mime)
+    qtbot.waitUntil(lambda: window.article_edit.toPlainText().startswith("Water prices"))
     shown = window.article_edit.toPlainText()
     assert shown.startswith("Water prices to rise 8 percent")
     assert "Sign up for our morning newsletter" not in shown
@@ -229,6 +234,7 @@ def test_a_dropped_file_is_opened_and_cleaned(qtbot, window):
 
 def test_the_note_records_byline_coverage_and_parts(qtbot, window, tmp_path, monkeypatch):
     window.load_article(FIXTURES / "article-water-prices.txt")
+    qtbot.waitUntil(lambda: window.article_edit.toPlainText().startswith("Water prices"))
     summarize(qtbot, window)
     target = tmp_path / "water.md"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
@@ -273,10 +279,6 @@ def test_a_new_summary_offers_to_save_the_unsaved_one(qtbot, window, article_tex
     assert "Key points" in window.result_view.toPlainText()
 
 
-LOADED_LEAD = ("Panic and chaos gripped Port Alder on Thursday as the council held a historic vote "
-               "on the harbor bridge.\n\n")
-
-
 def _rect_of(view, text, after=""):
     """Where `text` stands in the summary pane (after the text `after`, scrolled into view),
     in viewport coordinates."""
@@ -289,53 +291,77 @@ def _rect_of(view, text, after=""):
     return view.cursorRect(cursor)
 
 
-def test_flagged_wording_is_highlighted_with_its_reason(qtbot, window, article_text):
-    window.article_edit.setPlainText(LOADED_LEAD + article_text.split("Image:")[0])
-    summarize(qtbot, window)
-    flags = window.review.flags
-    # The innermost flags (a loaded word inside a flagged sentence is the one shown there).
-    innermost = [f for f in flags if not any(
-        g is not f and g.part == f.part and g.index == f.index and f.start <= g.start
-        and g.end <= f.end for g in flags)]
-    assert innermost, "the test model copies the loaded lead; its words must be flagged"
-    view = window.result_view
-    for flag in innermost:
-        qtbot.mouseMove(view.viewport(), _rect_of(view, flag.text).center())
-        qtbot.waitUntil(lambda: flag.reason in window.statusBar().currentMessage(), timeout=5000)
-
-
-def test_clicking_a_key_point_highlights_its_evidence_in_the_article(qtbot, window, article_text):
-    window.article_edit.setPlainText(LOADED_LEAD + article_text.split("Image:")[0])
-    summarize(qtbot, window)
-    article = window.article_edit.toPlainText()
-    review = window.review
-    points = window.note_summary.key_points
-    supported = [i for i, e in enumerate(review.evidence) if e.supported]
-    assert supported, "at least one key point of the test model is found in the article"
-    i = supported[0]
-    qtbot.mouseClick(window.result_view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=_rect_of(window.result_view, points[i][:30], "Key points").center())
-    shown = window.evidence_shown
-    assert shown and all(s.replace("\u2029", "\n") in article for s in shown)
-    assert f"Key point {i + 1}" in window.state_label.text()
-    # The supporting sentence shares the key point's words.
-    point_words = {w.lower().strip(".,") for w in points[i].split() if len(w) > 4}
-    assert point_words & {w.lower().strip(".,") for w in " ".join(shown).split()}
-
-
-def test_a_key_point_without_evidence_is_marked(qtbot):
-    from desktop.core.checks import Review
-    from desktop.core.evidence import Evidence
-    from desktop.core.summary import Summary
+def test_flagged_wording_is_highlighted_with_its_reason(qtbot):
+    from desktop.core.checks.evidence import Evidence
+    from desktop.core.checks.review import Flag, Review
+    from desktop.core.writing.form import Summary
     from desktop.ui.summary_view import SummaryView
 
     view = SummaryView()
     qtbot.addWidget(view)
-    summary = Summary(title="T", summary="S.", key_points=["Found.", "Invented."])
+    view.resize(600, 400)
+    view.show()
+    hovered = []
+    view.flag_hovered.connect(hovered.append)
+    summary = Summary(title="Council approves bridge", sentences=["The reckless plan passed."],
+                      key_points=["The bridge will open in May."])
+    flags = [Flag("summary", 0, 4, 11, "reckless", "opinion", "“reckless” judges, but no one owns it."),
+             Flag("point", 0, 0, 28, "The bridge will open in May.", "modality",
+                  "The article says “could” here: the sentence tells it as a fact.")]
+    view.show_summary(summary, Review(flags=flags, evidence=[Evidence(((0, 5),), 1.0)]))
+    for flag in flags:
+        qtbot.mouseMove(view.viewport(), _rect_of(view, flag.text).center())
+        qtbot.waitUntil(lambda: any(flag.reason in h for h in hovered), timeout=5000)
+
+
+def test_clicking_a_key_point_highlights_its_evidence_in_the_article(qtbot, window, article_text, test_model):
+    from desktop.core.checks import sentence as checker
+    from desktop.core.checks.review import review
+    from desktop.core.engine import Done
+    from desktop.core.input.article import Article
+    from desktop.core.model import RunStats
+    from desktop.core.pipeline import Result
+    from desktop.core.writing.form import Summary
+
+    text = article_text.split("Image:")[0].strip()
+    window.article_edit.setPlainText(text)
+    article = Article.build(text)
+    points = ["The bridge will be 480 metres long.", "Mayor Lena Ortiz said the vote was a turning point."]
+    summary = Summary("Port Alder approves bridge", ["The council voted for a bridge."], points)
+    result = Result(summary, review(summary.title, summary.summary, points, checker.Context(article)),
+                    RunStats(), 1, 1.0)
+    window._on_finished(Done(result, test_model, article))  # as the runner reports a summary
+    qtbot.mouseClick(window.result_view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=_rect_of(window.result_view, points[0][:30], "Key points").center())
+    shown = window.evidence_shown
+    assert shown and all(s.replace("\u2029", "\n") in text for s in shown)
+    assert "480 metres long" in " ".join(shown)
+    assert "Key point 1" in window.state_label.text()
+
+
+def test_a_key_point_without_evidence_is_marked(qtbot):
+    from desktop.core.checks.review import Review
+    from desktop.core.checks.evidence import Evidence
+    from desktop.core.writing.form import Summary
+    from desktop.ui.summary_view import SummaryView
+
+    view = SummaryView()
+    qtbot.addWidget(view)
+    summary = Summary(title="T", sentences=["S."], key_points=["Found.", "Invented."])
     view.show_summary(summary, Review(evidence=[Evidence(((0, 6),), 1.0), Evidence((), 0.1)]))
     text = view.toPlainText()
     assert "Found." in text and "Invented. (no supporting sentence found in the article)" in text
     assert "1 of 2 key points found in the article" in text
+
+
+def test_an_answer_being_written_is_shown_as_text_never_rendered(qtbot):
+    from desktop.ui.summary_view import SummaryView
+
+    view = SummaryView()
+    qtbot.addWidget(view)
+    view.show_draft("Title", "See ![x](/etc/passwd) and <img src='/etc/passwd'> **bold**", [])
+    text = view.toPlainText()
+    assert "![x](/etc/passwd)" in text and "<img src='/etc/passwd'>" in text and "**bold**" in text
 
 
 def test_a_long_answer_streamed_into_the_window_leaves_python_sound(qtbot, window):
@@ -343,12 +369,51 @@ def test_a_long_answer_streamed_into_the_window_leaves_python_sound(qtbot, windo
     the app aborted after a few thousand tokens (pyproject.toml keeps that version out)."""
     import sys
 
+    from desktop.core.engine import Draft
+
     window.runner.started.emit()
     before = sys.getrefcount(True)
     answer = ""
-    for word in ["Title:", " Bridge", " repairs", "\nSummary:"] + [" word"] * 300:
+    for word in ["Bridge", " repairs"] + [" word"] * 300:
         answer += word
-        window.runner.text.emit(answer)
+        window.runner.draft.emit(Draft("Bridge repairs", answer, []))
     qtbot.wait(10)
     assert abs(sys.getrefcount(True) - before) < 50
     assert window.result_view.toPlainText().count("word") > 100  # the answer was shown
+
+
+def test_closing_while_a_summary_is_written_asks_first(qtbot, window, monkeypatch):
+    window._running = True
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    window.close()
+    assert asked and "being written" in asked[0] and window.isVisible()
+    window._running = False
+
+
+def test_the_article_being_edited_comes_back_after_the_window_closes(qtbot, tmp_path, test_model):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    first = MainWindow(settings=settings)
+    qtbot.addWidget(first)
+    first.article_edit.setPlainText("The council voted on Thursday to build a bridge. " * 5)
+    qtbot.waitUntil(lambda: not first._draft_timer.isActive(), timeout=5000)
+    first.runner.shutdown()
+    again = MainWindow(settings=settings)
+    qtbot.addWidget(again)
+    assert again.article_edit.toPlainText().startswith("The council voted on Thursday")
+    again.runner.shutdown()
+
+
+def test_saving_asks_before_replacing_a_note_the_dialog_did_not_ask_about(qtbot, window, tmp_path, monkeypatch):
+    existing = tmp_path / "brief.md"
+    existing.write_text("my earlier note")
+    window._note_text, window._note_title = "---\ntitle: x\n---\n# x\n", "x"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "brief"), ""))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    window.save_action.setEnabled(True)
+    window.save_note()
+    assert asked and "brief.md already exists" in asked[0]
+    assert existing.read_text() == "my earlier note"

@@ -12,17 +12,15 @@ from pathlib import Path
 import platformdirs
 
 KEEP = 200  # answers kept; the oldest go first
-# What shapes an answer besides the text, the model and the settings: this code and its data.
+
+
+# What shapes an answer besides the text, the model and the settings: the core's code and data.
 # Any change to them (an upgrade) makes earlier answers stale.
-_SHAPERS = ("prompts.py", "generate.py", "decoding.py", "llm.py", "neutralize.py", "voices.py",
-            "neutrality.py", "faithfulness.py", "evidence.py", "text.py", "summary.py",
-            "lexicon.toml", "worker.py")
-
-
 @cache
 def _code() -> str:
-    here = Path(__file__).parent
-    return hashlib.sha256(b"".join((here / name).read_bytes() for name in _SHAPERS)).hexdigest()
+    core = Path(__file__).parent
+    files = sorted(p for p in core.rglob("*") if p.suffix in (".py", ".toml"))
+    return hashlib.sha256(b"".join(p.read_bytes() for p in files)).hexdigest()
 
 
 def cache_dir() -> Path:
@@ -38,18 +36,22 @@ def load(name: str) -> dict | None:
     """The stored answer, or None (also when the file is unreadable: it is written anew)."""
     path = cache_dir() / f"{name}.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return data if isinstance(data, dict) else None
 
 
 def store(name: str, answer: dict) -> None:
-    """Keep an answer, atomically; a full disk or a read-only cache only costs the speed-up."""
+    """Keep an answer, atomically and readable by the user only (it summarizes what may be
+    private text); a full disk or a read-only cache only costs the speed-up."""
     folder = cache_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         tmp = folder / f".{name}.{os.getpid()}.tmp"
-        tmp.write_text(json.dumps(answer), encoding="utf-8")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(answer, f)
         os.replace(tmp, folder / f"{name}.json")
         stored = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime)
         for old in stored[:-KEEP]:

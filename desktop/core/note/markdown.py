@@ -10,16 +10,18 @@ from pathlib import Path
 
 import yaml
 
-from desktop.core import prompts
-from desktop.core.checks import Review
-from desktop.core.models import ModelFile
-from desktop.core.summary import Summary, clean, points_of, split_fields
+from desktop.core.checks.review import Review
+from desktop.core.model.registry import ModelFile
+from desktop.core.writing import prompts
+from desktop.core.writing.form import Summary
 
 
 @dataclass
 class NoteInfo:
     model: ModelFile
     source_words: int
+    genre: str = "news report"  # what kind of text the article is
+    author: str = ""  # whose views an opinion piece holds
     parts: int = 1  # passes of the model that read the article
     coverage: float = 1.0  # share of the article's words the model read
     byline: str = ""  # as found in the pasted page, kept out of the model's text
@@ -37,10 +39,13 @@ def render(summary: Summary, info: NoteInfo, review: Review | None = None, artic
         "model": info.model.label,
         "model_sha256": info.model.sha256,
         "prompt_version": prompts.PROMPT_VERSION,
+        "genre": info.genre,
         "source_words": info.source_words,
         "coverage": info.coverage,
         "parts": info.parts,
     }
+    if info.author and info.genre != "news report":
+        front["views_of"] = info.author
     if info.byline:
         front["byline"] = info.byline
     if info.published:
@@ -55,7 +60,7 @@ def render(summary: Summary, info: NoteInfo, review: Review | None = None, artic
     for i, (point, evidence) in enumerate(zip(summary.key_points, review.evidence), 1):
         if evidence.supported:
             points.append(f"{point} [^{i}]")
-            quoted = " … ".join(clean(article[a:b]) for a, b in evidence.spans)
+            quoted = " … ".join(" ".join(article[a:b].split()) for a, b in evidence.spans)
             notes.append(f"[^{i}]: Article: “{quoted}”")
         else:
             points.append(f"{point} *(no supporting sentence found in the article)*")
@@ -69,11 +74,9 @@ def body(title: str, summary: str, points: list[str]) -> str:
     return text + "".join(f"- {point}\n" for point in points)
 
 
-def preview(raw: str) -> str:
+def preview(title: str, summary: str, points: list[str]) -> str:
     """The body for an answer still being written."""
-    fields = split_fields(raw)
-    return body(clean(fields.get("title", "")) or "…", clean(fields.get("summary", "")),
-                points_of(fields.get("points", "")))
+    return body(title or "…", summary, points)
 
 
 def write_atomic(path: Path, text: str) -> None:

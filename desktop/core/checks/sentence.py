@@ -1,0 +1,541 @@
+"""The one checker of a summary's sentences, against the article they come from.
+
+The writer runs it on each sentence as soon as the model ends it (and writes the sentence
+anew, or takes it back, when it finds a problem); the review runs it on the finished note,
+whose counts and highlights the user sees. Each problem has a span, a reason a reader can act
+on, and where it can be mended, the words to begin the sentence anew with.
+
+What it checks, each against the sentence's evidence in the article:
+- loaded: loaded wording (copied from the article, or brought in);
+- opinion: a judgement stated as fact: judging words, "should", "I" or "you" that no one owns;
+  in an opinion piece, the writer's view told without saying it is theirs;
+- attribution: a claim the article attributes ("officials said") told without whose it is;
+- modality: a possibility, plan, threat, condition or hearsay told as a fact;
+- negation: a "not" lost or added;
+- number, name, quote: not in the article;
+- unsupported: no sentence of the article says this, or not who did what;
+- dangling: refers back to something not named before ("He", "This approach");
+- partial_name: part of a name ("Salvador" for "El Salvador");
+- clutter: about the page or the article, not the news ("X contributed to this report");
+- fragment: not a whole sentence;
+- repeat: says again what an earlier sentence said;
+- sensational: a title in capitals or exclamation, or a copied opinion headline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from desktop.core.checks import support
+from desktop.core.checks.evidence import Evidence, EvidenceFinder
+from desktop.core.input.article import Article, Sentence
+from desktop.core.input.genre import NEWS
+from desktop.core.language import claims, lexicon
+from desktop.core.language.text import STOPWORDS, content, norm, stem, words
+
+KINDS = {
+    "loaded": "Loaded wording",
+    "opinion": "An opinion stated as fact",
+    "attribution": "A claim without whose it is",
+    "modality": "A possibility stated as fact",
+    "negation": "A negation lost or added",
+    "number": "Number not in the article",
+    "name": "Name not in the article",
+    "quote": "Quote not in the article",
+    "unsupported": "Not what the article says",
+    "dangling": "Refers to something not yet named",
+    "partial_name": "Part of a name",
+    "clutter": "Page clutter",
+    "fragment": "Not a whole sentence",
+    "repeat": "Says again what is said above",
+    "sensational": "Sensational title",
+}
+# A sentence whose meaningful words the article's sentences around its evidence lack, for
+# this share of their weight (rare words weigh more), is not what the article says.
+UNCOVERED = 0.34
+# Nor is a sentence that the model, having read the article, finds this unlikely: the mean
+# log-probability of its tokens after the article. On SummEval's machine summaries (see
+# benchmarks/quality.py) it tells the faithful from the rest better than the words alone.
+MIN_LOGPROB = -3.0
+REPEAT = 0.8  # share of a sentence's meaningful words that an earlier one already has
+FRAGMENT_WORDS = 4
+# Words a standalone sentence cannot begin with: they point back to something said before.
+_BACK = {"he", "she", "they", "it", "his", "her", "their", "its", "him", "them", "this",
+         "that", "these", "those", "such", "likewise", "similarly", "also", "moreover",
+         "furthermore", "meanwhile", "however", "but", "and", "or", "so", "still", "instead",
+         "therefore", "thus", "besides", "additionally", "otherwise", "then"}
+_TIME = {"year", "week", "month", "morning", "afternoon", "evening", "weekend", "time",
+         "summer", "winter", "spring", "autumn", "fall", "season", "decade", "century", "day",
+         "quarter", "term", "round"}
+_VERB_HINTS = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|"
+    r"might|must|shall|should|\w+ed|\w+en|won|led|met|got|gave|went|came|made|took|"
+    r"said|told|left|held|kept|put|set|cut|hit|let|ran|saw|sold|paid|lost|built|sent|spent|"
+    r"began|become|became|found|fell|rose|grew|knew|thought|brought|bought|fought|caught|"
+    r"taught|chose|drove|wrote|spoke|broke|stood|felt|meant|read)\b", re.IGNORECASE)
+TICKER = re.compile(r"\(\s*(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|OTC|AMEX|NYSEARCA|ETR|EPA|TYO|HKEX)"
+                     r"\s*:\s*[A-Z0-9.]{1,8}\s*\)|\$[A-Z]{2,5}\b")
+_PARTICLES = {"el", "la", "los", "las", "le", "les", "de", "del", "al", "san", "santa", "new",
+              "st", "st.", "saint", "di", "da", "du", "van", "von", "ben", "bin", "abu"}
+# "It is unclear whether ...": an "it" that points at nothing.
+_EXPLETIVE = re.compile(r"\s*It\s+(?:is|was|would be|will be|remains|remained|seems|seemed|"
+                        r"appears|appeared|has been|had been|could be|may be|might be)\s+"
+                        r"(?:not\s+)?(?:\w+\s+){0,2}?(?:that|to|whether|if|when|how|why|who|unclear|"
+                        r"clear|likely|unlikely|possible|impossible|expected|known|time|too)\b")
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str  # one of KINDS
+    start: int  # span in the checked sentence
+    end: int
+    text: str
+    reason: str
+    fix: str = ""  # the words to write the sentence anew from, when they mend it
+    copied: bool = False  # a loaded word the article itself uses
+
+
+@dataclass
+class Context:
+    """What the checks look up, computed once per article."""
+
+    article: Article
+    finder: EvidenceFinder = field(init=False)
+    index: support.ArticleIndex = field(init=False)
+
+    def __post_init__(self):
+        self.finder = EvidenceFinder(self.article)
+        # The writer an opinion piece's summary names is known from the page, not its text.
+        self.index = support.ArticleIndex(f"{self.article.text}\n\n{self.article.genre.author}")
+
+    @cached_property
+    def lower_text(self) -> str:
+        return self.article.text.lower()
+
+    def evidence(self, sentence: str) -> Evidence:
+        return self.finder.find(sentence)
+
+
+def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), title: str = "",
+          compare: bool = True, logprob: float | None = None) -> list[Problem]:
+    """The problems of one sentence of the summary. `part` is "title", "summary" or "point";
+    `before`: the sentences of the same part before it (the summary's, or the other key
+    points); `title`: the summary's title, which a key point must not repeat. `compare`: the
+    summary is in the article's language, so its words can be compared with the article's
+    (else only names, numbers and the form are checked). `logprob`: how likely the sentence
+    is to the model after reading the article, where known."""
+    first = part != "summary" or not before
+    found: list[Problem] = []
+    article = ctx.article
+    english = article.english and compare
+    claim = claims.read(sentence) if english else claims.Claim(sentence)
+    evidence = ctx.evidence(sentence) if compare else Evidence((), 1.0)
+    sources = [article.at(span) for span in evidence.spans]
+    main = article.at(evidence.main) if evidence.main else None
+
+    if english:
+        for hit in lexicon.loaded(sentence):
+            copied = lexicon.in_text(hit, article.text)
+            source = "copied from the article" if copied else "not in the article"
+            found.append(Problem("loaded", hit.start, hit.end, hit.text,
+                                 f"{hit.term.reason} ({source})", copied=copied))
+    for f in support.check(sentence, ctx.index, title=part == "title"):
+        found.append(Problem(f.kind, f.start, f.end, f.text, f.reason))
+    if compare and part != "title" and not evidence.supported:
+        found.append(_whole("unsupported", sentence, "No sentence of the article says this."))
+    elif compare and part != "title" and (share := uncovered(sentence, evidence, ctx)) >= UNCOVERED:
+        found.append(_whole("unsupported", sentence,
+                            f"The article's sentences here do not say this ({share:.0%} of its "
+                            "meaningful words are not in them): who did what may have changed."))
+    elif compare and part != "title" and logprob is not None and logprob < MIN_LOGPROB:
+        found.append(_whole("unsupported", sentence,
+                            f"The model that read the article finds this sentence unlikely "
+                            f"(mean log-probability {logprob:.1f}): check it against the article."))
+    if english:
+        found += _attribution(sentence, claim, main, sources, part, first, ctx)
+        found += _modality(sentence, claim, sources)
+        found += _dangling(sentence, part, first, before, main)
+        found += check_names(sentence, ctx)
+        if part != "title":
+            found += _fragment(sentence)
+    found += _clutter(sentence)
+    if part != "title":
+        found += _repeat(sentence, (*before, title) if part == "point" and title else before)
+    else:
+        found += _sensational(sentence, ctx)
+    return sorted(found, key=lambda p: (p.start, p.kind))
+
+
+def _whole(kind: str, sentence: str, reason: str, fix: str = "") -> Problem:
+    return Problem(kind, 0, len(sentence), sentence, reason, fix)
+
+
+# -- who did what ---------------------------------------------------------------------------
+
+def uncovered(sentence: str, evidence: Evidence, ctx: Context) -> float:
+    """The weighted share of the sentence's meaningful words that neither its evidence nor
+    the sentences right around it (nor the headline) have: what it adds to the article."""
+    if not evidence.spans:
+        return 1.0
+    near = {span for s in evidence.spans for span in ctx.finder.neighbours(s)}
+    have = {w for a, b in near for w in content(ctx.article.text[a:b])}
+    have |= set(content(ctx.article.headline))
+    wanted = set(content(sentence)) - _FUNCTION_STEMS
+    if not wanted:
+        return 0.0
+    weights = {w: ctx.finder.weight_of(w) for w in wanted}
+    missing = [w for w in wanted if w not in have and not _near_word(w, have)]
+    return sum(weights[w] for w in missing) / sum(weights.values())
+
+
+# Words a summary adds to report a claim without changing it.
+_FUNCTION_STEMS = {stem(w) for w in ("say", "said", "says", "also", "according", "report",
+                                     "reported", "article", "argue", "argues", "write",
+                                     "writes", "opinion", "column", "author", "editorial",
+                                     "analysis", "review", "check", "fact", "find", "finds")}
+
+
+def _near_word(stem: str, have: set[str]) -> bool:
+    """Another form of the word: same first five letters ("criminals"/"criminal")."""
+    return len(stem) >= 5 and any(h[:5] == stem[:5] for h in have)
+
+
+def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
+                 sources: list[Sentence], part: str, first: bool, ctx: Context) -> list[Problem]:
+    """A claim the article attributes, or an opinion, told as a plain fact."""
+    said = claim.attributed or _framed(sentence)
+    judged = [m for m in claim.judgements if m.kind in _JUDGING]
+    if judged and not said:
+        marker = judged[0]
+        fix = _opening(main, part) if main and main.claim.attributed else _writer_fix(ctx, part, first)
+        return [Problem("opinion", marker.start, marker.end, marker.text,
+                        f"“{marker.text}” judges, but the sentence does not say who judges so.", fix)]
+    if not main:
+        return []
+    genre = ctx.article.genre
+    if part == "title":  # a headline tells the event; an opinion piece's, whose view it is
+        if genre.kind != NEWS and not said:
+            return [_whole("opinion", sentence, f"This {genre.kind} is {genre.author or 'its writer'}’s "
+                           "view: say it is theirs.", _writer_fix(ctx, part, first))]
+        return []
+    reported = [s for s in sources if s.claim.attributed]
+    if reported:
+        source = main if main in reported else reported[0]
+        who = _who(source)
+        if not said:
+            return [_whole("attribution", sentence,
+                           f"The article attributes this to {who or 'a source'}: say so.",
+                           _opening(source, part))]
+        if who and not any(_mentions(sentence, s) for s in reported):
+            return [_whole("attribution", sentence,
+                           f"The article attributes this to {who}: the sentence does not say who.",
+                           _opening(source, part))]
+        return []
+    if not said and genre.kind != NEWS:
+        return [_whole("opinion", sentence,
+                       f"This {genre.kind} is {genre.author or 'its writer'}’s view: say it is theirs.",
+                       _writer_fix(ctx, part, first))]
+    return []
+
+
+_JUDGING = {"evaluative", "prescriptive", "first person", "second person"}
+_FRAMES = re.compile(r"^\s*In (?:an?|the|this) (?:opinion column|editorial|analysis|review|fact check|column|op-ed)\b", re.I)
+
+
+def _framed(sentence: str) -> bool:
+    return bool(_FRAMES.search(sentence))
+
+
+def _who(source: Sentence) -> str:
+    """Whom the article names as saying it ("" when no one, or an unresolved "he")."""
+    return source.speaker or (source.claim.speaker if source.claim.named else "")
+
+
+def _opening(source: Sentence, part: str = "summary") -> str:
+    """How to begin a sentence that reports the source's claim: as the article does ("Mayor
+    Lena Ortiz said"), with a pronoun replaced by the name it stands for; a title in the
+    present ("Mayor Lena Ortiz says"). "" when the article names no one to begin with."""
+    claim = source.claim
+    if not claim.opening or (claim.speaker.lower() in claims.PRONOUNS and not source.speaker):
+        return ""
+    opening = claim.opening
+    if source.speaker and claim.speaker.lower() in claims.PRONOUNS:
+        opening = source.speaker + opening[len(claim.speaker):]
+    opening = re.sub(r"\s+(?:also|later|then|once|again|further)\b", "", opening)
+    if claim.verb_kind in ("speech", "cognition") and not opening.lower().startswith("according"):
+        opening += " that"  # what follows is what they said, not more of the sentence
+    if part == "title":  # a headline: the speaker's name, in the present ("Kevin Mayer says")
+        name = _naming_words(source.speaker or claim.speaker)
+        words_ = opening.split()
+        if name and len(words_) > 3:
+            kept = [w for w in words_[:-1] if stem(w) in name] or words_[-2:-1]
+            opening = " ".join([*kept, words_[-1]])
+        opening = re.sub(r"\bsaid$", "says", opening)
+    return opening[:1].upper() + opening[1:]
+
+
+def _mentions(sentence: str, source: Sentence) -> bool:
+    """Whether the sentence names one of the source's speakers (any meaningful word of one)."""
+    speakers = [source.speaker, *source.claim.speakers]
+    speakers = [s for s in speakers if s and s.lower() not in claims.PRONOUNS]
+    if not speakers:
+        return True  # no one to name: "it is believed", "was reported"
+    mine = set(content(sentence))
+    for speaker in speakers:
+        if not (wanted := _naming_words(speaker)) or wanted & mine or any(_near_word(w, mine) for w in wanted):
+            return True
+    return False
+
+
+def _naming_words(speaker: str) -> set[str]:
+    """The words that name a speaker: its last word ("ministries" of "the Russian and
+    Syrian defense ministries") and the name it ends with ("Kevin Mayer" of "Disney
+    executive Kevin Mayer"), or its number ("Fifty-one percent")."""
+    found = [m.group() for m in words(speaker)]
+    if found and found[-1].lower() in ("percent", "cent"):
+        found = found[:-1]
+    if not found:
+        return set()
+    name = []
+    for word in reversed(found):
+        if not word[:1].isupper():
+            break
+        name.insert(0, word)
+    return {stem(w) for w in (name or found[-1:]) if w.lower() not in STOPWORDS}
+
+
+def _writer_fix(ctx: Context, part: str, first: bool) -> str:
+    """How to begin a sentence that tells an opinion piece's view as its writer's."""
+    genre = ctx.article.genre
+    if genre.kind == NEWS:
+        return ""
+    verb = "argues" if genre.kind in ("opinion column", "editorial") else "writes"
+    author = genre.author or "the writer"
+    if part == "summary" and first:
+        return f"In {_a(genre.kind)} {genre.kind}, {author} {verb} that"
+    short = author if genre.kind == "editorial" or " " not in author else author.split()[-1]
+    short = short[:1].upper() + short[1:]
+    if part == "title":  # a headline: "Haas argues ...", "Snopes checks the claim that ..."
+        return f"{short} checks the claim that" if genre.kind == "fact check" else f"{short} {verb}"
+    return f"{short} {verb} that" if part == "point" else f"{short} also {verb} that"
+
+
+def _a(kind: str) -> str:
+    return "an" if kind[0] in "aeiou" else "a"
+
+
+def frame(ctx: Context) -> str:
+    """The beginning of an opinion piece's summary: "In an opinion column, Ana Ruiz argues
+    that"; "" for a news report."""
+    return _writer_fix(ctx, "summary", True)
+
+
+# -- how sure -------------------------------------------------------------------------------
+
+def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence]) -> list[Problem]:
+    """A possibility, plan, threat, condition or hearsay in the evidence, where it speaks of
+    what the sentence says, that the sentence tells as a fact; a negation lost or added."""
+    found = []
+    mine = {m.kind for m in claim.modal}
+    said = claim.attributed
+    wanted = set(content(sentence))
+    for source in sources:
+        region = _region(source.text, wanted)
+        if region is None:
+            continue
+        a, b = region
+        # In the article, quoted words count too: a summary that reports a quote in its own
+        # words must keep its "could" and its "not".
+        near = [m for m in _markers(source.text) if a - 25 <= m.start <= b]
+        near = [m for m in near if not (m.kind == "hearsay" and said)]
+        if near and not mine:
+            marker = near[0]
+            prefix = source.text[:marker.end]
+            fix = prefix if len(prefix.split()) <= 12 and prefix[:1].isupper() else ""
+            found.append(_whole("modality", sentence,
+                                f"The article says “{marker.text}” here ({marker.kind}): "
+                                "the sentence tells it as a fact.", fix))
+            break
+        negated = [m for m in _negations(source.text) if a - 25 <= m.start <= b]
+        if negated and not claim.negations:
+            found.append(_whole("negation", sentence,
+                                f"The article says “{negated[0].text}” here: the sentence "
+                                "leaves it out."))
+            break
+    if claim.negations and sources and not any(_negations(s.text) for s in sources):
+        marker = claim.negations[0]
+        found.append(Problem("negation", marker.start, marker.end, marker.text,
+                             f"“{marker.text}”: the article's sentences here do not negate."))
+    return found
+
+
+def _markers(text: str) -> list[claims.Marker]:
+    """The possibility, plan, threat, condition and hearsay words of a text, quotes included."""
+    found = [claims.Marker(family, m.start(), m.end(), m.group())
+             for family, pattern in lexicon.modality() for m in pattern.finditer(text)]
+    return sorted(found, key=lambda m: m.start)
+
+
+def _negations(text: str) -> list[claims.Marker]:
+    return [claims.Marker("negation", m.start(), m.end(), m.group())
+            for m in lexicon.negation().finditer(text)]
+
+
+def _region(text: str, wanted: set[str]) -> tuple[int, int] | None:
+    """Where in an article sentence the summary sentence's words stand: from the first to the
+    last of them (None when fewer than two are there)."""
+    places = [m.start() for m in words(text) if stem(m.group()) in wanted
+              and m.group().lower() not in STOPWORDS]
+    if len(places) < 2:
+        return None
+    return min(places), max(places)
+
+
+# -- reading on its own ---------------------------------------------------------------------
+
+def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
+              main: Sentence | None) -> list[Problem]:
+    """A sentence that begins by pointing back ("He said", "This approach", "Likewise") with
+    nothing before it to point to."""
+    match = re.match(r"\s*[\"“‘(]?([A-Za-z]+)", sentence)
+    if not match:
+        return []
+    word = match.group(1).lower()
+    before = earlier[-1] if earlier else ""
+    can_refer = part == "summary" and not first and _has_name(before)
+    if word == "it" and _EXPLETIVE.match(sentence):
+        return []
+    if word in _BACK and not can_refer and not (word in ("it", "this", "that") and _time_after(sentence, match.end())):
+        name = main.speaker if main and main.speaker else ""
+        fix = name if name and word in ("he", "she", "they") else ""
+        return [Problem("dangling", match.start(1), match.end(1), match.group(1),
+                        f"“{match.group(1)}” points back to something the summary has not named.", fix)]
+    if first or part != "summary":
+        clause = re.split(r"[,;:]", sentence, maxsplit=1)[0]
+        demo = re.search(r"\b(this|these|those)\s+([a-z]+)", clause)
+        if demo and demo.group(2) not in _TIME and demo.start() > 0:
+            return [Problem("dangling", demo.start(), demo.end(), demo.group(),
+                            f"“{demo.group()}” points back to something the summary has not named.")]
+    return []
+
+
+def _time_after(sentence: str, position: int) -> bool:
+    following = re.match(r"\s+([a-z]+)", sentence[position:])
+    return bool(following) and following.group(1) in _TIME
+
+
+def _has_name(sentence: str) -> bool:
+    return any(m.group()[:1].isupper() for m in words(sentence)[1:])
+
+
+def check_names(sentence: str, ctx: Context) -> list[Problem]:
+    """A name written without the small word it always has in the article: "Salvador" where
+    the article only ever writes "El Salvador"."""
+    found = []
+    text = ctx.article.text
+    for m in re.finditer(r"\b[A-Z][a-z]{2,}\b", sentence):
+        name = m.group()
+        if re.search(rf"\b\w+[ -]{name}\b", sentence[max(0, m.start() - 12):m.end()]) and \
+                sentence[max(0, m.start() - 4):m.start()].strip().lower() in _PARTICLES:
+            continue  # written whole here
+        uses = [u.start() for u in re.finditer(rf"\b{name}\b", text)]
+        if len(uses) < 2:
+            continue
+        befores = {re.search(r"(\S+)[ -]$", text[max(0, u - 10):u]) for u in uses}
+        words_before = {b.group(1) for b in befores if b}
+        if len(words_before) == 1 and None not in befores:
+            particle = next(iter(words_before))
+            if particle.lower() in _PARTICLES and particle[:1].isupper():
+                whole = f"{particle} {name}"
+                found.append(Problem("partial_name", m.start(), m.end(), name,
+                                     f"The article always writes “{whole}”.", whole))
+    return found
+
+
+def _fragment(sentence: str) -> list[Problem]:
+    """Not a whole sentence: too short, or without a verb."""
+    plain = re.sub(r"[\"“”‘’]", "", sentence).strip()
+    found = plain.split()
+    if len(found) < FRAGMENT_WORDS or plain[:1].islower():
+        return [_whole("fragment", sentence, "Not a whole sentence.")]
+    if re.fullmatch(r"[A-Z][a-z]+ed", found[0]) and found[1][:1].islower():
+        return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
+    rest = " ".join(found[1:])
+    if not (_VERB_HINTS.search(rest) or claims.reporting().search(plain) or _present_verb(found)):
+        return [_whole("fragment", sentence, "Not a whole sentence: it has no verb.")]
+    return []
+
+
+# Words after which a word ending in "s" is a plural noun ("of dollars", "two schools"), not
+# a verb ("the town needs").
+_BEFORE_NOUNS = {"a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "with", "from",
+                 "and", "or", "its", "his", "her", "their", "our", "your", "my", "this", "that",
+                 "these", "those", "some", "many", "more", "most", "all", "both", "several",
+                 "few", "other", "into", "about", "over", "under", "per", "than", "new", "no"}
+
+
+def _present_verb(found: list[str]) -> bool:
+    """Whether a word reads as a verb in the present ("the town needs", "it costs")."""
+    for before, word in zip(found, found[1:]):
+        bare = word.strip(".,;:!?").lower()
+        if (len(bare) >= 4 and bare.endswith("s") and not bare.endswith("ss")
+                and before.lower().strip(",") not in _BEFORE_NOUNS and not before[:1].isdigit()
+                and not _UNITS.fullmatch(before.lower())):
+            return True
+    return False
+
+
+_UNITS = re.compile(r"one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?")
+
+
+def _clutter(sentence: str) -> list[Problem]:
+    found = [Problem("clutter", m.start(), m.end(), m.group(),
+                     "About the page or the article, not the news.")
+             for m in lexicon.clutter().finditer(sentence)]
+    found += [Problem("clutter", m.start(), m.end(), m.group(), "A stock ticker code.")
+              for m in TICKER.finditer(sentence)]
+    return found
+
+
+def _repeat(sentence: str, earlier: tuple[str, ...]) -> list[Problem]:
+    mine = set(content(sentence))
+    if not mine:
+        return []
+    for other in earlier:
+        theirs = set(content(other))
+        if theirs and len(mine & theirs) >= REPEAT * len(mine):
+            return [_whole("repeat", sentence, f"Says again what “{other[:60]}” says.")]
+    return []
+
+
+def _sensational(title: str, ctx: Context) -> list[Problem]:
+    found = []
+    for m in re.finditer(r"\b[A-Z]{4,}\b", title):
+        if re.search(rf"\b{m.group().lower()}\b", ctx.lower_text.replace(m.group().lower(), "", 0)) \
+                and not _acronym(m.group(), ctx.article.text):
+            found.append(Problem("sensational", m.start(), m.end(), m.group(),
+                                 "Shouting capitals: write it in plain case."))
+    if "!" in title:
+        found.append(Problem("sensational", title.index("!"), title.index("!") + 1, "!",
+                             "An exclamation: state the news plainly."))
+    headline = ctx.article.headline
+    genre = ctx.article.genre
+    if genre.kind != NEWS and headline and _same(title, headline) and not _framed(title) \
+            and not claims.read(title).attributed:
+        found.append(_whole("sensational", title,
+                            f"The {genre.kind}'s own headline: say whose view it is.",
+                            _writer_fix(ctx, "point", False).removesuffix(" that")))
+    return found
+
+
+def _acronym(word: str, text: str) -> bool:
+    """Whether the article writes the word in capitals apart from shouted headlines: "NASA"."""
+    lower = re.search(rf"\b{word.capitalize()}\b|\b{word.lower()}\b", text)
+    return lower is None
+
+
+def _same(a: str, b: str) -> bool:
+    x, y = set(content(a)), set(content(b))
+    return bool(x and y) and len(x & y) >= 0.7 * min(len(x), len(y))

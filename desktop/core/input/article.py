@@ -1,0 +1,180 @@
+"""The article, read once: its sentences with who says what in each, its headline, its
+writer, its genre and the voices a neutral summary must keep. Everything after this (the
+model's prompt, the writer, the checks, the note) works from this one reading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from desktop.core.input import genre as genres
+from desktop.core.input.clean import ADDRESSED_TO_AI, Cleaned
+from desktop.core.input.read import Source
+from desktop.core.language import claims, lexicon
+from desktop.core.language.text import STOPWORDS, content, sentences, words
+
+# A headline: the text's first line, short and without a full stop at its end.
+HEADLINE_WORDS = 30
+ENGLISH = 0.25  # share of English small words above which a text reads as English
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    claim: claims.Claim
+    speaker: str = ""  # who says it, a pronoun resolved to the name it stands for
+    addressed_to_ai: bool = False  # text that speaks to software, not to readers
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A sentence where someone named criticizes, sets a condition or thanks: a neutral
+    summary keeps it, attributed to them."""
+
+    speaker: str  # as the article names them: "Amnesty International"
+    kind: str  # criticism, condition or praise
+    span: tuple[int, int]  # the article sentence
+    opening: str  # how the article begins to report it: "Amnesty International has criticized"
+    asks: str = ""  # for a condition, what it asks for ("a new school")
+
+
+VOICE_ORDER = ("criticism", "condition", "praise")  # most important first
+
+
+@dataclass
+class Article:
+    text: str  # the cleaned text the summary is made of
+    genre: genres.Genre = field(default_factory=lambda: genres.Genre(genres.NEWS))
+    headline: str = ""  # the page's title, when the text begins with one
+    english: bool = True  # the checks that read English words apply
+
+    @classmethod
+    def build(cls, text: str, source: Source | None = None, cleaned: Cleaned | None = None) -> "Article":
+        source = source or Source(text=text)
+        cleaned = cleaned or Cleaned(text=text)
+        genre = genres.detect(text, label=cleaned.label, byline=cleaned.byline, url=source.url,
+                              section=source.section, declared=source.kind,
+                              author=source.author, site=source.site)
+        return cls(text, genre, _headline(text), is_english(text))
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        found, last_named = [], ""
+        for a, b in sentences(self.text):
+            sentence = self.text[a:b]
+            claim = claims.read(sentence) if self.english else claims.Claim(sentence)
+            speaker = claim.speaker
+            if claim.named:
+                last_named = claim.speaker
+            elif speaker and last_named and speaker.lower() in ("he", "she"):
+                speaker = last_named  # "He said" after "Mayor Ana Ruiz said"
+            elif speaker:
+                speaker = ""
+            found.append(Sentence(a, b, sentence, claim, speaker,
+                                  bool(ADDRESSED_TO_AI.search(sentence))))
+        return found
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return [(s.start, s.end) for s in self.sentences]
+
+    def at(self, span: tuple[int, int]) -> Sentence:
+        return next(s for s in self.sentences if (s.start, s.end) == span)
+
+    @cached_property
+    def voices(self) -> list[Voice]:
+        """The article's criticism, conditions and praise by someone named, in its order."""
+        found = []
+        for s in self.sentences:
+            claim = s.claim
+            condition = next((m for m in claim.modal if m.kind == "condition"
+                              and m.text.lower() in _CONDITIONS), None)
+            if condition and (claim.named or claim.opening):
+                speaker = s.speaker or claim.speaker
+                asks = _asks(s.text, condition.end)
+                if content(asks) and _is_name(speaker):
+                    found.append(Voice(speaker, "condition", (s.start, s.end), claim.opening or speaker, asks))
+                    continue
+            if claim.verb_kind in ("criticism", "praise") and claim.named and _is_name(claim.speaker):
+                found.append(Voice(claim.speaker, claim.verb_kind, (s.start, s.end), claim.opening))
+        return found
+
+    @cached_property
+    def names(self) -> set[str]:
+        """Capitalized words the article writes in mid-sentence: its names' words."""
+        return {m.group() for m in words(self.text)
+                if m.group()[:1].isupper() and m.start() and self.text[m.start() - 2:m.start()].strip() not in ".!?"}
+
+
+# What a condition asks for follows these words; "if" and "unless" set other conditions.
+_CONDITIONS = {"in exchange for", "in return for", "on condition", "on the condition",
+               "provided that", "as long as", "only if"}
+# The words after the condition, up to a comma, a bracket or the sentence's end ("U.S. aid"
+# stays whole).
+_OBJECT = re.compile(r"\s*(?:of\s+|that\s+)?(.{1,60}?)\s*(?=[,;:!?)]|(?<!\b[A-Z])\.(?:[\"”’]|\s|$)|$)")
+
+
+def _asks(sentence: str, position: int) -> str:
+    following = _OBJECT.match(sentence, position)
+    return re.sub(r"[\"“”‘’«»]", "", following.group(1)).strip() if following else ""
+
+
+def _is_name(speaker: str) -> bool:
+    """A speaker a voice point can name: capitalized words, not a sentence's opening word
+    ("After", "In") nor a possessive ("Trump's lawyer")."""
+    kept = [w for w in speaker.split() if w.lower() not in STOPWORDS]
+    return bool(kept) and all(w[0].isupper() or w.lower() in ("percent", "%") for w in kept[:1]) \
+        and not re.search(r"['’]s\b", speaker) and speaker.split()[0] not in _OPENERS
+
+
+_OPENERS = {"In", "After", "Before", "When", "While", "As", "But", "And", "However", "Critics"}
+
+
+def _headline(text: str) -> str:
+    first = text.strip().split("\n", 1)[0].strip()
+    if "\n" in text.strip() and len(first.split()) <= HEADLINE_WORDS and not re.search(r"[.]\s*$", first):
+        return first
+    return ""
+
+
+def is_english(text: str) -> bool:
+    found = [m.group().lower() for m in words(text[:20_000])]
+    return bool(found) and sum(w in STOPWORDS for w in found) / len(found) >= ENGLISH
+
+
+def missing_voices(article: Article, written: list[str], evidence_of) -> list[Voice]:
+    """The most important voices that none of the written sentences reports: no sentence is
+    backed by the voice's sentence while naming its speaker; for a condition, none says what
+    it asks for (its first three meaningful words). One per speaker and kind.
+    `evidence_of(sentence)` gives the article spans behind a written sentence."""
+    covered = [(span, text) for text in written for span in evidence_of(text)]
+    said = [set(content(text)) for text in written]
+    out, seen = [], set()
+    for voice in sorted(article.voices, key=lambda v: VOICE_ORDER.index(v.kind)):
+        if (voice.speaker, voice.kind) in seen:
+            continue
+        if voice.kind == "condition":
+            if any(set(content(voice.asks)[:3]) <= words_ for words_ in said):
+                continue
+        else:
+            parts = [n for n in voice.speaker.split() if n[:1].isupper() and n != "The"]
+            if any(span == voice.span and any(re.search(rf"\b{re.escape(n)}\b", s) for n in parts)
+                   for span, s in covered):
+                continue
+        seen.add((voice.speaker, voice.kind))
+        out.append(voice)
+    return out
+
+
+def speaker_words(speaker: str) -> set[str]:
+    """The words by which a summary can name a speaker: "the Russian and Syrian defense
+    ministries" -> russian, syrian, defense, ministry."""
+    return {w for w in content(speaker)} - {"percent", "cent"}
+
+
+def judging_markers() -> set[str]:
+    return set(lexicon.JUDGING_CATEGORIES) | {"prescriptive", "first person", "second person"}

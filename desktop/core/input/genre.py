@@ -1,0 +1,158 @@
+"""What kind of text an article is: a news report, or an opinion column, editorial, analysis,
+review or fact check, whose judgements are its writer's and must be told as theirs.
+
+The page's own word comes first (a section label above the article, the page's address, its
+section or declared type, a byline that names a columnist, a closing line saying whose views
+these are); without one, the writing itself: a text that speaks in the first person, addresses
+its reader or tells them what should be done, sentence after sentence, is an opinion.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop.core.language import claims, lexicon
+from desktop.core.language.text import sentences
+
+NEWS = "news report"
+# A text whose page does not say what it is, written in the first and second person and
+# telling the reader what to do or think: a blog post, a guide, a column, a sales page.
+BLOG = "blog post"
+KINDS = (NEWS, "opinion column", "editorial", "analysis", "review", "fact check", BLOG)
+# Where a marker word counts: in the page's address, its label, section or declared type.
+_URL_WORDS = {
+    "opinion column": r"opinions?|commentary|op-?eds?|columns?|columnists?|perspectives?|ideas|voices|blogs?",
+    "editorial": r"editorials?|our-view",
+    "analysis": r"analysis|explainers?",
+    "review": r"reviews?",
+    "fact check": r"fact-?checks?|truth-o-meter",
+}
+_DECLARED = {"OpinionNewsArticle": "opinion column", "ReviewNewsArticle": "review",
+             "Review": "review", "AnalysisNewsArticle": "analysis", "ClaimReview": "fact check",
+             "BackgroundNewsArticle": "analysis"}
+# The writing itself: shares of sentences that speak in the first person, address the reader,
+# prescribe or judge, outside quotes.
+STYLE_SENTENCES = 8  # fewer sentences than this say too little
+OPINION_STYLE = 0.35  # share of sentences with those signs that makes a text an opinion
+
+
+@dataclass(frozen=True)
+class Genre:
+    kind: str  # one of KINDS
+    author: str = ""  # who holds its opinions: the writer, "the editorial board"
+    reason: str = ""  # what told it, for the user: "the page's section: Opinion"
+
+    @property
+    def is_opinion(self) -> bool:
+        """Whether its writer's judgements are the text (everything but a news report)."""
+        return self.kind != NEWS
+
+
+def detect(text: str, label: str = "", byline: str = "", url: str = "", section: str = "",
+           declared: str = "", author: str = "", site: str = "") -> Genre:
+    """The genre of an article (its cleaned text) and of the page it came from."""
+    writer = _author(byline, author)
+    for where, value in (("label above the article", label), ("section", section),
+                         ("title", _title_label(text))):
+        kind = _marker_kind(value)
+        if kind:
+            return _genre(kind, writer, site, f"the page's {where}: {value.strip()}")
+    for name, kind in _DECLARED.items():
+        if re.search(rf"\b{name}\b", declared):
+            return _genre(kind, writer, site, f"the page declares itself a {name}")
+    path = re.sub(r"^\w+://[^/]+", "", url.lower())
+    for kind, words in _URL_WORDS.items():
+        if re.search(rf"(?:^|[/_.-])(?:{words})(?:$|[/_.-])", path):
+            return _genre(kind, writer, site, f"the page's address ({path.strip('/')[:60]})")
+    if re.search(r"\b(?:columnist|contributor|opinion writer|editorial board)\b", byline, re.I):
+        kind = "editorial" if "editorial" in byline.lower() else "opinion column"
+        return _genre(kind, writer, site, f"the byline: {byline}")
+    ending = " ".join(text.split()[-80:]).lower()
+    for phrase in lexicon.markers("genre", "opinion_endings"):
+        if phrase in ending:
+            return _genre("opinion column", writer, site, f"the closing line: “…{phrase}…”")
+    share = opinion_style(text)
+    if share >= OPINION_STYLE:
+        return _genre(BLOG, writer, site,
+                      f"its writing: {share:.0%} of its sentences speak in the first person, "
+                      "address the reader or tell what should be done")
+    return Genre(NEWS, writer)
+
+
+def _genre(kind: str, writer: str, site: str, reason: str) -> Genre:
+    if kind == "editorial":
+        board = f"the editorial board of {site}" if site else "the editorial board"
+        return Genre(kind, board, reason)
+    if not writer and kind in ("analysis", "fact check", "review", BLOG) and site:
+        writer = site  # "In a fact check, Snopes writes that"
+    return Genre(kind, writer, reason)
+
+
+def _marker_kind(value: str) -> str:
+    """The genre a label or section names ("Opinion", "Kit Reviews", "News Analysis")."""
+    words = re.findall(r"[a-z][a-z'-]*", value.lower())
+    phrases = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 3) + 1)}
+    for kind, key in (("editorial", "editorial"), ("fact check", "analysis"),
+                      ("opinion column", "opinion"), ("analysis", "analysis"), ("review", "review")):
+        listed = set(lexicon.markers("genre", key))
+        if kind == "fact check":
+            listed = {"fact check", "fact-check", "factcheck"}
+        elif kind == "analysis":
+            listed -= {"fact check", "fact-check", "factcheck"}
+        if phrases & listed:
+            return kind
+    return ""
+
+
+def _title_label(text: str) -> str:
+    """A label the title itself carries: "Opinion: ...", "... review: ...", "Review | ..."."""
+    first = text.strip().split("\n", 1)[0]
+    if len(first.split()) > 25:
+        return ""
+    match = re.match(r"\s*([A-Za-z' -]{3,30})\s*[:|–—]\s", first) or re.search(r"\b(review|analysis)\s*[:|–—]", first, re.I)
+    return match.group(1) if match else ""
+
+
+def _author(byline: str, author: str) -> str:
+    """The writer's name from the page or the byline ("By Ana Ruiz and Tom Li" -> "Ana Ruiz
+    and Tom Li"); "" when unknown."""
+    written = re.sub(r"^\s*(?:by|von|por|par)\s+", "", byline, flags=re.I)
+    # A page may name its publisher first ("Condé Nast; Ana Ruiz"): the name the byline
+    # shows wins, else the last one named.
+    names = [n.strip() for n in author.split(";") if n.strip()] or [written]
+    people = [n for n in names if _person(n)]
+    name = next((n for n in people if n in written), (people or names)[-1])
+    name = re.split(r"\s*[,|]\s*|\s+(?:is|for|in)\s+", name.strip())[0]
+    if re.match(r"(?:The|A|An)\s+\w+$", name):  # "The Russian": no one's name
+        return ""
+    return name if re.match(r"[A-Z]", name) and len(name.split()) <= 6 else ""
+
+
+_PUBLISHERS = {"nast", "media", "news", "press", "staff", "group", "inc", "network", "publishing",
+               "digital", "wire", "service", "reuters", "associated", "agency", "desk", "team"}
+
+
+def _person(name: str) -> bool:
+    """Whether a name looks like a person's: two to four capitalized words, none of a
+    publisher's ("Condé Nast", "Staff Reports")."""
+    parts = name.split()
+    return 2 <= len(parts) <= 4 and all(p[:1].isupper() for p in parts) \
+        and not {p.lower().strip(".") for p in parts} & _PUBLISHERS
+
+
+def opinion_style(text: str) -> float:
+    """The share of the text's sentences that speak in the first person, address the reader,
+    prescribe ("should", "must") or judge, outside quotes; 0 for short or non-English text."""
+    spans = sentences(text)
+    if len(spans) < STYLE_SENTENCES:
+        return 0.0
+    signs = 0
+    for a, b in spans:
+        claim = claims.read(text[a:b])
+        if claim.named:  # a reported voice is not the writer's own
+            continue
+        if any(m.kind in ("first person", "second person", "prescriptive", "evaluative")
+               for m in claim.judgements):
+            signs += 1
+    return signs / len(spans)

@@ -1,0 +1,281 @@
+"""What one sentence claims, and how: who says it (if anyone), whether it is a possibility,
+plan, threat, condition or hearsay rather than a fact, whether it negates, and whether it
+passes a judgement. The same reading serves the article's sentences and the summary's, so the
+checks can compare them.
+
+English only: for other languages every sentence reads as a plain statement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from desktop.core.language import lexicon
+from desktop.core.language.text import STOPWORDS
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+# Speakers the sentence does not name: "Some said", "Others warned".
+UNNAMED = {"some", "many", "others", "most", "several", "few", "critics", "experts", "officials"}
+# Words that may stand between a speaker and the verb: "Smith has also said".
+_HELPERS = {"has", "have", "had", "was", "were", "is", "are", "also", "later", "then",
+            "would", "will", "had been", "has been", "once", "again", "publicly", "previously",
+            "repeatedly", "recently", "earlier", "further", "separately", "reportedly",
+            "allegedly", "privately", "initially", "did", "does",
+            "do", "not", "never", "often", "already", "still", "even", "can", "could", "may",
+            "might", "should", "must", "just", "openly", "quickly", "immediately", "angrily"}
+# Small words that may be part of a speaker: "the Ministry of Health", "51 percent of voters".
+_NP_SMALL = {"the", "a", "an", "of", "for", "and", "its", "his", "her", "their", "de", "van",
+             "von", "al", "&", "percent", "per", "cent", "%", "some", "many", "most", "other",
+             "several", "two", "three", "four", "both", "all", "u.s.", "new"}
+_MAX_SPEAKER_WORDS = 8
+# Verbs before "to say" that leave the speaker the sentence's subject: "declined to say".
+_CONTROL = {"declined", "declines", "refused", "refuses", "wanted", "wants", "on", "continued",
+            "continues", "tried", "tries", "began", "begins", "started", "hastened", "rushed",
+            "went", "goes", "had", "has", "have", "was", "is", "were", "are", "quick", "yet",
+            "decline", "refuse", "want", "try", "begin", "used", "sought", "seeks", "appeared"}
+# Speakers that are no-one: "it said" of a thing is fine, but "This said" is no speaker.
+_NOT_SPEAKERS = {"this", "that", "these", "those", "which", "who", "what", "there", "here",
+                 "time", "statement", "report", "reports", "story", "article", "post"}
+
+
+@dataclass(frozen=True)
+class Marker:
+    kind: str  # a modality family, "negation", or what kind of judgement
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str
+    speaker: str = ""  # who says it, as the sentence names them ("he" for a pronoun)
+    speakers: tuple[str, ...] = ()  # everyone it reports, the speaker first
+    opening: str = ""  # how the sentence begins to report it: "Amnesty International has criticized"
+    verb_kind: str = ""  # speech, criticism, praise, cognition, or "source" (according to ...)
+    attributed: bool = False  # the sentence says it is someone's claim, named or not
+    modal: tuple[Marker, ...] = ()
+    negations: tuple[Marker, ...] = ()
+    judgements: tuple[Marker, ...] = ()  # judging and loaded words, "should", "I", "you"
+
+    @property
+    def named(self) -> bool:
+        """Whether the speaker is named here (not a pronoun, not "some")."""
+        return bool(self.speaker) and self.speaker.lower() not in PRONOUNS | {"some", "many", "others", "most", "several", "few"}
+
+
+def read(sentence: str) -> Claim:
+    """The claim of one sentence (see the module's doc)."""
+    quotes = lexicon.quoted_spans(sentence)
+
+    def outside(matches) -> list[re.Match]:
+        return [m for m in matches if not lexicon.inside(m.start(), quotes)]
+
+    reports = _reports(sentence, quotes)
+    speaker, opening, kind = reports[0] if reports else ("", "", "")
+    speakers = tuple(dict.fromkeys(r[0] for r in reports if r[0]))
+    hearsay = False
+    modal = []
+    for family, pattern in lexicon.modality():
+        for m in outside(pattern.finditer(sentence)):
+            modal.append(Marker(family, m.start(), m.end(), m.group()))
+            hearsay = hearsay or family == "hearsay"
+    negations = [Marker("negation", m.start(), m.end(), m.group())
+                 for m in outside(lexicon.negation().finditer(sentence))]
+    judgements = [Marker(h.term.category, h.start, h.end, h.text) for h in lexicon.find(sentence)]
+    judgements += [Marker("prescriptive", m.start(), m.end(), m.group())
+                   for m in outside(lexicon.prescriptive().finditer(sentence))]
+    for m in outside(_PERSON.finditer(sentence)):
+        word = m.group()
+        if word == "us" or word.lower() != "us":  # "US" is a country
+            person = "first person" if word.lower() in _FIRST else "second person"
+            judgements.append(Marker(person, m.start(), m.end(), word))
+    attributed = (bool(speaker) and kind != "finding") or kind in ("source", "passive") or hearsay \
+        or bool(_UNNAMED_SOURCE.search(sentence))
+    return Claim(sentence, speaker, speakers, opening, kind, attributed, tuple(sorted(modal, key=_at)),
+                 tuple(negations), tuple(sorted(judgements, key=_at)))
+
+
+def _at(marker: Marker) -> int:
+    return marker.start
+
+
+_FIRST = set(lexicon.markers("opinion", "first_person"))
+_PERSON = re.compile(r"\b(?:" + "|".join(sorted(_FIRST | set(lexicon.markers("opinion", "second_person")),
+                                                key=len, reverse=True)) + r")\b", re.IGNORECASE)
+# A claim with no one named: "it is believed", "was reported", "sources say".
+_UNNAMED_SOURCE = re.compile(r"\b(?:it is|it was|it's)\s+(?:widely\s+)?"
+                             r"(?:said|believed|reported|thought|claimed|alleged|understood|"
+                             r"feared|rumou?red)\b|\b(?:sources|witnesses|observers)\s+(?:say|said)\b",
+                             re.IGNORECASE)
+_WORD = re.compile(r"[\w’'%&.-]+")
+
+
+def _reports(sentence: str, quotes: list[tuple[int, int]]) -> list[tuple[str, str, str]]:
+    """(speaker, opening, kind of verb) for each reporting verb, in order: the speaker "" when
+    the verb reports without naming one ("was criticized", "in a statement")."""
+    found = []
+    for match in reporting().finditer(sentence):
+        if lexicon.inside(match.start(), quotes) or _not_a_verb(sentence, match):
+            continue
+        word = re.sub(r"\s+", " ", match.group().lower())
+        if word.startswith(("according", "in the view", "in the words", "as reported", "per a")):
+            after = _phrase_after(sentence, match.end())
+            opening = sentence[match.start():match.end()] + (f" {after}" if after else "")
+            found.append((after, opening if after else "", "source"))
+            continue
+        if " " in word and word.split()[0] not in lexicon.reporting_verbs():
+            found.append(("", "", "source"))  # "in a statement", "in an interview"
+            continue
+        kind = lexicon.reporting_verbs().get(word, "speech")
+        before, passive = _subject_before(sentence, match.start())
+        if passive:  # "was criticized by the union": the union speaks; else no one named
+            by = re.match(r"\s+by\s+", sentence[match.end():])
+            after = _phrase_after(sentence, match.end() + by.end()) if by else ""
+            if after:
+                found.append((after, f"{after} {match.group()}", kind))
+            elif kind in ("speech", "criticism", "praise"):  # "is accused": by someone unnamed
+                found.append(("", "", "passive"))
+            continue
+        if before:
+            start = sentence.rfind(before, 0, match.start())
+            found.append((before, " ".join(sentence[start:match.end()].split()), kind))
+            continue
+        after = _speaker_after(sentence, match.end())
+        if after:
+            found.append((after, f"{after} {match.group()}", kind))
+            continue
+        if word.endswith("ing") and sentence[:match.start()].rstrip().endswith(","):
+            # "Bukele verified his offer, adding that ...": the sentence's subject speaks.
+            subject = _subject_before(sentence, len(_leading_phrase(sentence)) + 1)[0]
+            if subject:
+                found.append((subject, subject, kind))
+    named = [r for r in found if r[0]]
+    return named + [r for r in found if not r[0]]
+
+
+def _leading_phrase(sentence: str) -> str:
+    """The sentence's first words up to its first lower-case word that is no small word of a
+    name: its subject when it begins with a name ("Mayor Ana Ruiz would later ...")."""
+    determiner = re.match(r"\s*(?:The|A|An|Its|His|Her|Their)\s+[a-z][\w’'-]*", sentence)
+    if determiner:  # "The mayor"
+        return determiner.group()
+    match = re.match(r"\s*((?:[A-Z][\w’'.&-]*|of|the|for|and|de|van|von|al)(?:\s+(?:[A-Z][\w’'.&-]*|of|the|for|and|de|van|von|al))*)", sentence)
+    return match.group(1) if match else ""
+
+
+def _not_a_verb(sentence: str, match: re.Match) -> bool:
+    """A reporting word used otherwise: capitalized in mid-sentence (a name, a headline's
+    "Expected"), or a noun ("a $9 billion order for", "the claims")."""
+    word = match.group()
+    if word[:1].isupper() and sentence[:match.start()].strip() and sentence[:match.start()].rstrip()[-1] not in ".!?:\"“":
+        return True
+    lemma = _ambiguous_forms().get(word.lower())
+    if lemma is None:
+        return False
+    return not re.match(r"\s*(?:that\b|[\"“‘:,])", sentence[match.end():])
+
+
+@cache
+def _ambiguous_forms() -> dict[str, str]:
+    """The plain and "-s" forms of verbs that are also nouns."""
+    found = {}
+    for lemma in lexicon.markers("reporting", "ambiguous"):
+        for form in (lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies" if lemma.endswith("y") else lemma):
+            found[form] = lemma
+    return found
+
+
+def reporting() -> re.Pattern:
+    return lexicon.reporting_pattern()
+
+
+def _subject_before(sentence: str, position: int) -> tuple[str, bool]:
+    """The noun phrase right before a verb ("Amnesty International has", "51 percent of
+    voters", "he"), skipping helping words ("has also", "declined to"); "" when what stands
+    there is no speaker. And whether the verb is passive ("was criticized"): then the phrase
+    is who is reported on, not who speaks."""
+    clause = re.split(r"[,;:()\[\]“”\"]|\b(?:that|but|which|who|while|as|when|after|before|because)\s",
+                      sentence[:position])[-1]
+    words = _WORD.findall(clause)
+    helpers = []
+    while words:
+        if re.search(r"n['’]t$", words[-1].lower()):  # "isn't", "did not"
+            helpers.append(re.sub(r"n['’]t$", "", words.pop().lower()))
+        elif words[-1].lower() in _HELPERS:
+            helpers.append(words.pop().lower())
+        elif words[-1].lower() == "to" and len(words) > 1 and words[-2].lower() in _CONTROL:
+            words = words[:-2] if words[-2].lower() != "on" else words[:-3]  # "declined to say"
+        else:
+            break
+    passive = bool(set(helpers) & {"was", "were", "is", "are", "been", "be", "being"})
+    if not words:
+        return "", passive
+    if words[-1].lower() in PRONOUNS or (len(words) == 1 and words[0].lower() in UNNAMED):
+        return words[-1], passive
+    kept: list[str] = []
+    for i in range(len(words) - 1, -1, -1):
+        word, lower = words[i], words[i].lower()
+        if len(kept) == _MAX_SPEAKER_WORDS:
+            break
+        if lower == "and":  # inside a name only: "the Russian and Syrian ministries"
+            if not (kept and kept[0][0].isupper() and i and words[i - 1][0].isupper()):
+                break
+        elif lower in STOPWORDS and lower not in _NP_SMALL:
+            break
+        elif lower in _HELPERS and not word[0].isupper():
+            break
+        kept.insert(0, word)
+    while kept and kept[0].lower() in {"of", "for", "and", "&"}:
+        kept.pop(0)
+    last = kept[-1].lower() if kept else ""
+    if not kept or (last in _NP_SMALL and last not in {"percent", "%", "cent"}) or last in _NOT_SPEAKERS:
+        return "", passive
+    if not (any(w[0].isupper() for w in kept) or _is_noun_phrase(kept)):
+        return "", passive
+    return " ".join(kept), passive
+
+
+def _is_noun_phrase(words: list[str]) -> bool:
+    """Lower-case speakers: "officials", "the company", "critics", "51 percent": a determiner
+    or a number first, or a plural noun."""
+    first, last = words[0].lower(), words[-1].lower()
+    return (first in {"the", "a", "an", "its", "his", "her", "their", "some", "many", "most",
+                      "several", "other", "both", "all"}
+            or first[:1].isdigit() or last.endswith("s") or last in {"police", "staff", "people"})
+
+
+def _speaker_after(sentence: str, position: int) -> str:
+    """The speaker after the verb in '..., said Ana Ruiz.' or '... was criticized by the
+    union'; "" otherwise."""
+    rest = sentence[position:]
+    name = re.match(r"\s+((?:[A-Z][\w’'.-]*|the|a|an|of)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*)\s*[,.;:!?]?\s*$|"
+                    r"\s+((?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for))*),", rest)
+    if not name:
+        return ""
+    words = (name.group(1) or name.group(2) or "").split()
+    if words and not re.fullmatch(r"(?:[A-Z]\.)+", words[-1]):  # "Diaz." ends; "U.S." stays
+        words[-1] = words[-1].rstrip(".")
+    while words and words[-1].lower() in _NP_SMALL:
+        words.pop()
+    return " ".join(words) if words and any(w[0].isupper() for w in words) else ""
+
+
+def _phrase_after(sentence: str, position: int) -> str:
+    """The noun phrase that follows ("according to [the Ministry of Health], ...")."""
+    words = []
+    for word in _WORD.findall(re.split(r"[,;:()\"“”]", sentence[position:])[0]):
+        lower = word.lower().rstrip(".")
+        if len(words) == _MAX_SPEAKER_WORDS or (lower in STOPWORDS and lower not in _NP_SMALL):
+            break
+        words.append(word.rstrip("."))
+    while words and words[-1].lower() in _NP_SMALL:
+        words.pop()
+    return " ".join(words)
+
+
+@cache
+def reporting_words() -> frozenset[str]:
+    return frozenset(lexicon.reporting_verbs())

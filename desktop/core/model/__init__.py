@@ -1,0 +1,85 @@
+"""What the writer needs from a language model, whatever runs it.
+
+A `Prompt` is laid out so that what many prompts share comes first: the rules, then the
+article, then the task. A `Session` is one answer to a prompt, written piece by piece: the
+model proposes its next piece, the writer takes it or not, writes text of its own into the
+answer (labels, the beginning of a sentence) and cuts the answer back to write a part anew.
+The local llama.cpp model (`desktop.core.model.session`) is one implementation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+class Cancelled(Exception):
+    """The user asked to stop."""
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A chat: `system` rules, then a user message made of `lead` (fixed text), the `article`
+    and the `task`; the model's answer begins with `answer`, written for it."""
+
+    system: str
+    lead: str
+    article: str
+    task: str
+    answer: str = ""
+
+
+@dataclass
+class RunStats:
+    prompt_tokens: int = 0  # tokens evaluated to read prompts (reused ones not counted)
+    reused_tokens: int = 0  # prompt tokens whose evaluated state was reused instead
+    generated_tokens: int = 0
+    prompt_seconds: float = 0.0
+    first_token_seconds: float = 0.0
+    total_seconds: float = 0.0
+    generation_seconds: float = 0.0  # spent evaluating written tokens
+    passes: list = field(default_factory=list)  # [prompt tokens, written tokens] per prompt read
+
+    @property
+    def generation_rate(self) -> float:
+        seconds = self.total_seconds - self.first_token_seconds
+        return self.generated_tokens / seconds if seconds > 0 else 0.0
+
+
+class Session(Protocol):
+    text: str  # the answer so far: what the model wrote and what was written for it
+
+    def propose(self, avoid_start: frozenset[str] = frozenset()) -> str | None:
+        """The model's next piece of text, not yet taken into the answer; None when the model
+        ends its answer. `avoid_start`: words the piece may not begin (for a value's first
+        piece). Loaded words in `avoid` (see `write_avoiding`) are never proposed."""
+
+    def take(self) -> None:
+        """Add the piece just proposed to the answer."""
+
+    def feed(self, text: str) -> None:
+        """Write text into the answer for the model (it reads it and goes on from there)."""
+
+    def cut(self, length: int) -> None:
+        """Go back to the answer's first `length` characters (a place where a piece ended)."""
+
+    def logprob(self, start: int) -> float | None:
+        """The mean log-probability of what the model wrote after answer position `start`
+        (None where the backend gives no probabilities)."""
+
+
+class Model(Protocol):
+    """A language model that writes answers to prompts (see the module's doc)."""
+
+    n_ctx: int  # tokens a prompt and its answer may take together
+
+    def count(self, text: str) -> int:
+        """How many tokens plain text takes."""
+
+    def prompt_tokens(self, prompt: Prompt) -> int:
+        """How many tokens the whole prompt takes."""
+
+    def session(self, prompt: Prompt, stats: RunStats, start: float, should_stop, avoid: frozenset[str] = frozenset(),
+                progress=None) -> Session:
+        """Read the prompt (reporting progress(done, total)) and begin its answer. `avoid`:
+        words kept out of the answer, outside quotes."""

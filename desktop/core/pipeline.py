@@ -1,0 +1,227 @@
+"""From an article to a checked summary: the passes, in order.
+
+1. input: the article, read once (`desktop.core.input.article`): its sentences and who says
+   what in them, its genre and writer, the voices a summary must keep.
+2. model: the prompt, article first, read once per pass; the model reads the article with
+   the loaded modifiers that can go without changing a fact already taken out.
+3. writing: the answer form filled in sentence by sentence, each checked and mended as soon
+   as it ends (`desktop.core.writing.form`). A long article is read in parts (map), whose
+   summaries are then joined (reduce).
+4. checks: the finished summary reviewed with the same checker (`desktop.core.checks`).
+The note (`desktop.core.note`) is made of the result by whoever shows or saves it.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Callable
+
+from desktop.core.checks import sentence as checker
+from desktop.core.checks import support
+from desktop.core.checks.evidence import Evidence
+from desktop.core.checks.review import Flag, Review, review
+from desktop.core.input.article import Article, missing_voices
+from desktop.core.input.read import word_count
+from desktop.core.language import lexicon
+from desktop.core.model import Model, RunStats
+from desktop.core.writing import prompts
+from desktop.core.writing.form import ANSWER_TOKENS, Summary, Writer
+
+
+@dataclass
+class Result:
+    summary: Summary
+    review: Review
+    stats: RunStats
+    parts: int  # passes of the model that read the article itself
+    coverage: float  # share of the article's words that the model read
+    trace: list = field(default_factory=list)  # each sentence the writer judged, and its fate
+
+
+def run(model: Model, article: Article, language: str | None,
+        should_stop: Callable[[], bool], emit: Callable[..., None]) -> Result:
+    """Summarize the article in one pass when it fits the model's context, else in parts.
+    The summary is in the article's language, or in `language`; then it cannot be compared
+    with the article word for word, and only its names, numbers and form are checked."""
+    stats = RunStats()
+    start = time.perf_counter()
+    ctx = checker.Context(article)
+    compare = language is None
+    english = article.english and compare
+    avoid = lexicon.avoidable_words() if english else frozenset()
+    genre = article.genre
+
+    def judge(sentence: str, part: str, before: tuple, title: str, logprob: float | None):
+        return checker.check(sentence, part, ctx, before, title, compare, logprob)
+
+    def mend(text: str, part: str) -> str:
+        return _mend(text, part, ctx) if compare else text
+
+    def voices(written: list[str]):
+        return missing_voices(article, written, lambda s: ctx.evidence(s).spans) if english else []
+
+    frame = checker.frame(ctx) if english else ""
+
+    trace: list[dict] = []
+    logprobs: dict[str, float] = {}
+
+    def write(prompt: prompts.Prompt, final: bool = True) -> Summary:
+        session = model.session(prompt, stats, start, should_stop, avoid,
+                                lambda done, total: emit("reading", done, total))
+        writer = Writer(session, judge, emit, mend, voices if final else (lambda w: []),
+                        frame if final else "")
+        summary = writer.run()
+        trace.extend(writer.trace)
+        logprobs.update(writer.logprobs)
+        return summary
+
+    text = model_text(article)
+    room = model.n_ctx - ANSWER_TOKENS
+    whole = prompts.summary_prompt(text, language, genre)
+    if model.prompt_tokens(whole) <= room:
+        summary, parts, coverage = write(whole), 1, 1.0
+    else:
+        pieces = _parts(model, text, language, genre)
+        answers = []
+        for number, piece in enumerate(pieces, 1):
+            emit("part", number, len(pieces))
+            answers.append(write(prompts.part_prompt(piece, number, len(pieces), language, genre),
+                                 final=False).form())
+        while True:
+            emit("part", 0, len(pieces))  # 0: joining the parts
+            combine = prompts.combine_prompt(answers, language, genre)
+            if model.prompt_tokens(combine) <= room:
+                summary = write(combine)
+                break
+            # So many parts that their answers do not fit at once: join them in groups first.
+            overhead = model.prompt_tokens(prompts.combine_prompt([""], language, genre))
+            groups = split_parts(model, "\n\n".join(answers), room - overhead)
+            if len(groups) >= len(answers):  # joining no longer shortens them: never loop
+                raise ContextTooSmall("The summaries of this article's parts do not fit the "
+                                      "model's context; pick a model with a larger context.")
+            answers = [write(prompts.combine_prompt([g], language, genre), final=False).form()
+                       for g in groups]
+        parts = len(pieces)
+        coverage = round(sum(word_count(p) for p in pieces) / max(1, word_count(text)), 4)
+    summary = _finish(summary, english)
+    result = review(summary.title, summary.summary, summary.key_points, ctx, compare, logprobs)
+    stats.total_seconds = time.perf_counter() - start
+    return Result(summary, result, stats, parts, coverage, trace)
+
+
+MIN_ARTICLE_TOKENS = 256  # a part of a long article smaller than this is no part
+
+
+class ContextTooSmall(Exception):
+    """The model cannot hold the rules, a part of an article and an answer at once."""
+
+
+def check_room(model: Model) -> None:
+    needed = model.prompt_tokens(prompts.combine_prompt([""])) + MIN_ARTICLE_TOKENS + ANSWER_TOKENS
+    if model.n_ctx < needed:
+        raise ContextTooSmall(f"This model's context holds {model.n_ctx} tokens; Neutral Brief "
+                              f"needs at least {needed}. Pick another model.")
+
+
+def first_prompt(model: Model, article: Article, language: str | None) -> prompts.Prompt:
+    """The prompt the model reads first for this article (the whole of it, or its first
+    part): what can be read ahead while the user has not asked for the summary yet."""
+    text = model_text(article)
+    whole = prompts.summary_prompt(text, language, article.genre)
+    if model.prompt_tokens(whole) <= model.n_ctx - ANSWER_TOKENS:
+        return whole
+    pieces = _parts(model, text, language, article.genre)
+    return prompts.part_prompt(pieces[0], 1, len(pieces), language, article.genre)
+
+
+def _parts(model: Model, text: str, language: str | None, genre) -> list[str]:
+    overhead = model.prompt_tokens(prompts.part_prompt("", 99, 99, language, genre))
+    return split_parts(model, text, model.n_ctx - ANSWER_TOKENS - overhead)
+
+
+def model_text(article: Article) -> str:
+    """The article as the model reads it: without the loaded modifiers that can go without
+    changing a fact (a small model copies what it reads)."""
+    return lexicon.soften(article.text) if article.english else article.text
+
+
+def to_data(result: Result) -> dict:
+    """The result as plain data (JSON), to send between processes and to store."""
+    return asdict(result)
+
+
+def from_data(data: dict) -> Result:
+    """The result back from `to_data`; KeyError or TypeError when it is not one."""
+    review = data["review"]
+    return Result(
+        summary=Summary(**data["summary"]),
+        review=Review(flags=[Flag(**f) for f in review["flags"]],
+                      evidence=[Evidence(tuple(tuple(s) for s in e["spans"]), e["score"],
+                                         tuple(e["main"]) if e["main"] else None)
+                                for e in review["evidence"]]),
+        stats=RunStats(**data["stats"]), parts=data["parts"], coverage=data["coverage"],
+        trace=data.get("trace", []))
+
+
+def _mend(text: str, part: str, ctx: checker.Context) -> str:
+    """What can be mended in a sentence without the model: a year the article lacks goes
+    where the sentence stays whole, a name cut short is written whole, a shouted word in a
+    title is written in plain case."""
+    text = support.without_unsupported_years(text, ctx.index)
+    for problem in reversed(checker.check_names(text, ctx)):
+        text = text[:problem.start] + problem.fix + text[problem.end:]
+    if part == "title":
+        for problem in reversed([p for p in checker.check(text, "title", ctx) if p.kind == "sensational"
+                                 and p.text.isupper() and p.text.isalpha()]):
+            text = text[:problem.start] + problem.text.lower() + text[problem.end:]
+    return text
+
+
+def _finish(summary: Summary, english: bool) -> Summary:
+    """The loaded modifiers that can go without changing a fact are dropped; stock tickers go."""
+    def tidy(text: str) -> str:
+        text = lexicon.soften(text) if english else text
+        return re.sub(r"\s+", " ", checker.TICKER.sub("", text)).replace(" ,", ",").replace(" .", ".").strip()
+
+    return Summary(tidy(summary.title), [tidy(s) for s in summary.sentences],
+                   [tidy(p) for p in summary.key_points], summary.notes)
+
+
+def split_parts(model: Model, text: str, budget: int) -> list[str]:
+    """Consecutive parts of at most `budget` tokens, cut between paragraphs where possible,
+    else between sentences, else between words (or characters, for text without spaces)."""
+    parts: list[str] = []
+    current: list[str] = []
+    used = 0
+    for piece in _pieces(model, text, budget):
+        size = model.count(piece) + 2  # and the blank line between pieces
+        if current and used + size > budget:
+            parts.append("\n\n".join(current))
+            current, used = [], 0
+        current.append(piece)
+        used += size
+    if current:
+        parts.append("\n\n".join(current))
+    return parts
+
+
+def _pieces(model: Model, text: str, budget: int):
+    for paragraph in (p.strip() for p in re.split(r"\n+", text)):
+        if not paragraph:
+            continue
+        if model.count(paragraph) + 2 <= budget:
+            yield paragraph
+            continue
+        for sentence in re.split(r"(?<=[.!?。！？])\s*", paragraph):
+            if model.count(sentence) + 2 <= budget:
+                yield sentence
+                continue
+            words = sentence.split()
+            if len(words) <= 1:  # no spaces (Chinese, Japanese): cut between characters
+                words, joiner = list(sentence), ""
+            else:
+                joiner = " "
+            step = max(1, budget // 3)  # a word is rarely more than 3 tokens
+            yield from (joiner.join(words[i:i + step]) for i in range(0, len(words), step))

@@ -1,0 +1,322 @@
+"""Filling in the answer form with the model, one sentence at a time, each checked as soon as
+the model ends it.
+
+The writer writes the form's labels itself (`Title:`, `Summary:`, `Key points:`, the bullets)
+and the model only the values. When the model ends a sentence, the sentence checker reads it
+against the article (desktop.core.checks.sentence), and the writer acts at once, in the same
+pass, while the article is still in the model's context:
+- a claim told without whose it is, a possibility told as a fact, an opinion piece's view
+  told as fact, a sentence that begins with "He": the sentence is written anew from the
+  words that mend it ("Mayor Ana Ruiz said", "The army could", "In an opinion column, X
+  argues that"), and the model finishes it;
+- a year the article lacks, or a name cut short ("Salvador"), is mended in the text;
+- a sentence the article does not support, that repeats another, that is no whole sentence
+  or page clutter is taken back: a key point is begun differently or left out, the summary
+  ends before it;
+- loaded words are kept out of the model's choice as it writes (outside quotes).
+After the key points, a criticism, condition or thanks the summary left out gets a key point
+begun as the article begins it ("Amnesty International has criticized").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from desktop.core.checks.sentence import Problem
+from desktop.core.input.article import Voice
+from desktop.core.language.text import NOT_AN_END
+from desktop.core.model import Session
+from desktop.core.writing import prompts
+
+TITLE_TOKENS = 32
+SENTENCE_TOKENS = 90
+SUMMARY_SENTENCES = 4
+MIN_SUMMARY_SENTENCES = 2
+VOICE_POINTS = 2  # key points kept free for voices the summary leaves out
+TRIES = 3  # ways a sentence may be written: as the model began it, then mended or begun anew
+# The room an answer needs in the model's context (the labels and a few retries included).
+ANSWER_TOKENS = TITLE_TOKENS + (SUMMARY_SENTENCES + prompts.MAX_POINTS) * SENTENCE_TOKENS + 64
+LOOP_CHARS = 40  # the model writes these characters again: it is going round in circles
+
+# A sentence ends with . ! or ? (maybe inside quotes or brackets), not after an initial such
+# as the "S." in "U.S." nor after a title such as "Mr." or "Sen."; the writer checks this
+# when the next word begins.
+SENTENCE_END = re.compile(NOT_AN_END + r"[.!?][\"”’')\]]*$")
+
+# What a problem calls for: written anew from words that mend it, or taken back.
+MEND = ("attribution", "opinion", "modality", "dangling", "sensational")
+DROP = ("unsupported", "number", "name", "quote", "clutter", "fragment", "repeat", "negation")
+
+# The sentence checker: sentence, part, the part's sentences before it, the title, and how
+# likely the sentence was to the model as it wrote it (None when unknown).
+Judge = Callable[[str, str, tuple, str, "float | None"], list[Problem]]
+
+
+@dataclass
+class Summary:
+    """An answer as written: the title, the summary's sentences and the key points."""
+
+    title: str = ""
+    sentences: list[str] = field(default_factory=list)
+    key_points: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the writer left out, for the user
+
+    @property
+    def summary(self) -> str:
+        return " ".join(self.sentences)
+
+    def form(self) -> str:
+        return (f"{prompts.TITLE_LABEL} {self.title}\n{prompts.SUMMARY_LABEL} {self.summary}\n"
+                f"{prompts.POINTS_LABEL}\n" + "".join(f"- {p}\n" for p in self.key_points))
+
+
+@dataclass
+class _Sentence:
+    text: str
+    how: str  # how the model stopped: "next" (began another), "line", "loop" or "budget"
+
+
+class Writer:
+    """One answer form, written by the model in `session` and checked by `judge`.
+    `mend`: deterministic repairs of a finished sentence (years, names); `voices`: the
+    voices the written sentences leave out; `emit`: progress for the user."""
+
+    def __init__(self, session: Session, judge: Judge, emit: Callable[..., None],
+                 mend: Callable[[str, str], str] = lambda text, part: text,
+                 voices: Callable[[list[str]], list[Voice]] = lambda written: [],
+                 frame: str = ""):
+        self.s = session
+        self.judge = judge
+        self.emit = emit
+        self.mend_text = mend
+        self.missing_voices = voices
+        self.frame = frame  # how an opinion piece's summary begins ("In an opinion column, ...")
+        self.draft = Summary()
+        self.trace: list[dict] = []  # every sentence judged, and what became of it
+        self.logprobs: dict[str, float] = {}  # how likely each sentence kept was to the model
+        # First words of key points taken back: the model's choice is the same every time
+        # (greedy), so a point is begun otherwise after one was taken back.
+        self._refused: set[str] = set()
+        self._field = ""  # the value being written, and where it began in the answer
+        self._field_start = 0
+        self.dropped = 0
+
+    def run(self) -> Summary:
+        self._title()
+        self.s.feed(f"\n{prompts.POINTS_LABEL}")
+        self._points()
+        self.s.feed(f"\n{prompts.SUMMARY_LABEL}")
+        self._summary()
+        self._show()
+        return self.draft
+
+    # -- the values --------------------------------------------------------------------
+
+    def _title(self) -> None:
+        start = len(self.s.text)
+        self._begin("title", start)
+        avoid: frozenset[str] = frozenset()
+        for attempt in range(TRIES):
+            written = self._write(TITLE_TOKENS, start, whole_line=True, avoid_start=avoid)
+            title = written.text.strip()
+            problems = self.judge(title, "title", (), "", None) if title else []
+            verdict, fix, words = _verdict(problems, attempt)
+            self._trace("title", title, problems, verdict)
+            if verdict == "keep" or attempt == TRIES - 1 or not title:
+                break
+            self.s.cut(start)
+            if verdict == "mend":
+                self.s.feed(" " + fix)
+            elif words:
+                self.s.ban(words)
+            else:
+                avoid = frozenset({title.split()[0].lower()})
+        self.draft.title = self.s.text[start:].strip()
+
+    def _summary(self) -> None:
+        self._begin("summary", len(self.s.text))
+        if self.frame:
+            self.s.feed(" " + self.frame)
+        while len(self.draft.sentences) < SUMMARY_SENTENCES:
+            written = self._sentence("summary", tuple(self.draft.sentences))
+            if written is None:
+                break
+            self.draft.sentences.append(written.text)
+            if written.how != "next":
+                break
+
+    def _points(self) -> None:
+        room = prompts.MAX_POINTS - min(VOICE_POINTS, len(self.missing_voices(self._written())))
+        for _ in range(room + TRIES):  # a few points may be left out
+            if len(self.draft.key_points) >= room:
+                break
+            if not self._point() and len(self.draft.key_points) >= prompts.MIN_POINTS:
+                break
+            if len(self.draft.key_points) >= prompts.MIN_POINTS and not self._model_goes_on():
+                break
+        for voice in self.missing_voices(self._written())[:prompts.MAX_POINTS - len(self.draft.key_points)]:
+            self._point(begin=voice.opening)
+        if len(self.draft.key_points) < prompts.MIN_POINTS:
+            self.draft.notes.append(f"The model found only {len(self.draft.key_points)} key point(s) "
+                                    "that the article supports.")
+
+    def _point(self, begin: str = "") -> bool:
+        line = len(self.s.text)
+        self.s.feed("\n-")
+        self._begin("point", len(self.s.text))
+        written = self._sentence("point", tuple(self.draft.key_points), begin)
+        if written is None:
+            self.s.cut(line)
+            return False
+        self.draft.key_points.append(written.text)
+        return True
+
+    def _model_goes_on(self) -> bool:
+        """Whether the model would begin another key point (a "-" on the next line)."""
+        mark = len(self.s.text)
+        self.s.feed("\n")
+        piece = self.s.propose()
+        self.s.cut(mark)
+        return piece is not None and piece.lstrip().startswith("-")
+
+    # -- one sentence ------------------------------------------------------------------
+
+    def _sentence(self, part: str, before: tuple[str, ...], begin: str = "") -> _Sentence | None:
+        """One sentence of the summary, or a key point, checked and mended; None when it is
+        taken back. `begin`: the words it begins with, written for the model."""
+        start = len(self.s.text)
+        opening = begin or (self.frame if part == "summary" and not before else "")
+        if opening:
+            self.s.feed(" " + opening)
+        avoid = frozenset(self._refused) if part == "point" and not opening else frozenset()
+        mended = False
+        fallback = ""
+        for attempt in range(TRIES):
+            written = self._write(SENTENCE_TOKENS, start, whole_line=False, avoid_start=avoid)
+            text = written.text
+            fallback = fallback or text
+            if written.how == "loop" or not text:
+                break
+            logprob = self.s.logprob(start)
+            fixed = self.mend_text(text, part)
+            if fixed != text:  # a year the article lacks, a name cut short: mended in place
+                self.s.cut(start)
+                self.s.feed(" " + fixed)
+                text = fixed
+            problems = self.judge(text, part, before, self.draft.title, logprob)
+            verdict, fix, words = _verdict(problems, TRIES - 1 if mended else attempt)
+            self._trace(part, text, problems, verdict)
+            if verdict == "keep":
+                if logprob is not None:
+                    self.logprobs[text] = logprob
+                return _Sentence(text, written.how)
+            if part == "summary" and before and verdict == "drop":
+                break  # the summary ends before it
+            self.s.cut(start)
+            if verdict == "mend":
+                self.s.feed(" " + fix)
+                mended = True
+                continue
+            if opening:
+                self.s.feed(" " + opening)
+            if verdict == "again" and words:
+                self.s.ban(words)  # a judgement no one owns: written without it
+            else:  # begun differently
+                first = text[len(opening):].split()[:1] if opening else text.split()[:1]
+                refused = {w.lower().strip("\"“'‘(") for w in first}
+                if part == "point":
+                    self._refused |= refused
+                avoid = frozenset(refused | (self._refused if part == "point" and not opening else set()))
+        self.s.cut(start)
+        self.dropped += 1
+        if part == "summary" and not before and fallback:
+            # A summary needs a sentence: the model's first one stays, flagged, rather than none.
+            self.s.feed(" " + fallback)
+            return _Sentence(fallback, "line")
+        return None
+
+    def _write(self, budget: int, start: int, whole_line: bool,
+               avoid_start: frozenset[str] = frozenset()) -> _Sentence:
+        """Let the model write on from the answer's position `start` until its line ends, its
+        answer ends, the budget is spent, or (unless `whole_line`) it begins a new sentence."""
+        how = "budget"
+        for step in range(budget):
+            line = self.s.text[start:]
+            piece = self.s.propose(avoid_start if step == 0 else frozenset())
+            if piece is None:
+                how = "line"
+                break
+            if "\n" in piece:
+                if not line.strip() and not piece.replace("\n", "").strip():
+                    self.s.take()  # the value begins on the next line
+                    continue
+                rest = piece.split("\n", 1)[0]
+                if rest.strip():
+                    self.s.feed(rest)
+                how = "line"
+                break
+            if not whole_line and piece[:1].isspace() and SENTENCE_END.search(line):
+                how = "next"
+                break
+            self.s.take()
+            self._show()
+            if _loops(self.s.text, self._field_start):
+                how = "loop"
+                break
+        return _Sentence(self.s.text[start:].strip(), how)
+
+    def _trace(self, part: str, text: str, problems: list[Problem], verdict: str) -> None:
+        self.trace.append({"part": part, "text": text, "verdict": verdict,
+                           "problems": sorted({p.kind for p in problems}),
+                           "logprob": self.s.logprob(len(self.s.text) - len(text) - 1)})
+
+    # -- the draft as the user sees it --------------------------------------------------
+
+    def _begin(self, name: str, start: int) -> None:
+        self._field, self._field_start = name, start
+
+    def _written(self) -> list[str]:
+        return [*self.draft.sentences, *self.draft.key_points]
+
+    def _show(self) -> None:
+        current = self.s.text[self._field_start:].strip()
+        title = current if self._field == "title" else self.draft.title
+        summary = self.draft.summary
+        points = list(self.draft.key_points)
+        if self._field == "summary":
+            summary = current
+        elif self._field == "point":
+            points.append(current)
+        self.emit("draft", {"title": title, "summary": summary, "points": [p for p in points if p]})
+
+
+def _verdict(problems: list[Problem], attempt: int) -> tuple[str, str, frozenset[str]]:
+    """What to do with a finished sentence: "keep" it, "mend" it (begin it anew with the words
+    given), or write it "again" without some words, or "drop" it."""
+    kinds = {p.kind for p in problems}
+    if kinds & set(DROP):
+        return "drop", "", frozenset()
+    mendable = [p for p in problems if p.kind in MEND]
+    if not mendable:
+        return "keep", "", frozenset()
+    if attempt >= TRIES - 1:
+        # Tried: what is left of an opinion or a dropped attribution goes; the rest stays flagged.
+        return ("drop" if kinds & {"attribution", "opinion", "modality"} else "keep"), "", frozenset()
+    fix = next((p.fix for p in mendable if p.fix), "")
+    if fix:
+        return "mend", fix, frozenset()
+    # A judging word no one owns: written without it; else begun differently.
+    words = frozenset(p.text.lower() for p in mendable if p.kind == "opinion" and " " not in p.text.strip())
+    return "again", "", words
+
+
+def _loops(text: str, start: int) -> bool:
+    """Whether the last LOOP_CHARS characters of the answer stand earlier in its value (or
+    its key points) too: the model goes round in circles."""
+    if len(text) - start < LOOP_CHARS + 20:
+        return False
+    tail = text[-LOOP_CHARS:]
+    return text.find(tail, start, len(text) - LOOP_CHARS) >= 0
+

@@ -1,0 +1,76 @@
+"""What kind of text an article is, from the page's word or from the writing itself; and the
+article's voices, read once."""
+
+from desktop.core.input import genre
+from desktop.core.input.article import Article, missing_voices
+from desktop.core.input.clean import clean
+
+NEWS = ("Port Alder approves bridge\n\nThe town council voted 6 to 3 on Thursday to build a bridge. "
+        "Mayor Lena Ortiz said it would cut the drive to the hospital by 25 minutes. The bridge will "
+        "be 480 metres long. Construction starts in May. Fishermen said the works would disturb the "
+        "shellfish beds. The council meets again on Monday. A hearing is set for June. The state "
+        "must still approve a loan, officials said. Tolls will be 2 dollars.")
+COLUMN = ("The bridge we deserve\n\nI have lived in Port Alder for thirty years, and I have never seen "
+          "the council so timid. We should stop pretending the old ferry is enough. You would not "
+          "accept a two-hour wait for a doctor, so why accept it for a crossing? The plan is good, but "
+          "it is late. I want my neighbours to see that delay has a price. We must build it now. "
+          "The critics are wrong. Our town deserves better than another decade of studies. "
+          "Let us stop waiting.")
+
+
+def test_a_news_report_is_a_news_report():
+    found = genre.detect(NEWS, byline="By Jonas Field")
+    assert (found.kind, found.author, found.is_opinion) == ("news report", "Jonas Field", False)
+
+
+def test_the_page_word_tells_the_genre():
+    assert genre.detect(NEWS, label="Opinion").kind == "opinion column"
+    assert genre.detect(NEWS, section="News Analysis").kind == "analysis"
+    assert genre.detect(NEWS, url="https://example.org/opinion/2026/05/bridge").kind == "opinion column"
+    assert genre.detect(NEWS, declared="NewsArticle ReviewNewsArticle").kind == "review"
+    assert genre.detect(NEWS, url="https://example.org/reviews/phone-x").kind == "review"
+    assert genre.detect("Review: the Phone X is fast\n\n" + NEWS).kind == "review"
+    assert genre.detect(NEWS, byline="By Rita Haas, columnist").kind == "opinion column"
+    board = genre.detect(NEWS, label="Editorial", site="The Harbor Times")
+    assert (board.kind, board.author) == ("editorial", "the editorial board of The Harbor Times")
+    ending = NEWS + "\n\nRita Haas is a columnist for The Harbor Times. The views expressed are her own."
+    assert genre.detect(ending).kind == "opinion column"
+
+
+def test_a_text_that_argues_in_the_first_person_is_its_writer_s_view():
+    found = genre.detect(COLUMN, byline="By Rita Haas")
+    assert (found.kind, found.author, found.is_opinion) == ("blog post", "Rita Haas", True)
+    assert "first person" in found.reason
+    assert genre.detect(NEWS).kind == "news report"
+
+
+def test_a_section_label_above_the_article_is_kept_as_metadata():
+    cleaned = clean("OPINION\n\n" + COLUMN)
+    assert cleaned.label == "OPINION" and not cleaned.text.startswith("OPINION")
+    assert Article.build(cleaned.text).genre.kind == "blog post"  # its writing alone
+    assert Article.build(cleaned.text, cleaned=cleaned).genre.kind == "opinion column"
+
+
+def test_voices_are_found_with_their_speaker_and_opening():
+    article = Article.build(
+        "The council approved the harbor bridge on Monday. Mayor Ana Ruiz thanked the engineers. "
+        "Amnesty International has criticized the plan as \"a waste\". He said work starts in May. "
+        "The Fishers' Union agreed to the route in exchange for a new pier.")
+    found = {(v.speaker, v.kind, v.opening, v.asks) for v in article.voices}
+    assert ("Amnesty International", "criticism", "Amnesty International has criticized", "") in found
+    assert ("Mayor Ana Ruiz", "praise", "Mayor Ana Ruiz thanked", "") in found
+    assert ("The Fishers' Union", "condition", "The Fishers' Union agreed", "a new pier") in found
+
+    def evidence(sentence):
+        return [span for span in article.spans if set(sentence.split()) & set(article.text[span[0]:span[1]].split()) >= {"Amnesty"}]
+
+    written = ["Amnesty International criticized the plan."]
+    left = [v.kind for v in missing_voices(article, written, evidence)]
+    assert left == ["condition", "praise"]  # most important first; the criticism is kept
+    assert [v.kind for v in missing_voices(article, written + ["The union wants a new pier."], evidence)] == ["praise"]
+
+
+def test_a_he_is_the_speaker_named_before_it():
+    article = Article.build("Mayor Ana Ruiz spoke on Monday. Ruiz said the bridge was needed. "
+                            "He said work would start in May.")
+    assert article.sentences[-1].speaker == "Ruiz"

@@ -1,0 +1,146 @@
+"""The one sentence checker, each of its checks on sentences written for these tests."""
+
+import pytest
+
+from desktop.core.checks import sentence as checker
+from desktop.core.checks.review import review
+from desktop.core.input.article import Article
+from desktop.core.input.genre import Genre
+from desktop.core.language import claims
+
+ARTICLE = """Port Alder approves harbor bridge
+
+The town council of Port Alder voted 6 to 3 on Thursday to build a new road bridge across the harbor. \
+Mayor Lena Ortiz said the bridge would cut the drive to the regional hospital by 25 minutes. \
+The bridge could open in 2029 if the state approves a loan. \
+Fishermen's association chair Tomas Berg criticized the plan, saying construction would disturb the shellfish beds. \
+The council did not set a date for a public hearing. \
+Residents of Los Palmas, a district on the north shore, will pay a toll of 2 dollars. \
+Los Palmas has two schools and a ferry pier. \
+According to the finance office, the bridge will cost 92 million dollars. \
+Sixty percent of residents say the bridge is a waste of money, a survey found."""
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return checker.Context(Article.build(ARTICLE))
+
+
+def kinds(sentence, ctx, part="point", **kw):
+    return [p.kind for p in checker.check(sentence, part, ctx, **kw)]
+
+
+def problem(sentence, ctx, kind, part="point", **kw):
+    found = [p for p in checker.check(sentence, part, ctx, **kw) if p.kind == kind]
+    assert found, f"no {kind} problem in {sentence!r}: {kinds(sentence, ctx, part, **kw)}"
+    return found[0]
+
+
+def test_who_says_what_is_read_from_a_sentence():
+    said = claims.read("Mayor Lena Ortiz has also said the bridge would help.")
+    assert (said.speaker, said.opening, said.verb_kind, said.attributed) == (
+        "Mayor Lena Ortiz", "Mayor Lena Ortiz has also said", "speech", True)
+    assert claims.read("The plan was criticized by the union.").speaker == "the union"
+    assert claims.read("According to the finance office, it costs more.").speaker == "the finance office"
+    assert claims.read('"We are ready," said Ana Diaz.').speaker == "Ana Diaz"
+    assert claims.read("Sixty percent of residents say it is too much.").speaker == "Sixty percent of residents"
+    assert claims.read("He declined to say when it would open.").speaker == "He"
+    passive = claims.read("The firm is accused of fraud.")
+    assert passive.attributed and not passive.speaker
+    plain = claims.read("The bridge is 480 metres long.")
+    assert not plain.attributed and not plain.modal and not plain.negations
+    assert not claims.read("The council placed a $9 million order for steel.").attributed  # a noun
+
+
+def test_possibility_negation_and_judgement_markers():
+    read = claims.read("The ferry could stop if the bridge opens, but it will not close this year.")
+    assert [m.kind for m in read.modal] == ["possibility", "condition"]
+    assert [m.text for m in read.negations] == ["not"]
+    judged = claims.read("I think the council should act; you will love it. It is “great”.")
+    assert {m.kind for m in judged.judgements} == {"first person", "prescriptive", "second person"}
+
+
+def test_a_claim_the_article_attributes_must_say_whose_it_is(ctx):
+    lost = problem("The bridge would cut the drive to the hospital by 25 minutes.", ctx, "attribution")
+    assert lost.fix == "Mayor Lena Ortiz said that"
+    assert "attribution" not in kinds("Mayor Lena Ortiz said the bridge would cut the drive to "
+                                      "the hospital by 25 minutes.", ctx)
+    poll = problem("The bridge is a waste of money.", ctx, "attribution")
+    assert poll.fix.startswith("Sixty percent of residents")
+
+
+def test_a_claim_that_says_someone_said_it_must_say_who(ctx):
+    unnamed = problem("Construction is said to disturb the shellfish beds.", ctx, "attribution")
+    assert unnamed.fix == "Fishermen's association chair Tomas Berg criticized"
+
+
+def test_a_possibility_told_as_a_fact_is_found_with_the_words_that_mend_it(ctx):
+    found = problem("The bridge will open in 2029.", ctx, "modality")
+    assert found.fix == "The bridge could"
+    assert "modality" not in kinds("The bridge could open in 2029 if the state approves a loan.", ctx)
+
+
+def test_a_lost_or_added_negation_is_found(ctx):
+    assert "negation" in kinds("The council set a date for a public hearing.", ctx)
+    assert "negation" in kinds("The council did not vote on the bridge.", ctx)
+
+
+def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
+    assert problem("He criticized the plan.", ctx, "dangling").text == "He"
+    assert "dangling" in kinds("While this decision helps, the toll is 2 dollars.", ctx)
+    assert "dangling" not in kinds("It is unclear when the bridge opens.", ctx)
+    assert "dangling" not in kinds("He criticized the plan.", ctx, part="summary",
+                                   before=("Tomas Berg spoke on Thursday.",))
+    assert "fragment" in kinds("A toll of 2 dollars for residents", ctx)
+    assert "fragment" not in kinds("Residents of Los Palmas will pay a toll of 2 dollars.", ctx)
+
+
+def test_a_name_cut_short_is_found_with_the_whole_name(ctx):
+    found = problem("Residents of Palmas will pay a toll of 2 dollars.", ctx, "partial_name")
+    assert found.fix == "Los Palmas"
+    assert "partial_name" not in kinds("Residents of Los Palmas will pay a toll of 2 dollars.", ctx)
+
+
+def test_page_clutter_repeats_and_unsupported_claims(ctx):
+    assert "clutter" in kinds("Anna Lee contributed to this report.", ctx)
+    assert "clutter" in kinds("Shares of Alder Steel (NYSE: ALD) rose after the vote.", ctx)
+    assert "repeat" in kinds("The council voted 6 to 3 for the bridge.", ctx,
+                             before=("The town council voted 6 to 3 on Thursday to build a bridge.",))
+    assert "repeat" in kinds("Port Alder approves a harbor bridge.", ctx, title="Port Alder approves harbor bridge")
+    assert "unsupported" in kinds("The council will build an airport next to the school.", ctx)
+    assert "unsupported" not in kinds("The council voted 6 to 3 to build a road bridge.", ctx)
+
+
+def test_judgements_no_one_owns_and_shouted_titles(ctx):
+    judged = problem("The reckless plan divided the town.", ctx, "opinion")
+    assert judged.text == "reckless"
+    assert "opinion" not in kinds("Tomas Berg said the plan was reckless.", ctx)
+    assert [p.text for p in checker.check("Port Alder approves BRIDGE!", "title", ctx)
+            if p.kind == "sensational"] == ["BRIDGE", "!"]
+
+
+def test_an_opinion_piece_view_must_be_told_as_its_writer_s():
+    column = ("Why Port Alder needs its bridge\n\nThe harbor bridge is the best thing the council has "
+              "done in years. The town has waited too long for it. Critics who call it a waste have "
+              "not driven to the hospital at night. The council should build it now.")
+    ctx = checker.Context(Article(column, Genre("opinion column", "Rita Haas"), "Why Port Alder needs its bridge"))
+    found = problem("The town has waited too long for the bridge.", ctx, "opinion", part="summary")
+    assert found.fix == "In an opinion column, Rita Haas argues that"
+    assert problem("The town has waited too long.", ctx, "opinion").fix == "Haas argues that"
+    assert "opinion" not in kinds("Rita Haas argues that the town has waited too long for it.", ctx)
+    title = problem("Why Port Alder needs its bridge", ctx, "sensational", part="title")
+    assert title.fix == "Haas argues"
+
+
+def test_the_review_counts_every_kind_and_links_key_points_to_evidence(ctx):
+    result = review("Port Alder approves harbor bridge",
+                    "The council voted 6 to 3 to build a bridge. The bridge will open in 2029.",
+                    ["Mayor Lena Ortiz said the bridge would cut the drive by 25 minutes.",
+                     "Guatemala will close its airport for the winter."], ctx)
+    counts = result.counts()
+    assert counts["possibilities_as_fact"] == 1
+    assert counts["unsupported_names"] == 1 and counts["unsupported_claims"] == 1
+    assert counts["key_points_with_evidence"] == 1 and counts["key_points_without_evidence"] == 1
+    assert not result.clean
+    (a, b), = result.evidence[0].spans
+    assert ARTICLE[a:b].startswith("Mayor Lena Ortiz said")

@@ -1,0 +1,72 @@
+"""Writing with the local model, piece by piece: words kept out, answers cut back and written
+anew, questions asked and taken back, and the article's evaluated state reused."""
+
+import time
+
+import pytest
+
+from desktop.core.model import RunStats
+from desktop.core.model.llama import LocalModel
+from desktop.core.model.session import Local
+from desktop.core.writing import prompts
+
+
+@pytest.fixture(scope="module")
+def local(test_model):
+    return Local(LocalModel(test_model.path))
+
+
+def write(session, tokens=40):
+    for _ in range(tokens):
+        piece = session.propose()
+        if piece is None or "\n" in piece:
+            break
+        session.take()
+    return session.text
+
+
+def start(local, article, reuse_stats=None):
+    stats = reuse_stats or RunStats()
+    return local.session(prompts.summary_prompt(article), stats, time.perf_counter(), lambda: False), stats
+
+
+def test_a_word_kept_out_is_never_written_outside_quotes(local, article_text):
+    free, _ = start(local, article_text)
+    words = write(free).lower().split()
+    common = max(set(w.strip(".,") for w in words if len(w) > 3), key=words.count)
+    kept_out, _ = start(local, article_text)
+    kept_out.ban(frozenset({common}))
+    written = write(kept_out)
+    assert common not in [w.strip(".,\"“”").lower() for w in written.split()]
+
+
+def test_cutting_back_and_writing_again_gives_the_same_text(local, article_text):
+    session, _ = start(local, article_text)
+    first = write(session)
+    mark = len(first) // 2
+    mark = max(k for k in session._marks if k <= mark)
+    session.cut(mark)
+    assert session.text == first[:mark]
+    assert write(session, 40)[:len(first)] == first
+
+
+def test_a_question_is_asked_and_leaves_the_answer_as_it_was(local, article_text):
+    session, stats = start(local, article_text)
+    session.feed(" Harbor town approves bridge\nKey points:\n- The council voted 6 to 3 for the bridge.")
+    before = session.text
+    odds = session.ask("Is your last key point stated in the article? Answer yes or no.")
+    assert isinstance(odds, float)
+    assert session.text == before
+    following = session.propose()
+    session2, _ = start(local, article_text)
+    session2.feed(" Harbor town approves bridge\nKey points:\n- The council voted 6 to 3 for the bridge.")
+    assert session2.propose() == following  # as if never asked
+
+
+def test_the_article_is_read_once_for_every_prompt_that_begins_with_it(local, article_text):
+    start(local, "Another article: the ferry will stop running in May. " * 10)
+    first, stats = start(local, article_text)
+    assert stats.reused_tokens < stats.passes[0][0] / 2  # the rules only: a new article
+    second, stats2 = start(local, article_text)
+    assert stats2.prompt_tokens < stats2.passes[0][0] / 5  # the task only
+    assert stats2.reused_tokens + stats2.prompt_tokens == stats.passes[0][0]
