@@ -44,7 +44,8 @@ def main() -> int:
 
     window.runner.finished.connect(shoot)
     window.runner.failed.connect(fail)
-    QTimer.singleShot(300, window.summarize_action.trigger)
+    # The paste is read and cleaned in the background: summarize once it is in the pane.
+    window.reader.ready.connect(lambda *_: QTimer.singleShot(300, window.summarize_action.trigger))
     code = app.exec()
     window.setWindowModified(False)
     window.close()  # after a failure: stops the engine

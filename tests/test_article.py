@@ -31,6 +31,12 @@ def test_a_saved_web_page_yields_the_article_body_only():
     assert "2026-03-12" in cleaned.published
 
 
+def test_the_same_page_read_again_gives_the_same_article():
+    first = article.read(PAGE).text
+    for _ in range(3):
+        assert article.read(PAGE).text == first
+
+
 def test_pasted_html_is_preferred_to_its_plain_text_and_plain_text_still_works():
     html = PAGE.read_text()
     assert "harborfan77" not in article.from_paste(html, "the page as plain text, harborfan77").text

@@ -30,10 +30,10 @@ def _problem(kind, fix="", text="x"):
 def test_each_problem_calls_for_its_repair():
     assert _verdict([], 0)[0] == "keep"
     assert _verdict([_problem("loaded")], 0)[0] == "keep"  # kept out while writing, else flagged
-    assert _verdict([_problem("attribution", "Mayor Ruiz said")], 0) == ("mend", "Mayor Ruiz said", frozenset())
+    assert _verdict([_problem("attribution", "Mayor Ruiz said")], 0) == ("mend", "Mayor Ruiz said")
     assert _verdict([_problem("unsupported")], 0)[0] == "drop"
-    assert _verdict([_problem("opinion", text="reckless")], 0) == ("again", "", frozenset({"reckless"}))
-    assert _verdict([_problem("dangling", text="He")], 0) == ("again", "", frozenset())
+    assert _verdict([_problem("opinion", text="reckless")], 0)[0] == "drop"  # no one owns it
+    assert _verdict([_problem("dangling", text="He")], 0) == ("again", "")
     # Mended once and still attributed to no one: it goes; a dangling word stays flagged.
     assert _verdict([_problem("attribution", "Mayor Ruiz said")], 2)[0] == "drop"
     assert _verdict([_problem("dangling", text="He")], 2)[0] == "keep"

@@ -26,6 +26,7 @@ from desktop.core.input.article import Article, missing_voices
 from desktop.core.input.read import word_count
 from desktop.core.language import lexicon
 from desktop.core.model import Model, RunStats
+from desktop.core.language.text import text_scripts
 from desktop.core.writing import prompts
 from desktop.core.writing.form import ANSWER_TOKENS, Summary, Writer
 
@@ -67,9 +68,12 @@ def run(model: Model, article: Article, language: str | None,
     trace: list[dict] = []
     logprobs: dict[str, float] = {}
 
+    # A summary in the article's language is written in its scripts (and the form's Latin).
+    scripts = text_scripts(article.text) | {"LATIN"} if compare else None
+
     def write(prompt: prompts.Prompt, final: bool = True) -> Summary:
         session = model.session(prompt, stats, start, should_stop, avoid,
-                                lambda done, total: emit("reading", done, total))
+                                lambda done, total: emit("reading", done, total), scripts)
         writer = Writer(session, judge, emit, mend, voices if final else (lambda w: []),
                         frame if final else "")
         summary = writer.run()

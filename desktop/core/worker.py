@@ -55,6 +55,7 @@ def main(conn, stop_flag) -> None:
             if options.get("reuse", True):
                 try:  # while the user pastes: the summary starts sooner
                     model.prepare(prompts.summary_prompt("A"), stop_flag.is_set, keep=1)
+                    model.context.foreign(frozenset({"LATIN"}))  # the tokens of other scripts
                 except Cancelled:
                     pass
         elif kind == "prepare":

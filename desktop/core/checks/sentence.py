@@ -69,6 +69,8 @@ _BACK = {"he", "she", "they", "it", "his", "her", "their", "its", "him", "them",
 _TIME = {"year", "week", "month", "morning", "afternoon", "evening", "weekend", "time",
          "summer", "winter", "spring", "autumn", "fall", "season", "decade", "century", "day",
          "quarter", "term", "round"}
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|will|would|can|could|may|"
+                     r"might|must|shall|should)\b", re.IGNORECASE)
 _VERB_HINTS = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|"
     r"might|must|shall|should|\w+ed|\w+en|won|led|met|got|gave|went|came|made|took|"
@@ -143,7 +145,7 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
                                  f"{hit.term.reason} ({source})", copied=copied))
     for f in support.check(sentence, ctx.index, title=part == "title"):
         found.append(Problem(f.kind, f.start, f.end, f.text, f.reason))
-    if compare and part != "title" and not evidence.supported:
+    if compare and not evidence.supported and (part != "title" or not _headline_words(sentence, ctx)):
         found.append(_whole("unsupported", sentence, "No sentence of the article says this."))
     elif compare and part != "title" and (share := uncovered(sentence, evidence, ctx)) >= UNCOVERED:
         found.append(_whole("unsupported", sentence,
@@ -155,14 +157,16 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
                             f"(mean log-probability {logprob:.1f}): check it against the article."))
     if english:
         found += _attribution(sentence, claim, main, sources, part, first, ctx)
-        found += _modality(sentence, claim, sources)
+        if part != "title":  # a headline is compressed: its verbs are no claims of certainty
+            found += _modality(sentence, claim, sources)
         found += _dangling(sentence, part, first, before, main)
         found += check_names(sentence, ctx)
         if part != "title":
             found += _fragment(sentence)
     found += _clutter(sentence)
     if part != "title":
-        found += _repeat(sentence, (*before, title) if part == "point" and title else before)
+        found += _repeat(sentence, (*before, title) if part == "point" and title else before,
+                         _frame_words(ctx))
     else:
         found += _sensational(sentence, ctx)
     return sorted(found, key=lambda p: (p.start, p.kind))
@@ -173,6 +177,13 @@ def _whole(kind: str, sentence: str, reason: str, fix: str = "") -> Problem:
 
 
 # -- who did what ---------------------------------------------------------------------------
+
+def _headline_words(title: str, ctx: Context) -> bool:
+    """Whether a title is made of the article's headline's words (a headline is worded anew,
+    and need not match one sentence)."""
+    wanted = set(content(title))
+    return bool(wanted) and len(wanted & set(content(ctx.article.headline))) >= 0.6 * len(wanted)
+
 
 def uncovered(sentence: str, evidence: Evidence, ctx: Context) -> float:
     """The weighted share of the sentence's meaningful words that neither its evidence nor
@@ -194,7 +205,8 @@ def uncovered(sentence: str, evidence: Evidence, ctx: Context) -> float:
 _FUNCTION_STEMS = {stem(w) for w in ("say", "said", "says", "also", "according", "report",
                                      "reported", "article", "argue", "argues", "write",
                                      "writes", "opinion", "column", "author", "editorial",
-                                     "analysis", "review", "check", "fact", "find", "finds")}
+                                     "analysis", "review", "check", "fact", "find", "finds",
+                                     "blog", "post", "claim", "checks")}
 
 
 def _near_word(stem: str, have: set[str]) -> bool:
@@ -205,8 +217,10 @@ def _near_word(stem: str, have: set[str]) -> bool:
 def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
                  sources: list[Sentence], part: str, first: bool, ctx: Context) -> list[Problem]:
     """A claim the article attributes, or an opinion, told as a plain fact."""
-    said = claim.attributed or _framed(sentence)
-    judged = [m for m in claim.judgements if m.kind in _JUDGING]
+    genre = ctx.article.genre
+    said = claim.attributed or _framed(sentence) or _names_writer(sentence, genre)
+    judged = [m for m in claim.judgements if m.kind in _JUDGING
+              and not (m.kind == "prescriptive" and sentence.rstrip().endswith("?"))]
     if judged and not said:
         marker = judged[0]
         fix = _opening(main, part) if main and main.claim.attributed else _writer_fix(ctx, part, first)
@@ -214,33 +228,80 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
                         f"“{marker.text}” judges, but the sentence does not say who judges so.", fix)]
     if not main:
         return []
-    genre = ctx.article.genre
-    if part == "title":  # a headline tells the event; an opinion piece's, whose view it is
-        if genre.kind != NEWS and not said:
-            return [_whole("opinion", sentence, f"This {genre.kind} is {genre.author or 'its writer'}’s "
-                           "view: say it is theirs.", _writer_fix(ctx, part, first))]
-        return []
-    reported = [s for s in sources if s.claim.attributed]
-    if reported:
-        source = main if main in reported else reported[0]
-        who = _who(source)
-        if not said:
-            return [_whole("attribution", sentence,
-                           f"The article attributes this to {who or 'a source'}: say so.",
-                           _opening(source, part))]
-        if who and not any(_mentions(sentence, s) for s in reported):
-            return [_whole("attribution", sentence,
-                           f"The article attributes this to {who}: the sentence does not say who.",
-                           _opening(source, part))]
-        return []
-    if not said and genre.kind != NEWS:
+    # A view of the writer's in an opinion piece: in an argument (a column, an editorial)
+    # whatever is no plain fact; elsewhere what the article's sentence judges (the summary may
+    # tell its judgement in other words). The summary does not say whose it is.
+    arguing = genre.kind in ("opinion column", "editorial")
+    fact = bool(support.number_values(sentence))  # a checkable figure, not a view
+    writers = [s for s in sources if not s.claim.named and not fact
+               and (_judges(s.claim) or (arguing and not _plain_fact(s)))]
+    if genre.kind != NEWS and not said and writers:
         return [_whole("opinion", sentence,
                        f"This {genre.kind} is {genre.author or 'its writer'}’s view: say it is theirs.",
                        _writer_fix(ctx, part, first))]
+    if part == "title":  # a headline tells the event, not who said it
+        return []
+    reported = [s for s in sources if _contested(s)]
+    if reported:
+        source = main if main in reported else reported[0]
+        who = _who(source)
+        if not said and (who or _POLL.search(source.text)):
+            return [_whole("attribution", sentence,
+                           f"The article attributes this to {who or 'a poll'}: say so.",
+                           _opening(source, part))]
+        if said and who and not any(_mentions(sentence, s) for s in reported):
+            return [_whole("attribution", sentence,
+                           f"The article attributes this to {who}: the sentence does not say who.",
+                           _opening(source, part))]
     return []
 
 
-_JUDGING = {"evaluative", "prescriptive", "first person", "second person"}
+# A poll or a survey: "51 percent say", "a survey found".
+_POLL = re.compile(r"\b(?:percent|per cent|%|poll|survey)\b", re.IGNORECASE)
+
+
+def _plain_fact(source: Sentence) -> bool:
+    """A sentence that states something checkable: a number or a date, or what someone
+    else said."""
+    return bool(support.number_values(source.text)) or source.claim.attributed
+
+
+def _judges(claim: claims.Claim) -> bool:
+    return any(m.kind in _JUDGING or m.kind in lexicon.LOADED_CATEGORIES for m in claim.judgements)
+
+
+def _contested(source: Sentence) -> bool:
+    """Whether the article's sentence reports a claim that is someone's to make, not a
+    routine fact a spokesman gave ("the council said it met on Monday"): an accusation, a
+    belief, a judgement, a prediction or possibility, a poll, or what someone argues."""
+    claim = source.claim
+    if not claim.attributed:
+        return False
+    if claim.verb_kind in ("criticism", "cognition") or _POLL.search(source.text):
+        return True
+    if claim.modal or _judges(claim) or lexicon.quoted_spans(source.text):
+        return True
+    return bool(_ARGUES.search(claim.opening))
+
+
+_ARGUES = re.compile(r"\b(?:argu|claim|contend|insist|assert|alleg|suggest|predict|estimat|warn|"
+                     r"maintain|believ|urg|demand)\w*", re.IGNORECASE)
+
+
+# What makes a summary's sentence a judgement someone must own ("I" and "you" in a summary
+# make it no one's sentence: see the dangling check).
+_JUDGING = {"evaluative", "prescriptive"}
+_WRITER_WORDS = re.compile(r"\b(?:the|this) (?:author|writer|article|post|column|review|piece|"
+                           r"story|report|editorial|analysis|blog)\b", re.IGNORECASE)
+
+
+def _names_writer(sentence: str, genre) -> bool:
+    """Whether the sentence says it tells the writer's view: it names the writer ("Wilson
+    shares her tips") or the piece ("the author argues")."""
+    if _WRITER_WORDS.search(sentence):
+        return True
+    names = set(content(genre.author)) - {"editori", "board"} if genre.author else set()
+    return bool(names & set(content(sentence)))
 _FRAMES = re.compile(r"^\s*In (?:an?|the|this) (?:opinion column|editorial|analysis|review|fact check|column|op-ed)\b", re.I)
 
 
@@ -338,7 +399,9 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence]) -> li
     """A possibility, plan, threat, condition or hearsay in the evidence, where it speaks of
     what the sentence says, that the sentence tells as a fact; a negation lost or added."""
     found = []
-    mine = {m.kind for m in claim.modal}
+    mine = {m.kind for m in claim.modal} | ({"future"} if _FUTURE.search(sentence) else set())
+    if claim.attributed:
+        mine |= {"said"}
     said = claim.attributed
     wanted = set(content(sentence))
     for source in sources:
@@ -349,8 +412,8 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence]) -> li
         # In the article, quoted words count too: a summary that reports a quote in its own
         # words must keep its "could" and its "not".
         near = [m for m in _markers(source.text) if a - 25 <= m.start <= b]
-        near = [m for m in near if not (m.kind == "hearsay" and said)]
-        if near and not mine:
+        near = [m for m in near if not _KEPT[m.kind] & mine]
+        if near:
             marker = near[0]
             prefix = source.text[:marker.end]
             fix = prefix if len(prefix.split()) <= 12 and prefix[:1].isupper() else ""
@@ -358,7 +421,7 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence]) -> li
                                 f"The article says “{marker.text}” here ({marker.kind}): "
                                 "the sentence tells it as a fact.", fix))
             break
-        negated = [m for m in _negations(source.text) if a - 25 <= m.start <= b]
+        negated = [m for m in _negations(source.text, "lost") if a - 25 <= m.start <= b]
         if negated and not claim.negations:
             found.append(_whole("negation", sentence,
                                 f"The article says “{negated[0].text}” here: the sentence "
@@ -378,9 +441,16 @@ def _markers(text: str) -> list[claims.Marker]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _negations(text: str) -> list[claims.Marker]:
+def _negations(text: str, kind: str = "words") -> list[claims.Marker]:
     return [claims.Marker("negation", m.start(), m.end(), m.group())
-            for m in lexicon.negation().finditer(text)]
+            for m in lexicon.negation(kind).finditer(text)]
+
+
+# What a summary's sentence must say to keep the article's kind of uncertainty.
+_KEPT = {"possibility": {"possibility", "condition"}, "condition": {"condition", "possibility"},
+         "plan": {"plan", "future", "possibility", "condition", "said"},
+         "threat": {"threat", "said", "possibility"}, "hearsay": {"hearsay", "said"}}
+_FUTURE = re.compile(r"\b(?:will|won't|shall|is to|are to|is due to)\b", re.IGNORECASE)
 
 
 def _region(text: str, wanted: set[str]) -> tuple[int, int] | None:
@@ -404,6 +474,10 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
         return []
     word = match.group(1).lower()
     before = earlier[-1] if earlier else ""
+    standalone = part != "summary" or first
+    if standalone and (found := _unnamed_subject(sentence)):
+        return [Problem("dangling", found.start(), found.end(), found.group(),
+                        f"“{found.group()}”: which one? The sentence does not name it.")]
     can_refer = part == "summary" and not first and _has_name(before)
     if word == "it" and _EXPLETIVE.match(sentence):
         return []
@@ -419,6 +493,30 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
             return [Problem("dangling", demo.start(), demo.end(), demo.group(),
                             f"“{demo.group()}” points back to something the summary has not named.")]
     return []
+
+
+# A sentence that begins with "The company", "The deal", "I", "Others", "There were also":
+# on its own, a reader cannot tell who or what.
+_UNNAMED = re.compile(r"\s*(?:(?:The|A|An)\s+(?:[a-z][\w-]*\s+){0,2}?(?:company|firm|deal|order|"
+                      r"study|team|suspect|video|man|woman|boy|girl|agency|group|researchers?|"
+                      r"authors?|claim|plan|move|decision|offer|report|service|device|product|"
+                      r"app|event|show|game|program|programme|project|scheme|bill|law|policy|"
+                      r"proposal|official|officials|spokesman|spokeswoman|ceo|victim|patient|"
+                      r"couple|family|analysis|data|survey|poll|review)\b|"
+                      r"(?:I|My|We|Our|Others|Another|There (?:were|was|are|is) also)\b)")
+
+
+def _unnamed_subject(sentence: str) -> re.Match | None:
+    """The opening words of a sentence that begins by pointing at something it never names
+    (no name anywhere in it)."""
+    found = _UNNAMED.match(sentence)
+    if not found:
+        return None
+    rest = sentence[found.end():]
+    if found.group().strip()[:1] in "IMWO" and found.group().strip().split()[0] in ("I", "My", "We", "Our"):
+        return found  # the writer speaking: whose "I" is it?
+    named = [m for m in words(rest) if m.group()[:1].isupper()]
+    return None if named else found
 
 
 def _time_after(sentence: str, position: int) -> bool:
@@ -462,6 +560,9 @@ def _fragment(sentence: str) -> list[Problem]:
         return [_whole("fragment", sentence, "Not a whole sentence.")]
     if re.fullmatch(r"[A-Z][a-z]+ed", found[0]) and found[1][:1].islower():
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
+    if not re.search(r"[.!?][\"”’')\]]*$", plain) and not (
+            _FINITE.search(plain) or claims.reporting().search(plain) or _present_verb(found)):
+        return [_whole("fragment", sentence, "Not a whole sentence: a headline's words, no verb.")]
     rest = " ".join(found[1:])
     if not (_VERB_HINTS.search(rest) or claims.reporting().search(plain) or _present_verb(found)):
         return [_whole("fragment", sentence, "Not a whole sentence: it has no verb.")]
@@ -499,12 +600,17 @@ def _clutter(sentence: str) -> list[Problem]:
     return found
 
 
-def _repeat(sentence: str, earlier: tuple[str, ...]) -> list[Problem]:
-    mine = set(content(sentence))
+def _frame_words(ctx: Context) -> set[str]:
+    """The words that say whose view a sentence tells ("Ruiz argues that"): no fact of theirs."""
+    return _FUNCTION_STEMS | set(content(ctx.article.genre.author))
+
+
+def _repeat(sentence: str, earlier: tuple[str, ...], frame: set[str] = frozenset()) -> list[Problem]:
+    mine = set(content(sentence)) - frame
     if not mine:
         return []
     for other in earlier:
-        theirs = set(content(other))
+        theirs = set(content(other)) - frame
         if theirs and len(mine & theirs) >= REPEAT * len(mine):
             return [_whole("repeat", sentence, f"Says again what “{other[:60]}” says.")]
     return []

@@ -91,16 +91,18 @@ class Article:
         found = []
         for s in self.sentences:
             claim = s.claim
-            condition = next((m for m in claim.modal if m.kind == "condition"
-                              and m.text.lower() in _CONDITIONS), None)
+            # A condition or thanks inside the speaker's quoted words counts too.
+            condition = _CONDITION.search(s.text)
+            speaker = s.speaker if s.speaker and claim.named else claim.speaker
             if condition and (claim.named or claim.opening):
-                speaker = s.speaker or claim.speaker
-                asks = _asks(s.text, condition.end)
+                asks = _asks(s.text, condition.end())
                 if content(asks) and _is_name(speaker):
                     found.append(Voice(speaker, "condition", (s.start, s.end), claim.opening or speaker, asks))
                     continue
-            if claim.verb_kind in ("criticism", "praise") and claim.named and _is_name(claim.speaker):
-                found.append(Voice(claim.speaker, claim.verb_kind, (s.start, s.end), claim.opening))
+            kind = claim.verb_kind if claim.verb_kind in ("criticism", "praise") else \
+                "praise" if claim.verb_kind == "speech" and _THANKS.search(s.text) else ""
+            if kind and claim.named and _is_name(claim.speaker):
+                found.append(Voice(claim.speaker, kind, (s.start, s.end), claim.opening))
         return found
 
     @cached_property
@@ -111,8 +113,10 @@ class Article:
 
 
 # What a condition asks for follows these words; "if" and "unless" set other conditions.
-_CONDITIONS = {"in exchange for", "in return for", "on condition", "on the condition",
-               "provided that", "as long as", "only if"}
+_CONDITION = re.compile(r"\b(?:in exchange for|in return for|on (?:the )?condition (?:that|of)|"
+                        r"provided that|as long as|only if)\b", re.IGNORECASE)
+# Thanks said in other words: "X said the city was grateful to Y".
+_THANKS = re.compile(r"\b(?:grateful|thankful|appreciat(?:e|es|ed|ive))\b", re.IGNORECASE)
 # The words after the condition, up to a comma, a bracket or the sentence's end ("U.S. aid"
 # stays whole).
 _OBJECT = re.compile(r"\s*(?:of\s+|that\s+)?(.{1,60}?)\s*(?=[,;:!?)]|(?<!\b[A-Z])\.(?:[\"”’]|\s|$)|$)")

@@ -122,7 +122,7 @@ def _author(byline: str, author: str) -> str:
     # shows wins, else the last one named.
     names = [n.strip() for n in author.split(";") if n.strip()] or [written]
     people = [n for n in names if _person(n)]
-    name = next((n for n in people if n in written), (people or names)[-1])
+    name = next((n for n in people if n in written), (people or names)[0] if people else names[-1])
     name = re.split(r"\s*[,|]\s*|\s+(?:is|for|in)\s+", name.strip())[0]
     if re.match(r"(?:The|A|An)\s+\w+$", name):  # "The Russian": no one's name
         return ""

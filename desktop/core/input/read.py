@@ -123,9 +123,11 @@ def extract_body(html: str) -> str:
         raise ArticleError(f"the page is larger than {MAX_BYTES // 2**20} MB")
 
     def extract(**options) -> str:
+        # No deduplication: trafilatura's is a cache shared by every page the process reads,
+        # so the same page read twice lost its text (the cleaner removes repeated paragraphs).
         try:
             return trafilatura.extract(html, include_comments=False, include_tables=False,
-                                       deduplicate=True, **options) or ""
+                                       **options) or ""
         except Exception:  # a page that breaks the extractor is no article of ours
             return ""
 

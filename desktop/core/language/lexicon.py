@@ -241,8 +241,9 @@ def modality() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 @cache
-def negation() -> re.Pattern:
-    return _word_pattern(data()["negation"]["words"])
+def negation(kind: str = "words") -> re.Pattern:
+    """Words of negation ("words"), or those a summary must keep ("lost")."""
+    return _word_pattern(data()["negation"][kind])
 
 
 @cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 STOPWORDS = frozenset("""a an the of to in on at for by with and or but nor so yet is are was were be been
 being am has have had do does did he she it they we you i his her its their our your my him them us me
@@ -73,3 +74,13 @@ def stem(word: str) -> str:
 def content(text: str) -> list[str]:
     """The stems of the words that carry meaning."""
     return [stem(m.group()) for m in words(text) if m.group().lower() not in STOPWORDS]
+
+
+def text_scripts(text: str) -> frozenset[str]:
+    """The writing systems of a text's letters: LATIN, CYRILLIC, CJK, ARABIC…"""
+    found = set()
+    for char in set(text):
+        if char.isalpha():
+            name = unicodedata.name(char, "")
+            found.add(name.split(" ")[0] if name else "UNKNOWN")
+    return frozenset(found)

@@ -80,6 +80,7 @@ class Model(Protocol):
         """How many tokens the whole prompt takes."""
 
     def session(self, prompt: Prompt, stats: RunStats, start: float, should_stop, avoid: frozenset[str] = frozenset(),
-                progress=None) -> Session:
+                progress=None, scripts: frozenset[str] | None = None) -> Session:
         """Read the prompt (reporting progress(done, total)) and begin its answer. `avoid`:
-        words kept out of the answer, outside quotes."""
+        words kept out of the answer, outside quotes; `scripts`: the only writing systems
+        its letters may be in (LATIN, CYRILLIC…), where known."""

@@ -20,6 +20,7 @@ import time
 from typing import Callable
 
 from desktop.core.model import Cancelled, Prompt, RunStats
+from desktop.core.language.text import text_scripts
 from desktop.core.model.llama import BATCH, LocalModel
 
 SAVED_BEGINNINGS = 4  # shared prompt beginnings kept per worker (about 13 MB each for 1.5B)
@@ -52,6 +53,15 @@ class Context:
         self.fresh = False  # the last decode was the last slice's: its logits are at hand
         self.saved: dict[tuple[int, ...], bytes] = {}
         self._answers: tuple[list[int], list[int]] | None = None
+        self._foreign: dict[frozenset[str], set[int]] = {}
+
+    def foreign(self, scripts: frozenset[str]) -> set[int]:
+        """The tokens with letters of other scripts than these (a summary of an English
+        article has no Chinese word in it, even when the English word was kept out)."""
+        if scripts not in self._foreign:
+            self._foreign[scripts] = {t for t in range(self.model.n_vocab)
+                                      if not text_scripts(self.model.piece(t).decode("utf-8", "ignore")) <= scripts}
+        return self._foreign[scripts]
 
     def answers(self) -> tuple[list[int], list[int]]:
         """The tokens of "yes" and of "no", looked up once."""
@@ -124,7 +134,8 @@ class LocalSession:
 
     def __init__(self, context: Context, prompt: Prompt, stats: RunStats, start: float,
                  should_stop: Callable[[], bool], avoid: frozenset[str] = frozenset(),
-                 progress: Callable[[int, int], None] | None = None):
+                 progress: Callable[[int, int], None] | None = None,
+                 scripts: frozenset[str] | None = None):
         self.model = context.model
         self.context = context
         self.stats = stats
@@ -138,6 +149,7 @@ class LocalSession:
         self._proposed: tuple[int, str, bytes] | None = None
         self._bans: dict[int, set[int]] = {}  # context length -> tokens not to take there
         self._word = (0, len(self.tokens), None)  # where the current word began, its first token
+        self._foreign = context.foreign(scripts) if scripts else set()
         self._written: list[tuple[int, float]] = []  # (answer length after it, log-prob) per token the model wrote
         self._next = self.model.greedy()
 
@@ -149,7 +161,7 @@ class LocalSession:
         while True:
             if self.should_stop():
                 raise Cancelled
-            banned = self._bans.get(len(self.tokens), set())
+            banned = self._bans.get(len(self.tokens), set()) | self._foreign
             token = self._choose(banned, avoid_start)
             if self.model.is_end(token):
                 if self._refuse_word():
@@ -254,10 +266,6 @@ class LocalSession:
         found = [lp for end, lp in self._written if end > start]
         return sum(found) / len(found) if found else None
 
-    def ban(self, words: frozenset[str]) -> None:
-        """Keep these words out of the answer from here on, as the loaded ones are."""
-        self.avoid = self.avoid | words
-
     # -- tokens ------------------------------------------------------------------------
 
     def _choose(self, banned: set[int], avoid_start: frozenset[str]) -> int:
@@ -268,7 +276,8 @@ class LocalSession:
                 if token in banned:
                     continue
                 word = self.model.piece(token).decode("utf-8", "replace").strip().lower()
-                if not word or not any(w == word or (len(word) >= 2 and w.startswith(word))
+                begins = (len(word) >= 2 or (word and not word.isalnum()))  # "<" of "<one"
+                if not word or not any(w == word or (begins and w.startswith(word))
                                        for w in avoid_start):
                     return token
         return self.model.greedy(banned)
@@ -288,8 +297,8 @@ class LocalSession:
         self._next = self.model.greedy()
 
     def _joins(self, piece: str) -> bool:
-        """Whether the piece goes on with the word before it ("-called", "'s")."""
-        return piece[:1] in "-'’" and len(piece) > 1 and _LETTER.match(piece[1:]) is not None \
+        """Whether the piece goes on with the word before it ("-called", "-", "'s")."""
+        return piece[:1] in "-'’" and (len(piece) == 1 or _LETTER.match(piece[1:]) is not None) \
             and bool(self.text) and _LETTER.match(self.text[-1]) is not None
 
     def _refuse_word(self) -> bool:
@@ -330,8 +339,9 @@ class Local:
 
     def session(self, prompt: Prompt, stats: RunStats, start: float, should_stop: Callable[[], bool],
                 avoid: frozenset[str] = frozenset(),
-                progress: Callable[[int, int], None] | None = None) -> LocalSession:
-        return LocalSession(self.context, prompt, stats, start, should_stop, avoid, progress)
+                progress: Callable[[int, int], None] | None = None,
+                scripts: frozenset[str] | None = None) -> LocalSession:
+        return LocalSession(self.context, prompt, stats, start, should_stop, avoid, progress, scripts)
 
     def prepare(self, prompt: Prompt, should_stop: Callable[[], bool], keep: int | None = None) -> RunStats:
         """Read the prompt now (its first `keep` segments: the rules, the article), so that a

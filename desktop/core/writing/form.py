@@ -121,16 +121,19 @@ class Writer:
         for attempt in range(TRIES):
             written = self._write(TITLE_TOKENS, start, whole_line=True, avoid_start=avoid)
             title = written.text.strip()
+            fixed = self.mend_text(title, "title") if title else title
+            if fixed != title:  # a name cut short, a shouted word: mended in place
+                self.s.cut(start)
+                self.s.feed(" " + fixed)
+                title = fixed
             problems = self.judge(title, "title", (), "", None) if title else []
-            verdict, fix, words = _verdict(problems, attempt)
+            verdict, fix = _verdict(problems, attempt)
             self._trace("title", title, problems, verdict)
             if verdict == "keep" or attempt == TRIES - 1 or not title:
                 break
             self.s.cut(start)
             if verdict == "mend":
                 self.s.feed(" " + fix)
-            elif words:
-                self.s.ban(words)
             else:
                 avoid = frozenset({title.split()[0].lower()})
         self.draft.title = self.s.text[start:].strip()
@@ -149,11 +152,14 @@ class Writer:
 
     def _points(self) -> None:
         room = prompts.MAX_POINTS - min(VOICE_POINTS, len(self.missing_voices(self._written())))
-        for _ in range(room + TRIES):  # a few points may be left out
-            if len(self.draft.key_points) >= room:
-                break
-            if not self._point() and len(self.draft.key_points) >= prompts.MIN_POINTS:
-                break
+        failed = 0  # key points taken back in a row: the model has no more to say
+        while len(self.draft.key_points) < room and failed < 2:
+            if not self._point():
+                failed += 1
+                if len(self.draft.key_points) >= prompts.MIN_POINTS:
+                    break
+                continue
+            failed = 0
             if len(self.draft.key_points) >= prompts.MIN_POINTS and not self._model_goes_on():
                 break
         for voice in self.missing_voices(self._written())[:prompts.MAX_POINTS - len(self.draft.key_points)]:
@@ -206,7 +212,7 @@ class Writer:
                 self.s.feed(" " + fixed)
                 text = fixed
             problems = self.judge(text, part, before, self.draft.title, logprob)
-            verdict, fix, words = _verdict(problems, TRIES - 1 if mended else attempt)
+            verdict, fix = _verdict(problems, TRIES - 1 if mended else attempt)
             self._trace(part, text, problems, verdict)
             if verdict == "keep":
                 if logprob is not None:
@@ -221,14 +227,12 @@ class Writer:
                 continue
             if opening:
                 self.s.feed(" " + opening)
-            if verdict == "again" and words:
-                self.s.ban(words)  # a judgement no one owns: written without it
-            else:  # begun differently
-                first = text[len(opening):].split()[:1] if opening else text.split()[:1]
-                refused = {w.lower().strip("\"“'‘(") for w in first}
-                if part == "point":
-                    self._refused |= refused
-                avoid = frozenset(refused | (self._refused if part == "point" and not opening else set()))
+            # Begun differently: the model's choice is the same every time (greedy).
+            first = text[len(opening):].split()[:1] if opening else text.split()[:1]
+            refused = {w.lower().strip("\"“'‘(") for w in first}
+            if part == "point":
+                self._refused |= refused
+            avoid = frozenset(refused | (self._refused if part == "point" and not opening else set()))
         self.s.cut(start)
         self.dropped += 1
         if part == "summary" and not before and fallback:
@@ -292,24 +296,26 @@ class Writer:
         self.emit("draft", {"title": title, "summary": summary, "points": [p for p in points if p]})
 
 
-def _verdict(problems: list[Problem], attempt: int) -> tuple[str, str, frozenset[str]]:
+def _verdict(problems: list[Problem], attempt: int) -> tuple[str, str]:
     """What to do with a finished sentence: "keep" it, "mend" it (begin it anew with the words
-    given), or write it "again" without some words, or "drop" it."""
+    given), write it "again" begun otherwise, or "drop" it."""
     kinds = {p.kind for p in problems}
     if kinds & set(DROP):
-        return "drop", "", frozenset()
+        return "drop", ""
     mendable = [p for p in problems if p.kind in MEND]
     if not mendable:
-        return "keep", "", frozenset()
+        return "keep", ""
     if attempt >= TRIES - 1:
         # Tried: what is left of an opinion or a dropped attribution goes; the rest stays flagged.
-        return ("drop" if kinds & {"attribution", "opinion", "modality"} else "keep"), "", frozenset()
+        return ("drop" if kinds & {"attribution", "opinion", "modality"} else "keep"), ""
     fix = next((p.fix for p in mendable if p.fix), "")
     if fix:
-        return "mend", fix, frozenset()
-    # A judging word no one owns: written without it; else begun differently.
-    words = frozenset(p.text.lower() for p in mendable if p.kind == "opinion" and " " not in p.text.strip())
-    return "again", "", words
+        return "mend", fix
+    if kinds & {"attribution", "opinion", "modality"}:
+        # No one to attribute it to, and written without its judging word a small model says
+        # something else (a "popular" crackdown became a "positive" one): it goes.
+        return "drop", ""
+    return "again", ""
 
 
 def _loops(text: str, start: int) -> bool:

@@ -51,10 +51,11 @@ Summary: The city will double parking fees from March, a plan the mayor defends 
 owners criticize."""
 
 LEAD = "ARTICLE:\n"
-FORM = (f"{TITLE_LABEL} <a plain title: the main event>\n{POINTS_LABEL}\n- <one short, whole "
-        "sentence: who did what>\n(three to seven key points, each a different fact, one line "
-        f"each)\n{SUMMARY_LABEL} <one to three short sentences in your own words that sum up the "
-        "key points>")
+FORM = (f"after '{TITLE_LABEL}', a plain title of at most twelve words that states the main "
+        f"event; after '{POINTS_LABEL}', three to seven key points, one a line beginning with "
+        "'- ', each one short, whole sentence that says who did what, each a different fact; "
+        f"after '{SUMMARY_LABEL}', one to three short sentences in your own words that sum up "
+        "the key points")
 
 
 def _language_rule(language: str | None) -> str:
@@ -71,7 +72,7 @@ def _genre_rule(genre: Genre | None) -> str:
 
 def summary_prompt(article: str, language: str | None = None, genre: Genre | None = None) -> Prompt:
     """The prompt for a whole article."""
-    task = (f"\n\nSummarize the article above in this form:\n{FORM}\n{_language_rule(language)} "
+    task = (f"\n\nSummarize the article above. Fill in the form: {FORM}. {_language_rule(language)} "
             f"Say who did and said what.{_genre_rule(genre)}")
     return Prompt(SYSTEM, LEAD, article.strip(), task, TITLE_LABEL)
 
@@ -79,8 +80,8 @@ def summary_prompt(article: str, language: str | None = None, genre: Genre | Non
 def part_prompt(part: str, number: int, parts: int, language: str | None = None,
                 genre: Genre | None = None) -> Prompt:
     """The prompt for one part of an article too long to read at once (the map step)."""
-    task = (f"\n\nThis is part {number} of {parts} of a long article. Summarize this part in "
-            f"this form:\n{FORM}\n{_language_rule(language)} Say who did and said what."
+    task = (f"\n\nThis is part {number} of {parts} of a long article. Summarize this part. Fill "
+            f"in the form: {FORM}. {_language_rule(language)} Say who did and said what."
             f"{_genre_rule(genre)}")
     return Prompt(SYSTEM, LEAD, part.strip(), task, TITLE_LABEL)
 
@@ -91,6 +92,6 @@ def combine_prompt(part_answers: list[str], language: str | None = None,
     joined = "\n\n".join(f"PART {i} OF {len(part_answers)}:\n{answer.strip()}"
                          for i, answer in enumerate(part_answers, 1))
     task = ("\n\nAbove are summaries of the consecutive parts of one long article. Write one "
-            f"summary of the whole article in this form:\n{FORM}\n{_language_rule(language)}"
+            f"summary of the whole article. Fill in the form: {FORM}. {_language_rule(language)}"
             f"{_genre_rule(genre)}")
     return Prompt(SYSTEM, LEAD, joined, task, TITLE_LABEL)
