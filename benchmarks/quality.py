@@ -40,6 +40,7 @@ from pathlib import Path
 
 from desktop.core import pipeline
 from desktop.core.checks import sentence as checker
+from desktop.core.checks import support
 from desktop.core.checks.review import COUNTS, Review, review
 from desktop.core.engine import Done, Engine
 from desktop.core.input import read
@@ -212,8 +213,11 @@ def check_accuracy() -> dict:
     contexts: dict[str, checker.Context] = {}
     found: dict[str, list[tuple[bool, bool]]] = {}
     for item in labelled:
-        ctx = contexts.setdefault(item["key"], checker.Context(page_article(item["key"])))
-        kinds = {p.kind for p in checker.check(item["text"], item["part"], ctx)}
+        if item["key"] not in contexts:
+            contexts[item["key"]] = checker.Context(page_article(item["key"]))
+        ctx = contexts[item["key"]]
+        kinds = {p.kind for p in checker.check(item["text"], item["part"], ctx,
+                                               logprob=item.get("logprob"))}
         for kind in ("opinion", "attribution", "modality", "unsupported", "dangling", "fragment"):
             truth = kind in item["problems"]
             guess = kind in kinds or (kind == "unsupported" and bool(kinds & SUPPORT_KINDS))
@@ -240,6 +244,40 @@ def leads(line: str) -> list[tuple[str, str]]:
     return found
 
 
+def lead_figures(title: str, summary: str, points: list[str], result: Review, ctx: checker.Context) -> dict:
+    """Issue 4's figures for one summary: loaded words, names, numbers and attribution."""
+    parts = [title, summary, *points]
+    words = max(1, sum(len(p.split()) for p in parts))
+    loaded = [f for f in result.flags if f.kind == "loaded"]
+    names = sum(len(support.names(p, ctx.index, i == 0)) for i, p in enumerate(parts))
+    return {
+        "summary_words": words,
+        "introduced": sum(1 for f in loaded if not f.copied),
+        "copied": sum(1 for f in loaded if f.copied),
+        "names": names,
+        "unsupported_names": sum(1 for f in result.flags if f.kind == "name"),
+        "unsupported_numbers": sum(1 for f in result.flags if f.kind == "number"),
+        "article_attributes": any(s.claim.attributed for s in ctx.article.sentences),
+        "attributes": any(claims.read(s).attributed for p in parts for s in sentences(p)),
+        "opinions_as_fact": sum(1 for f in result.flags if f.kind == "opinion"),
+    }
+
+
+def lead_averages(rows: list[dict]) -> dict:
+    """The same averages as issue 4's closing note, to compare with it."""
+    attributing = [r for r in rows if r["article_attributes"]]
+    return {
+        "share_with_introduced_loaded_term": round(sum(1 for r in rows if r["introduced"]) / len(rows), 3),
+        "introduced_loaded_per_100_words": round(statistics.mean(100 * r["introduced"] / r["summary_words"] for r in rows), 3),
+        "copied_loaded_per_100_words": round(statistics.mean(100 * r["copied"] / r["summary_words"] for r in rows), 3),
+        "entity_precision": round(1 - sum(r["unsupported_names"] for r in rows) / max(1, sum(r["names"] for r in rows)), 3),
+        "share_with_unsupported_number": round(sum(1 for r in rows if r["unsupported_numbers"]) / len(rows), 3),
+        # Of the leads that attribute something to someone, the share of summaries that do too.
+        "attributions_kept": round(sum(1 for r in attributing if r["attributes"]) / max(1, len(attributing)), 3),
+        "opinions_as_fact_per_summary": round(statistics.mean(r["opinions_as_fact"] for r in rows), 3),
+    }
+
+
 def neus(items: int, model_name: str, save: Path | None) -> dict:
     lines = (EVAL / "neus-val.source").read_text(encoding="utf-8").splitlines()[:items]
     targets = (EVAL / "neus-val.target").read_text(encoding="utf-8").splitlines()[:items]
@@ -254,7 +292,7 @@ def neus(items: int, model_name: str, save: Path | None) -> dict:
             seconds.append(time.perf_counter() - t0)
             s = done.summary
             rows.append({"key": str(n), **measure(article, s.title, s.summary, s.key_points, done.review),
-                         "loaded_introduced": done.review.counts()["loaded_words_introduced"]})
+                         **lead_figures(s.title, s.summary, s.key_points, done.review, checker.Context(article))})
             if save:
                 save.mkdir(parents=True, exist_ok=True)
                 (save / f"neus-{n}.json").write_text(json.dumps(pipeline.to_data(done.result)), encoding="utf-8")
@@ -265,10 +303,12 @@ def neus(items: int, model_name: str, save: Path | None) -> dict:
         article = Article.build("\n\n".join(f"{t}. {text}" for t, text in leads(line)))
         title, text = leads(target)[0]
         result = review(title, text, [], checker.Context(article))
-        references.append({"key": "ref", **measure(article, title, text, [], result)})
-    return {"summaries": page_report(rows) | {"median_seconds": round(statistics.median(seconds), 1)},
+        references.append({"key": "ref", **measure(article, title, text, [], result),
+                           **lead_figures(title, text, [], result, checker.Context(article))})
+    return {"summaries": page_report(rows) | lead_averages(rows)
+            | {"median_seconds": round(statistics.median(seconds), 1)},
             "neus_references": {"check_counts": page_report(references)["check_counts"],
-                                "notes": len(references)}}
+                                "notes": len(references)} | lead_averages(references)}
 
 
 # -- SummEval -------------------------------------------------------------------------------

@@ -1,31 +1,32 @@
-"""How fast a summary is, next to what llama.cpp itself allows, measured side by side.
+"""How long a finished, checked note takes, next to one plain pass of llama.cpp, side by side.
 
-    .venv/bin/python benchmarks/speed.py [--json] [--models default test] [--runs 3] [--articles 10]
+    .venv/bin/python benchmarks/speed.py [--models default test] [--articles 10] [--json]
 
-For each model, on the user's example article cleaned as the app cleans it:
-- floor: llama-cpp-python's low-level API and nothing of ours, same threads and batch size:
-  for each pass the app made (the summary, then each rewritten sentence), a prompt of the same
-  length (the app's own first prompt, cut to length) read in full batches, then as many tokens
-  as the app wrote in that pass, greedily, one at a time, unconstrained;
-- app_plain: the app's whole path through the core (cleaning, prompt, worker process,
-  streaming, parsing, second pass, checks) with prompt lookup and saved prompt beginnings off:
-  the same work as the floor;
-- app: the same path as the app ships it (saved prompt beginnings on, prompt lookup off);
-- app_lookup: the app with prompt lookup on, for `speculative_speedup` (generation time per
-  token without / with it) and `identical_text` (the same answer as app_plain).
-Floor and app runs alternate; figures are medians of `--runs`. Stored answers are off for these
-and on for `warm_seconds` (the same text summarized again). `window_shown_seconds` is from
-launching a Python process that starts the app as `neutral-brief` does (offscreen) to its
-window shown; `peak_rss_mb` is the peak
-memory of that window's process and of its model worker, after summarizing the article.
-`--articles N` also summarizes N NeuS articles with and without prompt lookup, in one process,
-to count how often batched evaluation changes the text.
+For each model, on the user's example article and on `--articles` news pages of
+../shared/eval/pages/ (cleaned as the app cleans them):
+- app_seconds: the app's whole path through the core (article, prompt, worker process, the
+  writer with its checks and mends, the review), stored answers off, from asking to the
+  finished note; the rules were read when the model loaded, as in the app.
+- floor_seconds: llama-cpp-python's low-level API and nothing of ours, same threads and batch
+  size: the app's first prompt read in full batches, then as many tokens as the app wrote,
+  greedily, one at a time. `note_to_single_pass` = app_seconds / floor_seconds (median and
+  worst over the articles); `passes` and `prompt_tokens_all_passes` count what the app read.
+- breakdown: where the app's seconds go: reading prompts, writing tokens, and the rest
+  (checks, mends, questions and the pipe to the window).
+- first_word_after_enter_seconds: the example article pasted (and read ahead by the worker,
+  as the window does) 10 s before Ctrl+Enter; then the time to the title's first word.
+  `first_word_cold_seconds`: the same without reading ahead.
+- warm_seconds: the example again (its stored answer); window_shown_seconds: from launching
+  a process that starts the app as `neutral-brief` does (offscreen) to its window shown;
+  peak_rss_mb: the window's process and its model worker after summarizing the example.
+Floor and app runs alternate per article. Prints JSON.
 """
 
 from __future__ import annotations
 
 import argparse
 import atexit
+import gzip
 import json
 import os
 import shutil
@@ -40,25 +41,44 @@ import llama_cpp
 import numpy as np
 from llama_cpp import _internals
 
-from desktop.core.input import read as article
-
-from desktop.core.writing import form as generate
-
-from desktop.core.model import registry as models
-
-from desktop.core.writing import prompts
+from desktop.core import pipeline
+from desktop.core.engine import Done, Draft, Engine, Prepared
+from desktop.core.input import read
+from desktop.core.input.article import Article
 from desktop.core.input.clean import clean
-from desktop.core.engine import Done, Engine, Text
+from desktop.core.model import registry
 from desktop.core.model.llama import BATCH, MAX_CONTEXT, LocalModel, default_threads
-from desktop.core.language.lexicon import soften
-from quality import EVAL, leads  # the same NeuS items as the quality benchmark
+from desktop.core.model.session import Local
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "article-el-salvador-cecot.txt"
+PAGES = ROOT.parent / "shared" / "eval" / "pages"
+READ_AHEAD_SECONDS = 10
 
 
-def seed_text() -> str:
-    return article.check(clean(SEED.read_text(encoding="utf-8")).text)
+def seed_article() -> Article:
+    cleaned = clean(SEED.read_text(encoding="utf-8"))
+    return Article.build(read.check(cleaned.text), cleaned=cleaned)
+
+
+def page_articles(count: int) -> list[tuple[str, Article]]:
+    """The first `count` English news pages of 300 to 1200 words (by key), as the app reads them."""
+    truth = json.loads((PAGES / "ground-truth.json").read_text(encoding="utf-8"))
+    found = []
+    for key in sorted(truth):
+        html = gzip.decompress((PAGES / f"{key}.html.gz").read_bytes()).decode("utf-8", "replace")
+        try:
+            source = read.from_html(html, url=truth[key]["url"])
+            cleaned = clean(source.text)
+            article = Article.build(read.check(cleaned.text), source, cleaned)
+        except read.ArticleError:
+            continue
+        if article.english and article.genre.kind == "news report" and \
+                300 <= read.word_count(article.text) <= 1200:
+            found.append((key, article))
+        if len(found) == count:
+            break
+    return found
 
 
 class Floor:
@@ -67,7 +87,7 @@ class Floor:
     def __init__(self, path: Path):
         llama_cpp.llama_backend_init()
         params = llama_cpp.llama_model_default_params()
-        params.use_extra_bufts = False  # as the app: repacked weights crash on this CPU
+        params.use_extra_bufts = False  # as the app: repacked weights crash on some CPUs
         self.model = _internals.LlamaModel(path_model=str(path), params=params, verbose=False)
         ctx_params = llama_cpp.llama_context_default_params()
         ctx_params.n_ctx = min(MAX_CONTEXT, self.model.n_ctx_train())
@@ -77,36 +97,44 @@ class Floor:
         self.batch = _internals.LlamaBatch(n_tokens=BATCH, embd=0, n_seq_max=1, verbose=False)
         self.n_vocab = self.model.n_vocab()
 
-    def run(self, prompt: list[int], passes: list[list[int]]) -> float:
+    def run(self, tokens: list[int], generated: int) -> float:
         t0 = time.perf_counter()
-        for prompt_tokens, generated in passes:
-            tokens = (prompt * (prompt_tokens // len(prompt) + 1))[:prompt_tokens]
-            llama_cpp.llama_memory_clear(llama_cpp.llama_get_memory(self.ctx.ctx), True)
-            for i in range(0, len(tokens), BATCH):
-                self.batch.set_batch(tokens[i:i + BATCH], n_past=i, logits_all=False)
-                self.ctx.decode(self.batch)
-            n_past = len(tokens)
-            for _ in range(generated):
-                logits = np.ctypeslib.as_array(self.ctx.get_logits_ith(-1), shape=(self.n_vocab,))
-                self.batch.set_batch([int(logits.argmax())], n_past=n_past, logits_all=False)
-                self.ctx.decode(self.batch)
-                n_past += 1
+        llama_cpp.llama_memory_clear(llama_cpp.llama_get_memory(self.ctx.ctx), True)
+        for i in range(0, len(tokens), BATCH):
+            self.batch.set_batch(tokens[i:i + BATCH], n_past=i, logits_all=False)
+            self.ctx.decode(self.batch)
+        n_past = len(tokens)
+        for _ in range(generated):
+            logits = np.ctypeslib.as_array(self.ctx.get_logits_ith(-1), shape=(self.n_vocab,))
+            self.batch.set_batch([int(logits.argmax())], n_past=n_past, logits_all=False)
+            self.ctx.decode(self.batch)
+            n_past += 1
         return time.perf_counter() - t0
 
 
-def app_run(engine: Engine, text: str, model: models.ModelFile) -> dict:
+def app_run(engine: Engine, article: Article, model: registry.ModelFile) -> dict:
     t0 = time.perf_counter()
     first = None
-    texts = 0
-    for event in engine.summarize(text, model):
-        if isinstance(event, Text) and event.delta:
-            texts += 1
-            if texts == 2 and first is None:  # the first is the form's label, then the model's
-                first = time.perf_counter() - t0
+    for event in engine.summarize(article, model):
+        if first is None and isinstance(event, Draft) and event.title.strip():
+            first = time.perf_counter() - t0
         if isinstance(event, Done):
-            return {"seconds": time.perf_counter() - t0, "first_token_seconds": first,
-                    "done": event}
+            return {"seconds": time.perf_counter() - t0, "first_word_seconds": first, "done": event}
     raise RuntimeError("the run ended without a summary")
+
+
+def first_word(model: registry.ModelFile, article: Article, read_ahead: bool) -> float:
+    """Seconds from Ctrl+Enter to the title's first word, the article pasted 10 s before."""
+    engine = Engine(reuse_answers=False)
+    try:
+        list(engine.load(model))
+        pasted = time.perf_counter()
+        if read_ahead:
+            assert any(isinstance(e, Prepared) for e in engine.prepare(article, model))
+        time.sleep(max(0.0, READ_AHEAD_SECONDS - (time.perf_counter() - pasted)))
+        return app_run(engine, article, model)["first_word_seconds"]
+    finally:
+        engine.close()
 
 
 WINDOW_CHILD = r"""
@@ -157,7 +185,7 @@ main([])
 def window_run(choice: str, summarize: bool) -> dict:
     with tempfile.TemporaryDirectory() as home:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=f"{home}/config",
-                   XDG_CACHE_HOME=f"{home}/cache")
+                   XDG_CACHE_HOME=f"{home}/cache", XDG_DATA_HOME=f"{home}/data")
         launched = time.time()
         out = subprocess.run([sys.executable, "-c", WINDOW_CHILD, str(launched), choice, str(SEED),
                               "1" if summarize else "0"], env=env, cwd=ROOT, capture_output=True,
@@ -167,130 +195,73 @@ def window_run(choice: str, summarize: bool) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def median(values) -> float:
-    return round(statistics.median(values), 3)
-
-
-def measure(name: str, runs: int) -> dict:
-    model = models.resolve(name)
-    text = seed_text()
-    helper = LocalModel(model.path)  # builds the app's first prompt, to read the same tokens
-    prompt = generate.form_prompt(helper, prompts.messages(soften(text)))
+def measure(name: str, count: int) -> dict:
+    model = registry.resolve(name)
+    articles = [("example", seed_article()), *page_articles(count)]
+    helper = Local(LocalModel(model.path))  # the app's first prompt, to read the same tokens
+    prompts_of = {key: [t for s in helper.model.prompt_segments(pipeline.first_prompt(helper, a, None)) for t in s]
+                  for key, a in articles}
     del helper
     floor = Floor(model.path)
-    plain_engine = Engine(speculative=False, reuse_prefixes=False, reuse_answers=False)
-    app_engine = Engine(reuse_answers=False)
-    lookup_engine = Engine(speculative=True, reuse_answers=False)
-    engines = (plain_engine, app_engine, lookup_engine)
+    engine = Engine(reuse_answers=False)
+    rows = []
     try:
-        for engine in engines:
-            list(engine.load(model))
-            app_run(engine, text, model)  # untimed: the worker's first run (and warm-up) done
-        floor_plain, plain, app, lookup = [], [], [], []
-        for _ in range(runs):
-            plain.append(app_run(plain_engine, text, model))
-            floor_plain.append(floor.run(prompt, plain[-1]["done"].stats.passes))
-            app.append(app_run(app_engine, text, model))
-            lookup.append(app_run(lookup_engine, text, model))
-    finally:
-        for engine in engines:
-            engine.close()
-
-    engine = Engine()
-    try:
-        app_run(engine, text, model)
-        warm = [app_run(engine, text, model) for _ in range(runs)]
+        list(engine.load(model))
+        app_run(engine, articles[0][1], model)  # untimed: the worker's first run
+        for key, article in articles:
+            app = app_run(engine, article, model)
+            stats = app["done"].stats
+            floor_seconds = floor.run(prompts_of[key], stats.generated_tokens)
+            rows.append({
+                "article": key, "words": read.word_count(article.text),
+                "app_seconds": round(app["seconds"], 2), "floor_seconds": round(floor_seconds, 2),
+                "note_to_single_pass": round(app["seconds"] / floor_seconds, 3),
+                "passes": len(stats.passes),
+                "prompt_tokens_all_passes": sum(p[0] for p in stats.passes),
+                "prompt_tokens_read": stats.prompt_tokens, "generated_tokens": stats.generated_tokens,
+                "breakdown_seconds": {"reading": round(stats.prompt_seconds, 2),
+                                      "writing": round(stats.generation_seconds, 2),
+                                      "rest": round(app["seconds"] - stats.prompt_seconds - stats.generation_seconds, 2)},
+            })
+            print(f"{name} {key}: app {app['seconds']:.1f}s, floor {floor_seconds:.1f}s", file=sys.stderr, flush=True)
     finally:
         engine.close()
-    assert all(w["done"].reused for w in warm)
 
-    shown = [window_run(name, summarize=False)["window_shown_seconds"] for _ in range(runs)]
+    warm_engine = Engine()
+    try:
+        app_run(warm_engine, articles[0][1], model)
+        warm = app_run(warm_engine, articles[0][1], model)
+    finally:
+        warm_engine.close()
+    assert warm["done"].reused
+    ratios = [r["note_to_single_pass"] for r in rows]
     window = window_run(name, summarize=True)
-
-    p_done, a_done, l_done = plain[0]["done"], app[0]["done"], lookup[0]["done"]
-
-    def per_token(runs):  # generation seconds per token, median over the runs
-        return statistics.median(r["done"].stats.generation_seconds / r["done"].stats.generated_tokens
-                                 for r in runs)
-
-    floor_seconds = median(floor_plain)
     return {
         "model": model.label,
         "model_sha256": model.sha256,
         "threads": default_threads(),
-        "prompt_tokens": p_done.stats.passes[0][0],
-        "prompt_tokens_all_passes": sum(p[0] for p in p_done.stats.passes),
-        "generated_tokens": p_done.stats.generated_tokens,
-        "passes": len(p_done.stats.passes),
-        "floor_seconds": floor_seconds,
-        "app_plain_seconds": median(r["seconds"] for r in plain),
-        "app_plain_to_floor": round(median(r["seconds"] for r in plain) / floor_seconds, 3),
-        "app_seconds": median(r["seconds"] for r in app),
-        "app_to_floor": round(median(r["seconds"] for r in app) / floor_seconds, 3),
-        "app_same_answer_as_plain": a_done.raw == p_done.raw,
-        "app_reused_prompt_tokens": a_done.stats.reused_tokens,
-        "first_token_seconds": median(r["first_token_seconds"] for r in app),
-        "first_token_seconds_plain": median(r["first_token_seconds"] for r in plain),
-        "app_lookup_seconds": median(r["seconds"] for r in lookup),
-        "speculative_speedup": round(per_token(plain) / per_token(lookup), 3),
-        "lookup_generated_tokens": l_done.stats.generated_tokens,
-        "drafted_tokens": l_done.stats.drafted_tokens,
-        "accepted_tokens": l_done.stats.accepted_tokens,
-        "identical_text": p_done.raw == l_done.raw,
-        "warm_seconds": median(w["seconds"] for w in warm),
-        "window_shown_seconds": median(shown),
+        "note_to_single_pass": {"median": round(statistics.median(ratios), 3), "worst": max(ratios)},
+        "first_word_after_enter_seconds": round(first_word(model, articles[0][1], read_ahead=True), 2),
+        "first_word_cold_seconds": round(first_word(model, articles[0][1], read_ahead=False), 2),
+        "warm_seconds": round(warm["seconds"], 3),
+        "window_shown_seconds": round(statistics.median(
+            window_run(name, summarize=False)["window_shown_seconds"] for _ in range(3)), 2),
         "peak_rss_mb": {"gui": round(window["gui_peak_rss_mb"], 1),
                         "worker": round(window["worker_peak_rss_mb"], 1)},
-        "runs": runs,
+        "articles": rows,
     }
-
-
-def speculative_check(name: str, count: int) -> dict:
-    """The first `count` NeuS articles, summarized with and without prompt lookup."""
-    model = LocalModel(models.resolve(name).path)
-    model.saved_prefixes = None
-    lines = (EVAL / "neus-val.source").read_text(encoding="utf-8").splitlines()
-    identical, first_changes, plain_time, fast_time, plain_tokens, fast_tokens = 0, [], 0.0, 0.0, 0, 0
-    for line in lines[:count]:
-        text = soften(article.check(clean(leads(line)[0][1]).text))
-        stop = lambda: False  # noqa: E731
-        plain = generate.summarize(model, text, None, stop, lambda *a: None, speculative=False)
-        fast = generate.summarize(model, text, None, stop, lambda *a: None, speculative=True)
-        plain_time += plain.stats.generation_seconds
-        fast_time += fast.stats.generation_seconds
-        plain_tokens += plain.stats.generated_tokens
-        fast_tokens += fast.stats.generated_tokens
-        if plain.answer == fast.answer:
-            identical += 1
-        else:
-            a, b = model.tokenize(plain.answer), model.tokenize(fast.answer)
-            first_changes.append(next(i for i, (x, y) in enumerate(zip(a + [-1], b + [-2])) if x != y))
-    return {"articles": count, "identical_texts": identical,
-            "first_changed_token": first_changes,
-            "speedup_per_token": round((plain_time / plain_tokens) / (fast_time / fast_tokens), 3)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", action="store_true", help="print only the JSON")
     parser.add_argument("--models", nargs="+", default=["default", "test"])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--articles", type=int, default=0,
-                        help="also check prompt lookup's text on this many NeuS articles")
+    parser.add_argument("--articles", type=int, default=10)
     args = parser.parse_args()
     # Answers stored by this run go to a folder of its own, not among the user's.
     os.environ["XDG_CACHE_HOME"] = cache = tempfile.mkdtemp(prefix="neutral-brief-speed-")
     atexit.register(shutil.rmtree, cache, ignore_errors=True)
-    report = {}
-    for name in args.models:
-        report[name] = measure(name, args.runs)
-        if args.articles:
-            report[name]["speculative_articles"] = speculative_check(name, args.articles)
-        if not args.json:
-            shown = ("floor_seconds", "app_plain_seconds", "app_seconds", "app_to_floor",
-                     "app_plain_to_floor", "first_token_seconds", "speculative_speedup",
-                     "identical_text", "warm_seconds", "window_shown_seconds", "peak_rss_mb")
-            print(f"{name}: " + ", ".join(f"{k} {report[name][k]}" for k in shown), file=sys.stderr)
+    report = {name: measure(name, args.articles) for name in args.models}
     print(json.dumps(report, indent=2))
 
 
