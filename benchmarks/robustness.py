@@ -34,7 +34,7 @@ from desktop.core.input import read
 from desktop.core.input.clean import clean
 path = Path(sys.argv[1])
 try:
-    text = read.check(clean(read.read(path).text).text)
+    text = read.check(clean(read.read(path).text).text, path.name)
     outcome = {"ok": True, "words": read.word_count(text)}
 except read.ArticleError as exc:
     outcome = {"ok": False, "message": str(exc)}
@@ -161,7 +161,7 @@ def main() -> None:
         "peak_mb_max": max(r["peak_mb"] for r in results),
         "slowest": {"file": slowest["file"], "seconds": slowest["seconds"]},
         "unclear": [r for r in results if not r["clear"] or not r["cli_clear"] or r["traceback"]][:10],
-        "examples": [f"{r['file']}: {r['message']}" for r in refused[:: max(1, len(refused) // 12)]][:12],
+        "examples": [r["message"] for r in refused[:: max(1, len(refused) // 12)]][:12],
     }, indent=2))
 
 

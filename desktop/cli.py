@@ -92,7 +92,7 @@ def _summarize(args) -> None:
         cleaned = clean(source.text)
         if args.keep_clutter:
             cleaned = Cleaned(text=cleaned.original)
-        text = article.check(cleaned.text)
+        text = article.check(cleaned.text, args.article.name)
     except article.ArticleError as exc:
         raise Failure(str(exc), EXIT_USAGE) from exc
     try:

@@ -44,14 +44,18 @@ def test_summarize_prints_the_note_without_output_file(test_model):
 def test_bad_input_exits_2_with_one_line(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n")
-    for args in (["summarize", tmp_path / "missing.txt"], ["summarize", empty],
-                 ["summarize", tmp_path / "picture.png"], ["no-such-command"]):
-        result = cli(*args)
-        assert result.returncode == 2, (args, result.stderr)
-        assert result.stderr.strip()
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\n1 0 obj << /Length 99 /Filter /FlateDecode >> stream\n" + bytes(range(256)))
+    for path in (tmp_path / "missing.txt", empty, tmp_path / "picture.png", broken):
+        result = cli("summarize", path)
+        assert result.returncode == 2, (path, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and path.name in lines[0], lines  # the file named, nothing else
+    result = cli("no-such-command")
+    assert result.returncode == 2 and result.stderr.strip()
     result = cli("summarize", empty)
     assert result.stderr.strip().splitlines() == [
-        "neutral-brief: There is no article to summarize: paste one or open a file."]
+        "neutral-brief: empty.txt: there is no text in it to summarize."]
 
 
 def test_missing_or_broken_model_exits_3(tmp_path):

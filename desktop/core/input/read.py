@@ -56,17 +56,22 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def check(text: str) -> str:
-    """The text to summarize, or ArticleError when there is too little or too much of it."""
+def check(text: str, name: str = "") -> str:
+    """The text to summarize, or ArticleError when there is too little or too much of it;
+    `name` is the file it came from, which the message then names."""
+    def refuse(message: str) -> ArticleError:
+        return ArticleError(f"{name}: {message}" if name else message)
+
     text = normalize(text).strip()
     if not text:
-        raise ArticleError("There is no article to summarize: paste one or open a file.")
+        raise refuse("there is no text in it to summarize." if name
+                     else "There is no article to summarize: paste one or open a file.")
     words = word_count(text)
     if words < MIN_WORDS:
-        raise ArticleError(f"The text has {words} words; an article needs at least {MIN_WORDS}.")
+        raise refuse(f"{'the' if name else 'The'} text has {words} words; an article needs at least {MIN_WORDS}.")
     if words > MAX_WORDS:
-        raise ArticleError(f"The text has {words:,} words; Neutral Brief summarizes up to "
-                           f"{MAX_WORDS:,} words at once. Summarize it in smaller pieces.")
+        raise refuse(f"{'the' if name else 'The'} text has {words:,} words; Neutral Brief summarizes up to "
+                     f"{MAX_WORDS:,} words at once. Summarize it in smaller pieces.")
     return text
 
 
@@ -309,7 +314,12 @@ def read(path: Path) -> Source:
 
 
 def _pdf_text(path: Path) -> str:
+    import logging
+
     from pypdf import PdfReader
+
+    # pypdf logs each oddity of a broken file on stderr; the one message the user gets is ours.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
     try:
         reader = PdfReader(path)
