@@ -103,3 +103,30 @@ def test_unreadable_files_get_a_clear_message(tmp_path, name, content, message):
     with pytest.raises(article.ArticleError, match=message) as info:
         article.read(path)
     assert str(info.value).startswith(name)
+
+
+class _Counter:
+    """Counts a prompt's tokens as words: enough to choose between one prompt and parts."""
+
+    n_ctx = 4096
+
+    def prompt_tokens(self, prompt) -> int:
+        return len(" ".join([prompt.system, prompt.lead, prompt.article, prompt.task]).split())
+
+
+def test_an_article_in_another_language_is_named_in_the_prompt():
+    from desktop.core import pipeline
+    from desktop.core.input.article import Article
+
+    german = ("Der Stadtrat von Hafenau hat am Donnerstag mit sechs zu drei Stimmen beschlossen, "
+              "eine neue Brücke über den Hafen zu bauen. Die Bürgermeisterin sagte, die Brücke "
+              "werde im Mai eröffnet, wenn das Land den Kredit genehmigt. Der Verband der Fischer "
+              "kritisierte den Plan, weil die Boote dann einen längeren Weg fahren müssten.")
+    article_de = Article.build(german)
+    assert (article_de.english, article_de.language) == (False, "German")
+    # Told "the language of the article", a small model writes English: the language is named.
+    assert "Write in German." in pipeline.first_prompt(_Counter(), article_de, None).task
+    assert "Write in French." in pipeline.first_prompt(_Counter(), article_de, "French").task
+    english = Article.build(" ".join(BODY_SENTENCES) + " The council said the bridge will open in May.")
+    assert english.language == "English"
+    assert "Write in the language of the article." in pipeline.first_prompt(_Counter(), english, None).task

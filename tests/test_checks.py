@@ -128,3 +128,13 @@ def test_a_year_the_article_lacks_goes_where_the_sentence_stays_whole():
                  "The law was in force until 2020.", "It cost $5 million in 2020 dollars.",
                  "In 2020, iPhone sales fell."]:
         assert drop(kept, index) == kept
+
+
+def test_sentences_end_before_a_capital_of_any_alphabet():
+    from desktop.core.language.text import sentences
+
+    text = ("Мэр сказала, что мост откроют в мае. Рыбаки раскритиковали план. "
+            "Η γέφυρα θα ανοίξει. Émile Roux voted no. The U.S. Coast Guard agreed.")
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Мэр сказала, что мост откроют в мае.", "Рыбаки раскритиковали план.",
+        "Η γέφυρα θα ανοίξει.", "Émile Roux voted no.", "The U.S. Coast Guard agreed."]

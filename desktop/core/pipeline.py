@@ -26,7 +26,7 @@ from desktop.core.input.article import Article, missing_voices
 from desktop.core.input.read import word_count
 from desktop.core.language import lexicon
 from desktop.core.model import Model, RunStats
-from desktop.core.language.text import text_scripts
+from desktop.core.language.text import language_of, text_scripts
 from desktop.core.writing import prompts
 from desktop.core.writing.form import ANSWER_TOKENS, Summary, Writer
 
@@ -51,11 +51,19 @@ def run(model: Model, article: Article, language: str | None,
     ctx = checker.Context(article)
     compare = language is None
     english = article.english and compare
+    language = language or own_language(article)
     avoid = lexicon.avoidable_words() if english else frozenset()
     genre = article.genre
 
+    def in_article_language(text: str) -> bool:
+        """Whether a written sentence is in the article's language, so that its words can be
+        compared with the article's (a small model asked for another language may write
+        English all the same; a sentence of a few words is too short to tell)."""
+        return english or len(text.split()) < 5 or language_of(text) == article.language
+
     def judge(sentence: str, part: str, before: tuple, title: str, logprob: float | None):
-        return checker.check(sentence, part, ctx, before, title, compare, logprob)
+        return checker.check(sentence, part, ctx, before, title,
+                             compare and in_article_language(sentence), logprob)
 
     def mend(text: str, part: str) -> str:
         return _mend(text, part, ctx) if compare else text
@@ -110,6 +118,11 @@ def run(model: Model, article: Article, language: str | None,
         parts = len(pieces)
         coverage = round(sum(word_count(p) for p in pieces) / max(1, word_count(text)), 4)
     summary = _finish(summary, english)
+    if compare and not in_article_language(" ".join([summary.title, *summary.sentences])):
+        compare = False
+        summary.notes.append(f"The model wrote in another language than the article's "
+                             f"({article.language or 'not known'}): only names, numbers and the "
+                             "form could be checked.")
     result = review(summary.title, summary.summary, summary.key_points, ctx, compare, logprobs)
     stats.total_seconds = time.perf_counter() - start
     return Result(summary, result, stats, parts, coverage, trace)
@@ -132,12 +145,19 @@ def check_room(model: Model) -> None:
 def first_prompt(model: Model, article: Article, language: str | None) -> prompts.Prompt:
     """The prompt the model reads first for this article (the whole of it, or its first
     part): what can be read ahead while the user has not asked for the summary yet."""
+    language = language or own_language(article)
     text = model_text(article)
     whole = prompts.summary_prompt(text, language, article.genre)
     if model.prompt_tokens(whole) <= model.n_ctx - ANSWER_TOKENS:
         return whole
     pieces = _parts(model, text, language, article.genre)
     return prompts.part_prompt(pieces[0], 1, len(pieces), language, article.genre)
+
+
+def own_language(article: Article) -> str | None:
+    """The language a prompt names when none is asked for: a non-English article's own, since
+    a small model told to write "in the language of the article" writes English."""
+    return None if article.english or not article.language else article.language
 
 
 def _parts(model: Model, text: str, language: str | None, genre) -> list[str]:

@@ -13,7 +13,7 @@ from desktop.core.input import genre as genres
 from desktop.core.input.clean import ADDRESSED_TO_AI, Cleaned
 from desktop.core.input.read import Source
 from desktop.core.language import claims, lexicon
-from desktop.core.language.text import STOPWORDS, content, sentences, words
+from desktop.core.language.text import STOPWORDS, content, language_of, sentences, words
 
 # A headline: the text's first line, short and without a full stop at its end.
 HEADLINE_WORDS = 30
@@ -35,10 +35,10 @@ class Voice:
     """A sentence where someone named criticizes, sets a condition or thanks: a neutral
     summary keeps it, attributed to them."""
 
-    speaker: str  # as the article names them: "Amnesty International"
+    speaker: str  # as the article names them: "The Harbor Union"
     kind: str  # criticism, condition or praise
     span: tuple[int, int]  # the article sentence
-    opening: str  # how the article begins to report it: "Amnesty International has criticized"
+    opening: str  # how the article begins to report it: "The Harbor Union has criticized"
     asks: str = ""  # for a condition, what it asks for ("a new school")
 
 
@@ -51,6 +51,7 @@ class Article:
     genre: genres.Genre = field(default_factory=lambda: genres.Genre(genres.NEWS))
     headline: str = ""  # the page's title, when the text begins with one
     english: bool = True  # the checks that read English words apply
+    language: str = "English"  # its language's English name; "" when not known
 
     @classmethod
     def build(cls, text: str, source: Source | None = None, cleaned: Cleaned | None = None) -> "Article":
@@ -59,7 +60,8 @@ class Article:
         genre = genres.detect(text, label=cleaned.label, byline=cleaned.byline, url=source.url,
                               section=source.section, declared=source.kind,
                               author=source.author, site=source.site)
-        return cls(text, genre, _headline(text), is_english(text))
+        english = is_english(text)
+        return cls(text, genre, _headline(text), english, "English" if english else language_of(text))
 
     @cached_property
     def sentences(self) -> list[Sentence]:

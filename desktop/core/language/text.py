@@ -20,9 +20,9 @@ ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "No", "vs", "Sen", "Rep", "Gov",
                  "Sept", "Oct", "Nov", "Dec", "Inc", "Corp", "Co", "approx", "etc")
 # Not after an initial ("U.S.", "J. Smith") nor after an abbreviation.
 NOT_AN_END = r"(?<!\b[A-Z])" + "".join(rf"(?<!\b{a})" for a in ABBREVIATIONS)
-# A sentence ends at . ! or ? (and closing quotes or brackets), then space and a capital,
-# digit, quote or bracket; or at a blank line.
-_SENTENCE_END = re.compile(NOT_AN_END + r"[.!?][\"”’')\]]*\s+(?=[A-Z0-9\"“‘'(])|\n\s*\n")
+# A sentence ends at . ! or ? (and closing quotes or brackets), then space and a capital
+# (Latin, Greek or Cyrillic), digit, quote or bracket; or at a blank line.
+_SENTENCE_END = re.compile(NOT_AN_END + r"[.!?][\"”’')\]»]*\s+(?=[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ0-9\"“‘'(«])|\n\s*\n")
 
 
 def starts_sentence(text: str, position: int) -> bool:
@@ -84,3 +84,27 @@ def text_scripts(text: str) -> frozenset[str]:
             name = unicodedata.name(char, "")
             found.add(name.split(" ")[0] if name else "UNKNOWN")
     return frozenset(found)
+
+
+# The English names of the languages py3langid tells apart that a reader most often has news in.
+_LANGUAGES = {
+    "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan", "cs": "Czech",
+    "da": "Danish", "de": "German", "el": "Greek", "en": "English", "es": "Spanish",
+    "et": "Estonian", "fa": "Persian", "fi": "Finnish", "fr": "French", "he": "Hebrew",
+    "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian", "it": "Italian",
+    "ja": "Japanese", "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "ms": "Malay",
+    "nb": "Norwegian", "nl": "Dutch", "no": "Norwegian", "pl": "Polish", "pt": "Portuguese",
+    "ro": "Romanian", "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sr": "Serbian",
+    "sv": "Swedish", "sw": "Swahili", "th": "Thai", "tl": "Tagalog", "tr": "Turkish",
+    "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese", "zh": "Chinese",
+}
+
+
+def language_of(text: str) -> str:
+    """The English name of the language `text` is written in, or "" when it is none of those
+    named above. (py3langid loads its model at the first call: about a second.)"""
+    import py3langid
+
+    code, _ = py3langid.classify(text[:5000])
+    return _LANGUAGES.get(code, "")
+
