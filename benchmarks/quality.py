@@ -102,7 +102,9 @@ def measure(article: Article, title: str, summary: str, points: list[str], resul
     lost = 0
     for point in points:  # key points whose evidence is attributed and that do not say whose
         evidence = ctx.evidence(point)
-        said = claims.read(point).attributed or point.lower().startswith("in an")
+        claim = claims.read(point)  # says whose it is, or who found it ("A study found")
+        said = claim.attributed or (claim.verb_kind == "finding" and bool(claim.speaker)) \
+            or point.lower().startswith("in an")
         if evidence.main and article.at(evidence.main).claim.attributed and not said:
             lost += 1
     n_sentences = len(sentences(summary)) + len(points)
@@ -258,7 +260,7 @@ def lead_figures(title: str, summary: str, points: list[str], result: Review, ct
         "unsupported_names": sum(1 for f in result.flags if f.kind == "name"),
         "unsupported_numbers": sum(1 for f in result.flags if f.kind == "number"),
         "article_attributes": any(s.claim.attributed for s in ctx.article.sentences),
-        "attributes": any(claims.read(s).attributed for p in parts for s in sentences(p)),
+        "attributes": any(claims.read(p[a:b]).attributed for p in parts for a, b in sentences(p)),
         "opinions_as_fact": sum(1 for f in result.flags if f.kind == "opinion"),
     }
 

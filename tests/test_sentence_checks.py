@@ -18,7 +18,8 @@ The council did not set a date for a public hearing. \
 Residents of Los Palmas, a district on the north shore, will pay a toll of 2 dollars. \
 Los Palmas has two schools and a ferry pier. \
 According to the finance office, the bridge will cost 92 million dollars. \
-Sixty percent of residents say the bridge is a waste of money, a survey found."""
+Sixty percent of residents say the bridge is a waste of money, a survey found. \
+Traffic on the old road has doubled since 2015, according to a study by the port authority."""
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +68,11 @@ def test_a_claim_the_article_attributes_must_say_whose_it_is(ctx):
                                       "the hospital by 25 minutes.", ctx)
     poll = problem("The bridge is a waste of money.", ctx, "attribution")
     assert poll.fix.startswith("Sixty percent of residents")
+    # A study's finding is the study's; a routine figure an office gives is a plain fact.
+    assert "attribution" in kinds("Traffic on the old road has doubled since 2015.", ctx)
+    assert "attribution" not in kinds("A study by the port authority found that traffic on the "
+                                      "old road has doubled since 2015.", ctx)
+    assert "attribution" not in kinds("The bridge will cost 92 million dollars.", ctx)
 
 
 def test_a_claim_that_says_someone_said_it_must_say_who(ctx):

@@ -15,7 +15,7 @@ What it checks, each against the sentence's evidence in the article:
 - number, name, quote: not in the article;
 - unsupported: no sentence of the article says this, or not who did what;
 - dangling: refers back to something not named before ("He", "This approach");
-- partial_name: part of a name ("Salvador" for "El Salvador");
+- partial_name: part of a name ("Palmas" for "Los Palmas");
 - clutter: about the page or the article, not the news ("X contributed to this report");
 - fragment: not a whole sentence;
 - repeat: says again what an earlier sentence said;
@@ -218,7 +218,7 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
                  sources: list[Sentence], part: str, first: bool, ctx: Context) -> list[Problem]:
     """A claim the article attributes, or an opinion, told as a plain fact."""
     genre = ctx.article.genre
-    said = claim.attributed or _framed(sentence) or _names_writer(sentence, genre)
+    said = claim.attributed or _found_by(claim) or _framed(sentence) or _names_writer(sentence, genre)
     judged = [m for m in claim.judgements if m.kind in _JUDGING
               and not (m.kind == "prescriptive" and sentence.rstrip().endswith("?"))]
     if judged and not said:
@@ -279,9 +279,22 @@ def _contested(source: Sentence) -> bool:
         return False
     if claim.verb_kind in ("criticism", "cognition") or _POLL.search(source.text):
         return True
+    if claim.verb_kind == "source" and _EVIDENCE.search(claim.speaker):
+        return True  # "according to a study", "according to witnesses"
     if claim.modal or _judges(claim) or lexicon.quoted_spans(source.text):
         return True
     return bool(_ARGUES.search(claim.opening))
+
+
+# Sources whose word is a finding or an account, not a routine fact: "according to a study".
+_EVIDENCE = re.compile(r"\b(?:stud(?:y|ies)|research\w*|report|paper|analysis|data|survey|"
+                       r"witness\w*|eyewitness\w*|accounts?|investigat\w*|documents?|estimates?)\b",
+                       re.IGNORECASE)
+
+
+def _found_by(claim: claims.Claim) -> bool:
+    """Whether the sentence says who found it ("A study found", "The team discovered")."""
+    return claim.verb_kind == "finding" and bool(claim.speaker)
 
 
 _ARGUES = re.compile(r"\b(?:argu|claim|contend|insist|assert|alleg|suggest|predict|estimat|warn|"
@@ -529,8 +542,8 @@ def _has_name(sentence: str) -> bool:
 
 
 def check_names(sentence: str, ctx: Context) -> list[Problem]:
-    """A name written without the small word it always has in the article: "Salvador" where
-    the article only ever writes "El Salvador"."""
+    """A name written without the small word it always has in the article: "Palmas" where
+    the article only ever writes "Los Palmas"."""
     found = []
     text = ctx.article.text
     for m in re.finditer(r"\b[A-Z][a-z]{2,}\b", sentence):
