@@ -127,8 +127,8 @@ class ArticleIndex:
         for variant in _name_variants(name):
             if self.has_phrase(variant) or variant.replace(".", "") in self.initials:
                 return True
-        # Every word of the name in the article ("Marco Rubio" when it says "Secretary Rubio"
-        # and "Marco"), allowing plurals, possessives and small spelling differences.
+        # Every word of the name in the article ("Lena Ortiz" when it says "Mayor Ortiz"
+        # and "Lena"), allowing plurals, possessives and small spelling differences.
         parts = [norm(w) for w in re.findall(r"[^\W_]+", name)
                  if w.lower() not in STOPWORDS and w not in ABBREVIATIONS]  # "Mr.", "Sen."
         return bool(parts) and all(self._has_word(p) for p in parts)
@@ -140,15 +140,15 @@ class ArticleIndex:
 
 
 def _pairs(text: str) -> list[tuple[str, str]]:
-    """Adjacent pairs of the text's meaningful words ("Rubio thanked Bukele": (rubio, thank),
-    (thank, bukele)): the wording a claim is made of, whatever the small words around it."""
+    """Adjacent pairs of the text's meaningful words ("Ortiz thanked Berg": (ortiz, thank),
+    (thank, berg)): the wording a claim is made of, whatever the small words around it."""
     stems = [norm(m.group()) for m in words(text) if m.group().lower() not in STOPWORDS]
     return list(zip(stems, stems[1:]))
 
 
 # A name: capitalized words, maybe joined by "of", "for", "the", "de" or "&" ("Secretary of
 # State", "Centers for Disease Control"), or an acronym.
-_WORD_OF_NAME = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’-]*)"  # "U.S." or "Bukele's"
+_WORD_OF_NAME = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’-]*)"  # "U.S." or "Ortiz's"
 _NAME = re.compile(rf"\b{_WORD_OF_NAME}(?:[ \t]+(?:(?:of|for|the|de|del|da|von|van|&)[ \t]+)?"
                    rf"{_WORD_OF_NAME})*")
 

@@ -53,7 +53,7 @@ class Claim:
     text: str
     speaker: str = ""  # who says it, as the sentence names them ("he" for a pronoun)
     speakers: tuple[str, ...] = ()  # everyone it reports, the speaker first
-    opening: str = ""  # how the sentence begins to report it: "Amnesty International has criticized"
+    opening: str = ""  # how the sentence begins to report it: "The Harbor Union has criticized"
     verb_kind: str = ""  # speech, criticism, praise, cognition, or "source" (according to ...)
     attributed: bool = False  # the sentence says it is someone's claim, named or not
     modal: tuple[Marker, ...] = ()
@@ -148,7 +148,7 @@ def _reports(sentence: str, quotes: list[tuple[int, int]]) -> list[tuple[str, st
             found.append((after, f"{after} {match.group()}", kind))
             continue
         if word.endswith("ing") and sentence[:match.start()].rstrip().endswith(","):
-            # "Bukele verified his offer, adding that ...": the sentence's subject speaks.
+            # "Ortiz confirmed the plan, adding that ...": the sentence's subject speaks.
             subject = _subject_before(sentence, len(_leading_phrase(sentence)) + 1)[0]
             if subject:
                 found.append((subject, subject, kind))
@@ -193,7 +193,7 @@ def reporting() -> re.Pattern:
 
 
 def _subject_before(sentence: str, position: int) -> tuple[str, bool]:
-    """The noun phrase right before a verb ("Amnesty International has", "51 percent of
+    """The noun phrase right before a verb ("The Harbor Union has", "51 percent of
     voters", "he"), skipping helping words ("has also", "declined to"); "" when what stands
     there is no speaker. And whether the verb is passive ("was criticized"): then the phrase
     is who is reported on, not who speaks."""
