@@ -417,3 +417,23 @@ def test_saving_asks_before_replacing_a_note_the_dialog_did_not_ask_about(qtbot,
     window.save_note()
     assert asked and "brief.md already exists" in asked[0]
     assert existing.read_text() == "my earlier note"
+
+
+def test_a_model_that_cannot_even_be_looked_up_is_reported_and_the_next_run_works(
+        qtbot, window, article_text, monkeypatch):
+    from desktop.core.model import registry
+
+    looked_up = registry.resolve
+
+    def denied(choice):
+        raise PermissionError(13, "Permission denied", "model.gguf")
+
+    monkeypatch.setattr(registry, "resolve", denied)
+    window.article_edit.setPlainText(article_text)
+    with qtbot.waitSignal(window.runner.failed, timeout=RUN_TIMEOUT_MS):
+        press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Permission denied" in window.error_banner.text(), timeout=RUN_TIMEOUT_MS)
+    assert window.article_edit.toPlainText() == article_text
+    monkeypatch.setattr(registry, "resolve", looked_up)
+    summarize(qtbot, window)  # the runner thread lived on: the next summary is written
+    assert window.result_view.toPlainText().strip() and window.isWindowModified()
