@@ -43,3 +43,56 @@ def test_slices_depend_on_the_model_only():
     assert slice_tokens(1_500_000_000) == 256
     assert slice_tokens(135_000_000) == 512  # capped at the batch size
     assert slice_tokens(70_000_000_000) == 32
+
+
+class _SameSentence:
+    """A session whose model writes one sentence whatever it is asked: what a small model does
+    when the word it should begin otherwise starts with a one-letter token."""
+
+    def __init__(self, sentence: str):
+        self.text, self.sentence, self.written = "", sentence, 0
+        self._piece = None
+
+    def propose(self, avoid_start=frozenset()):
+        line = self.text[self.text.rfind("\\n") + 1:]
+        if line.startswith("Title:") and line.strip() != "Title:" or self._value_done(line):
+            return "\n"
+        self._piece = " " + self.sentence
+        return self._piece
+
+    def _value_done(self, line):
+        return line.rstrip().endswith(".") and line.strip() not in ("-",)
+
+    def take(self):
+        self.text += self._piece
+        self.written += 1
+
+    def feed(self, text):
+        self.text += text
+
+    def cut(self, length):
+        self.text = self.text[:length]
+
+    def logprob(self, start):
+        return None
+
+
+def test_a_sentence_taken_back_is_not_asked_for_again_and_again():
+    from desktop.core.checks.sentence import Problem
+    from desktop.core.writing.form import Writer
+
+    session = _SameSentence("The council met.")
+    judged = []
+
+    def judge(text, part, before, title, logprob):
+        judged.append((part, text))
+        if part == "title":
+            return []
+        return [Problem("unsupported", 0, len(text), text, "No sentence of the article says this.")]
+
+    summary = Writer(session, judge, lambda *a: None).run()
+    assert summary.key_points == []
+    # Each kind of sentence is judged once: the same words written again are not judged again.
+    assert judged.count(("point", "The council met.")) == 1
+    assert judged.count(("summary", "The council met.")) == 1
+    assert session.written <= 8

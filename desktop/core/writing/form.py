@@ -9,13 +9,13 @@ pass, while the article is still in the model's context:
   told as fact, a sentence that begins with "He": the sentence is written anew from the
   words that mend it ("Mayor Ana Ruiz said", "The army could", "In an opinion column, X
   argues that"), and the model finishes it;
-- a year the article lacks, or a name cut short ("Salvador"), is mended in the text;
+- a year the article lacks, or a name cut short ("Palmas" for "Los Palmas"), is mended in the text;
 - a sentence the article does not support, that repeats another, that is no whole sentence
   or page clutter is taken back: a key point is begun differently or left out, the summary
   ends before it;
 - loaded words are kept out of the model's choice as it writes (outside quotes).
 After the key points, a criticism, condition or thanks the summary left out gets a key point
-begun as the article begins it ("Amnesty International has criticized").
+begun as the article begins it ("The Harbor Union has criticized").
 """
 
 from __future__ import annotations
@@ -99,6 +99,10 @@ class Writer:
         # First words of key points taken back: the model's choice is the same every time
         # (greedy), so a point is begun otherwise after one was taken back.
         self._refused: set[str] = set()
+        # Sentences taken back: when the model, begun otherwise, writes one of them again
+        # (a word's first token may be one letter, which cannot be refused), asking again
+        # would only give it once more.
+        self._taken_back: set[tuple[str, str]] = set()
         self._field = ""  # the value being written, and where it began in the answer
         self._field_start = 0
         self.dropped = 0
@@ -203,8 +207,9 @@ class Writer:
             written = self._write(SENTENCE_TOKENS, start, whole_line=False, avoid_start=avoid)
             text = written.text
             fallback = fallback or text
-            if written.how == "loop" or not text:
+            if written.how == "loop" or not text or (part, text) in self._taken_back:
                 break
+            written_text = text
             logprob = self.s.logprob(start)
             fixed = self.mend_text(text, part)
             if fixed != text:  # a year the article lacks, a name cut short: mended in place
@@ -218,6 +223,8 @@ class Writer:
                 if logprob is not None:
                     self.logprobs[text] = logprob
                 return _Sentence(text, written.how)
+            if verdict != "mend":
+                self._taken_back.add((part, written_text))
             if part == "summary" and before and verdict == "drop":
                 break  # the summary ends before it
             self.s.cut(start)
