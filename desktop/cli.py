@@ -7,15 +7,14 @@ import os
 import sys
 from pathlib import Path
 
-from desktop.core import desktop_entry
+from desktop.core import batch, desktop_entry
 from desktop.core.engine import Done, Engine, EngineError, Loading, ModelLoadFailed, Part, Reading, Stopped
 from desktop.core.input import read as article
-from desktop.core.input.article import Article
-from desktop.core.input.clean import Cleaned, clean
 from desktop.core.model import registry as models
-from desktop.core.note.markdown import NoteInfo, render, write_atomic
+from desktop.core.model.server import KEY_VARIABLE, Server
+from desktop.core.note.markdown import write_atomic
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_MODEL = 0, 1, 2, 3
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_MODEL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 class Failure(Exception):
@@ -31,14 +30,15 @@ def _parser() -> argparse.ArgumentParser:
                     "With no command, opens the window.")
     sub = parser.add_subparsers(dest="command")
     s = sub.add_parser("summarize", help="summarize an article file into a Markdown note")
-    s.add_argument("article", type=Path, help="a .txt, .md, .html, .pdf or .docx file")
+    s.add_argument("article", help="a .txt, .md, .html, .pdf or .docx file, a web address, or - for stdin")
     s.add_argument("-o", "--output", type=Path, help="write the note here (default: print it)")
-    s.add_argument("--model", default="default", help="a registry name (default, test) or a GGUF path")
-    s.add_argument("--language", help="write the summary in this language (default: the article's)")
-    s.add_argument("--fresh", action="store_true",
-                   help="run the model even if this text was summarized before with the same settings")
-    s.add_argument("--keep-clutter", action="store_true",
-                   help="give the model the text as it is, without removing page clutter")
+    _model_options(s)
+    b = sub.add_parser("batch", help="summarize many articles into a folder of notes and a report")
+    b.add_argument("inputs", nargs="+", help="files, folders, web addresses, files listing web addresses, "
+                                            "or - for one article from stdin")
+    b.add_argument("-o", "--output", type=Path, required=True, help="the folder for the notes and report.jsonl")
+    b.add_argument("--jobs", type=int, default=1, help="articles sent to a server at once (default 1)")
+    _model_options(b)
     m = sub.add_parser("models", help="list or fetch models")
     msub = m.add_subparsers(dest="models_command", required=True)
     msub.add_parser("list", help="show the known models and whether they are fetched")
@@ -47,6 +47,20 @@ def _parser() -> argparse.ArgumentParser:
     d = sub.add_parser("install-desktop-entry", help="add Neutral Brief to the desktop's app launcher")
     d.add_argument("--uninstall", action="store_true", help="remove the launcher entry and icon")
     return parser
+
+
+def _model_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", default="default", help="a registry name (default, test) or a GGUF path")
+    p.add_argument("--backend", metavar="URL",
+                   help="use the model of an OpenAI-compatible server at URL (llama-server, Ollama, vLLM) "
+                        f"instead of a local one; its API key is read from ${KEY_VARIABLE} or the keyring")
+    p.add_argument("--server-model", metavar="NAME", default="",
+                   help="the server's model to use (default: the first it lists)")
+    p.add_argument("--language", help="write the summary in this language (default: the article's)")
+    p.add_argument("--fresh", action="store_true",
+                   help="run the model even if this text was summarized before with the same settings")
+    p.add_argument("--keep-clutter", action="store_true",
+                   help="give the model the text as it is, without removing page clutter")
 
 
 class _ProgressBar:
@@ -86,22 +100,15 @@ def _models_fetch(name: str) -> None:
 
 def _summarize(args) -> None:
     if args.output is not None:
-        _check_output(args.output, args.article)
+        _check_output(args.output, Path(args.article))
+    stdin = sys.stdin.read() if args.article == batch.STDIN else ""
     try:
-        source = article.read(args.article)
-        cleaned = clean(source.text)
-        if args.keep_clutter:
-            cleaned = Cleaned(text=cleaned.original)
-        text = article.check(cleaned.text, args.article.name)
+        brief, cleaned, page = batch.load_article(args.article, stdin, args.keep_clutter)
     except article.ArticleError as exc:
         raise Failure(str(exc), EXIT_USAGE) from exc
-    try:
-        model = models.resolve(args.model)
-    except models.ModelError as exc:
-        raise Failure(str(exc), EXIT_MODEL) from exc
-    if cleaned.removed:
+    model = _model(args)
+    if cleaned.removed and not args.keep_clutter:
         sys.stderr.write(f"{cleaned.summary} (--keep-clutter keeps them)\n")
-    brief = Article.build(text, source, cleaned)
     if brief.genre.is_opinion:
         sys.stderr.write(f"This reads as {brief.genre.kind} ({brief.genre.reason}): its views are "
                          f"told as {brief.genre.author or 'its writer'}'s.\n")
@@ -111,7 +118,8 @@ def _summarize(args) -> None:
         part = "the article"
         for event in engine.summarize(brief, model, args.language):
             if isinstance(event, Loading):
-                sys.stderr.write(f"Loading {model.label}…\n")
+                verb = "Connecting to" if isinstance(model, Server) else "Loading"
+                sys.stderr.write(f"{verb} {model.label}…\n")
             elif isinstance(event, Part):
                 part = f"part {event.number} of {event.parts}" if event.number else "the parts' summaries"
             elif isinstance(event, Reading):
@@ -141,10 +149,7 @@ def _summarize(args) -> None:
         sys.stderr.write(f"{note}\n")
     for flag in result.review.flags:
         sys.stderr.write(f"Check: “{flag.text[:70]}”: {flag.reason}\n")
-    note = render(result.summary, NoteInfo(
-        model=model, source_words=article.word_count(text), genre=brief.genre.kind,
-        author=brief.genre.author, parts=result.parts, coverage=result.coverage,
-        byline=cleaned.byline, published=cleaned.published), result.review, text)
+    note = batch.note_of(done, cleaned, page)
     if args.output:
         try:
             write_atomic(args.output, note)
@@ -152,6 +157,77 @@ def _summarize(args) -> None:
             raise Failure(f"Cannot write {args.output}: {exc.strerror or exc}", EXIT_FAILED) from exc
     else:
         sys.stdout.write(note)
+
+
+def _batch(args) -> None:
+    try:
+        items = batch.collect(args.inputs)
+    except article.ArticleError as exc:
+        raise Failure(str(exc), EXIT_USAGE) from exc
+    if not items:
+        raise Failure("No articles in the inputs given (files: " + ", ".join(article.OPENABLE) + ").", EXIT_USAGE)
+    if args.output.exists() and not args.output.is_dir():
+        raise Failure(f"{args.output} is a file; -o takes a folder for the notes.", EXIT_USAGE)
+    model = _model(args)
+    if args.jobs > 1 and not isinstance(model, Server):
+        sys.stderr.write("The local model writes one article at a time; --jobs applies to a server.\n")
+    stdin = sys.stdin.read() if batch.STDIN in args.inputs else ""
+    run = batch.Batch(items, args.output, model, args.language, args.jobs, args.fresh, args.keep_clutter, stdin)
+    bar = _BatchBar(len(items)) if sys.stderr.isatty() else None
+    failed = made = skipped = 0
+
+    def progress(item, entry) -> None:
+        nonlocal failed, made, skipped
+        if entry is None:
+            skipped += 1
+        elif entry["error"]:
+            failed += 1
+            sys.stderr.write(("\n" if bar else "") + f"{item.source}: {entry['error']}\n")
+        else:
+            made += 1
+        if bar:
+            bar(made + failed + skipped, item.source)
+
+    try:
+        run.run(progress)
+    except KeyboardInterrupt:
+        run.stop()
+        sys.stderr.write(f"\nStopped: {made} note(s) made, {len(items) - made - skipped - failed} left. "
+                         "Run the same command again to finish.\n")
+        raise Failure("Stopped.", EXIT_INTERRUPTED) from None
+    except ModelLoadFailed as exc:
+        raise Failure(str(exc), EXIT_MODEL) from exc
+    if bar:
+        sys.stderr.write("\n")
+    sys.stderr.write(f"{made} note(s) made, {skipped} made before, {failed} failed; "
+                     f"report: {args.output / batch.REPORT}\n")
+    if failed:
+        raise Failure(f"{failed} article(s) failed (see the report).", EXIT_FAILED)
+
+
+class _BatchBar:
+    """Articles done of all, on one redrawn line of a terminal."""
+
+    def __init__(self, total: int):
+        self.total = total
+
+    def __call__(self, done: int, label: str) -> None:
+        filled = 30 * done // max(self.total, 1)
+        sys.stderr.write(f"\r[{'#' * filled}{' ' * (30 - filled)}] {done}/{self.total} {label[-40:]:<40}")
+        sys.stderr.flush()
+
+
+def _model(args):
+    """The model the options name: a server's, or a local file (fetched, verified)."""
+    if args.backend:
+        if "://" not in args.backend:
+            raise Failure(f"--backend needs a URL such as http://127.0.0.1:8080/v1, not {args.backend!r}.",
+                          EXIT_USAGE)
+        return Server(args.backend, args.server_model)
+    try:
+        return models.resolve(args.model)
+    except models.ModelError as exc:
+        raise Failure(str(exc), EXIT_MODEL) from exc
 
 
 def _check_output(output: Path, source: Path) -> None:
@@ -182,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "summarize":
             _summarize(args)
+        elif args.command == "batch":
+            _batch(args)
         elif args.command == "models" and args.models_command == "list":
             _models_list()
         elif args.command == "models":
@@ -193,5 +271,6 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"neutral-brief: {exc}\n")
         return exc.code
     except KeyboardInterrupt:
-        return EXIT_FAILED
+        sys.stderr.write("\nneutral-brief: Stopped.\n")
+        return EXIT_INTERRUPTED
     return EXIT_OK

@@ -1,4 +1,5 @@
 import os
+import urllib.error
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,50 @@ def long_article_text(article_text) -> str:
     """An article long enough that reading it takes several slices, to stop or kill mid-way."""
     body = article_text.split("Opinion")[0]
     return "\n\n".join([body] * 6)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_llama_server(model_path, *args):
+    """llama-cpp-python's own OpenAI-compatible server with the test model, on 127.0.0.1:
+    the process and its /v1 URL, once it answers. A new request must not cut the one being
+    answered (its default), so that a batch can send several at once."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", str(model_path),
+                             "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096",
+                             "--interrupt_requests", "False", *map(str, args)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/v1"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"llama_cpp.server exited with {proc.returncode}")
+        try:
+            urllib.request.urlopen(f"{url}/models", timeout=2).close()
+            return proc, url
+        except urllib.error.HTTPError:
+            return proc, url  # it answers (a key is asked for)
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    pytest.fail("llama_cpp.server did not start within 120 s")
+
+
+@pytest.fixture(scope="session")
+def llama_server(test_model):
+    """The URL of a running llama_cpp.server with the test model."""
+    proc, url = start_llama_server(test_model.path)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)

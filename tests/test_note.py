@@ -30,6 +30,7 @@ def test_note_has_front_matter_and_sections():
         "created": "2026-01-02T03:04:05+00:00",
         "model": "Some Model: 1.5B",
         "model_sha256": "ab" * 32,
+        "backend": "local",
         "prompt_version": prompts.PROMPT_VERSION,
         "genre": "news report",
         "source_words": 321,

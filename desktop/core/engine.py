@@ -16,6 +16,7 @@ from typing import Iterator
 from desktop.core import answers, worker
 from desktop.core.input.article import Article
 from desktop.core.model.registry import ModelFile
+from desktop.core.model.server import Server
 from desktop.core.pipeline import Result, from_data
 
 # How long a worker may take to honour Stop before it is killed (and respawned next run).
@@ -34,14 +35,18 @@ class WorkerDied(EngineError):
     pass
 
 
+# What runs the model: a local GGUF file, or a model behind an OpenAI-compatible server.
+ModelChoice = ModelFile | Server
+
+
 @dataclass
 class Loading:
-    model: ModelFile
+    model: ModelChoice
 
 
 @dataclass
 class Loaded:
-    model: ModelFile
+    model: ModelChoice
     n_ctx: int
     seconds: float
 
@@ -77,7 +82,7 @@ class Prepared:
 @dataclass
 class Done:
     result: Result  # the summary, its review against the article, and the run's figures
-    model: ModelFile
+    model: ModelChoice
     article: Article  # what was summarized
     reused: bool = False  # the answer of an earlier run of the same text and settings
 
@@ -121,7 +126,8 @@ class Engine:
         self._stop = self._mp.Event()
         self._proc = None
         self._conn = None
-        self.model: ModelFile | None = None  # the model the live worker has loaded
+        self.model: ModelChoice | None = None  # the model the live worker has loaded
+        self.chosen: ModelChoice | None = None  # the choice the live worker was given
 
     @property
     def worker_pid(self) -> int | None:
@@ -137,7 +143,7 @@ class Engine:
     def close(self) -> None:
         proc, conn = self._proc, self._conn
         self._proc = self._conn = None
-        self.model = None
+        self.model = self.chosen = None
         if conn is not None:
             conn.close()
         if proc is not None:
@@ -146,24 +152,30 @@ class Engine:
                 proc.kill()
                 proc.join()
 
-    def load(self, model: ModelFile) -> Iterator[Loading | Loaded]:
-        """Make sure a worker has this model loaded (nothing to do when it has)."""
-        if self.model == model and self.worker_pid:
+    def load(self, model: ModelChoice) -> Iterator[Loading | Loaded]:
+        """Make sure a worker has this model loaded, or its server connected (nothing to do
+        when it has)."""
+        if self.chosen == model and self.worker_pid:
             return
         self.close()
         yield Loading(model)
         self._start_worker()
-        self._conn.send(("load", str(model.path), self._options))
+        if isinstance(model, Server):
+            self._conn.send(("connect", model.url, model.model))
+        else:
+            self._conn.send(("load", str(model.path), self._options))
         message = self._receive()
         if message[0] == "cancelled":
             return
         if message[0] == "error":
             self.close()
             raise ModelLoadFailed(message[2])
-        self.model = model
-        yield Loaded(model, message[1]["n_ctx"], message[1]["seconds"])
+        self.chosen = model
+        # A server's model is recorded by the name the server gives it.
+        self.model = Server(model.url, message[1]["description"]) if isinstance(model, Server) else model
+        yield Loaded(self.model, message[1]["n_ctx"], message[1]["seconds"])
 
-    def prepare(self, article: Article, model: ModelFile, language: str | None = None) -> Iterator:
+    def prepare(self, article: Article, model: ModelChoice, language: str | None = None) -> Iterator:
         """Read the article ahead (Loading/Loaded, then Prepared or Stopped), so that its
         summary, asked for later, writes at once. Stop ends it; what was read is kept."""
         try:
@@ -182,7 +194,7 @@ class Engine:
         finally:
             self._stop.clear()
 
-    def summarize(self, article: Article, model: ModelFile, language: str | None = None) -> Iterator:
+    def summarize(self, article: Article, model: ModelChoice, language: str | None = None) -> Iterator:
         """Yield Loading/Loaded, Part, Reading and Draft events, then Done or Stopped. The
         summary is in the article's language, or in `language` when given. A Stop asked for
         during the run ends it; the request is forgotten when the run ends."""
@@ -191,8 +203,9 @@ class Engine:
         finally:
             self._stop.clear()
 
-    def _summarize(self, article: Article, model: ModelFile, language: str | None) -> Iterator:
-        name = answers.key(article.text, model.sha256, language, {"genre": article.genre.kind,
+    def _summarize(self, article: Article, model: ModelChoice, language: str | None) -> Iterator:
+        identity = model.sha256 if isinstance(model, ModelFile) else model.label
+        name = answers.key(article.text, identity, language, {"genre": article.genre.kind,
                                                                    "author": article.genre.author})
         stored = answers.load(name) if self.reuse_answers else None
         if stored is not None:
@@ -220,7 +233,7 @@ class Engine:
             elif kind == "done":
                 result = from_data(message[1])
                 answers.store(name, message[1])
-                yield Done(result, model, article)
+                yield Done(result, self.model or model, article)
                 return
             elif kind == "cancelled":
                 yield Stopped()
@@ -251,7 +264,7 @@ class Engine:
                 self._proc.join(timeout=2)
                 code = self._proc.exitcode
                 self._proc = self._conn = None
-                self.model = None
+                self.model = self.chosen = None
                 raise WorkerDied(f"The model process stopped unexpectedly ({_describe_exit(code)}). "
                                  "Your text is kept; the next run starts the model afresh.")
             if self._stop.is_set():

@@ -5,7 +5,8 @@
 2. model: the prompt, article first, read once per pass; the model reads the article with
    the loaded modifiers that can go without changing a fact already taken out.
 3. writing: the answer form filled in sentence by sentence, each checked and mended as soon
-   as it ends (`desktop.core.writing.form`). A long article is read in parts (map), whose
+   as it ends (`desktop.core.writing.form`); a server's model writes it whole, and then each
+   sentence is checked. A long article is read in parts (map), whose
    summaries are then joined (reduce).
 4. checks: the finished summary reviewed with the same checker (`desktop.core.checks`).
 The note (`desktop.core.note`) is made of the result by whoever shows or saves it.
@@ -28,7 +29,7 @@ from desktop.core.language import lexicon
 from desktop.core.model import Model, RunStats
 from desktop.core.language.text import language_of, text_scripts
 from desktop.core.writing import prompts
-from desktop.core.writing.form import ANSWER_TOKENS, Summary, Writer
+from desktop.core.writing.form import ANSWER_TOKENS, Summary, WholeWriter, Writer
 
 
 @dataclass
@@ -82,8 +83,12 @@ def run(model: Model, article: Article, language: str | None,
     def write(prompt: prompts.Prompt, final: bool = True) -> Summary:
         session = model.session(prompt, stats, start, should_stop, avoid,
                                 lambda done, total: emit("reading", done, total), scripts)
-        writer = Writer(session, judge, emit, mend, voices if final else (lambda w: []),
-                        frame if final else "")
+        if model.writes_into:
+            writer = Writer(session, judge, emit, mend, voices if final else (lambda w: []),
+                            frame if final else "")
+        else:  # a server: the answer is written whole, then checked
+            writer = WholeWriter(session, judge, emit, mend, frame if final else "",
+                                 article.headline if final else "")
         summary = writer.run()
         trace.extend(writer.trace)
         logprobs.update(writer.logprobs)

@@ -1,6 +1,7 @@
 """The worker process: loads the model once and answers requests over a pipe.
 
-Messages in: ("load", path, options), ("summarize", article, language or None) and
+Messages in: ("load", path, options), ("connect", url, model name) (a model behind an
+OpenAI-compatible server), ("summarize", article, language or None) and
 ("prepare", article, language or None) (read the article ahead, while the user has not
 asked for its summary yet: stopped by Stop, and gone on with by the next request); options:
 {"reuse": bool} (reuse evaluated prompt beginnings and articles; on in the app).
@@ -12,15 +13,20 @@ answer grows, ("done", result) with the pipeline's result as plain data, ("prepa
 
 from __future__ import annotations
 
+import signal
 import time
 from pathlib import Path
 
 
 def main(conn, stop_flag) -> None:
+    # Ctrl+C in a terminal reaches the whole process group: the parent stops the work (and
+    # this process) in order, so the worker does not die of it mid-answer.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Imported here, in the child, so the parent never loads llama.cpp.
     from desktop.core import pipeline
     from desktop.core.model import Cancelled
     from desktop.core.model.llama import LoadError, LocalModel
+    from desktop.core.model.server import Server, ServerError, ServerModel
     from desktop.core.model.session import Local
     from desktop.core.writing import prompts
 
@@ -58,6 +64,17 @@ def main(conn, stop_flag) -> None:
                     model.context.foreign(frozenset({"LATIN"}))  # the tokens of other scripts
                 except Cancelled:
                     pass
+        elif kind == "connect":
+            t0 = time.perf_counter()
+            try:
+                model = ServerModel(Server(request[1], request[2]))
+                name = model.connect()
+                pipeline.check_room(model)
+            except (ServerError, pipeline.ContextTooSmall) as exc:
+                conn.send(("error", "load", str(exc)))
+                continue
+            conn.send(("loaded", {"n_ctx": model.n_ctx, "description": name,
+                                  "seconds": time.perf_counter() - t0}))
         elif kind == "prepare":
             try:
                 model.prepare(pipeline.first_prompt(model, request[1], request[2]), stop_flag.is_set)
@@ -71,6 +88,8 @@ def main(conn, stop_flag) -> None:
                 result = pipeline.run(model, request[1], request[2], stop_flag.is_set, emit)
             except Cancelled:
                 conn.send(("cancelled",))
+            except ServerError as exc:  # a server that went away, or answered nonsense
+                conn.send(("error", "failed", str(exc)))
             except Exception as exc:  # report, and stay alive for the next request
                 conn.send(("error", "failed", f"{type(exc).__name__}: {exc}"))
             else:

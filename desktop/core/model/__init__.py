@@ -4,7 +4,8 @@ A `Prompt` is laid out so that what many prompts share comes first: the rules, t
 article, then the task. A `Session` is one answer to a prompt, written piece by piece: the
 model proposes its next piece, the writer takes it or not, writes text of its own into the
 answer (labels, the beginning of a sentence) and cuts the answer back to write a part anew.
-The local llama.cpp model (`desktop.core.model.session`) is one implementation.
+The local llama.cpp model (`desktop.core.model.session`) is one implementation; a model
+behind an OpenAI-compatible server (`desktop.core.model.server`) is the other.
 """
 
 from __future__ import annotations
@@ -63,15 +64,18 @@ class Session(Protocol):
     def cut(self, length: int) -> None:
         """Go back to the answer's first `length` characters (a place where a piece ended)."""
 
-    def logprob(self, start: int) -> float | None:
-        """The mean log-probability of what the model wrote after answer position `start`
-        (None where the backend gives no probabilities)."""
+    def logprob(self, start: int, end: int | None = None) -> float | None:
+        """The mean log-probability of what the model wrote between answer positions `start`
+        and `end` (the end of the answer) (None where the backend gives no probabilities)."""
 
 
 class Model(Protocol):
     """A language model that writes answers to prompts (see the module's doc)."""
 
     n_ctx: int  # tokens a prompt and its answer may take together
+    # Whether a session takes text written for the model (`feed`, `cut`): then the writer
+    # mends each sentence as it ends; else the answer is written whole and then checked.
+    writes_into: bool
 
     def count(self, text: str) -> int:
         """How many tokens plain text takes."""

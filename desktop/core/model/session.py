@@ -260,10 +260,10 @@ class LocalSession:
         self._rewind(mark)
         return sum(found) / len(found)
 
-    def logprob(self, start: int) -> float | None:
+    def logprob(self, start: int, end: int | None = None) -> float | None:
         """The mean log-probability of the tokens the model wrote after answer position
         `start`: how likely what it wrote there was, to the model that read the article."""
-        found = [lp for end, lp in self._written if end > start]
+        found = [lp for at, lp in self._written if at > start and (end is None or at <= end)]
         return sum(found) / len(found) if found else None
 
     # -- tokens ------------------------------------------------------------------------
@@ -322,6 +322,8 @@ def _decodable(data: bytes) -> str:
 
 class Local:
     """The local llama.cpp model as the pipeline uses it (see `desktop.core.model.Model`)."""
+
+    writes_into = True
 
     def __init__(self, model: LocalModel, reuse: bool = True):
         self.model = model

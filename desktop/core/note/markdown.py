@@ -12,13 +12,14 @@ import yaml
 
 from desktop.core.checks.review import Review
 from desktop.core.model.registry import ModelFile
+from desktop.core.model.server import Server
 from desktop.core.writing import prompts
 from desktop.core.writing.form import Summary
 
 
 @dataclass
 class NoteInfo:
-    model: ModelFile
+    model: ModelFile | Server
     source_words: int
     genre: str = "news report"  # what kind of text the article is
     author: str = ""  # whose views an opinion piece holds
@@ -26,6 +27,8 @@ class NoteInfo:
     coverage: float = 1.0  # share of the article's words the model read
     byline: str = ""  # as found in the pasted page, kept out of the model's text
     published: str = ""
+    source_url: str = ""  # where the article was fetched from, when it was
+    site: str = ""
     created: datetime | None = None
 
 
@@ -36,8 +39,8 @@ def render(summary: Summary, info: NoteInfo, review: Review | None = None, artic
     front = {
         "title": summary.title,
         "created": created.isoformat(timespec="seconds"),
-        "model": info.model.label,
-        "model_sha256": info.model.sha256,
+        **({"model": info.model.model, "backend": info.model.base} if isinstance(info.model, Server)
+           else {"model": info.model.label, "model_sha256": info.model.sha256, "backend": "local"}),
         "prompt_version": prompts.PROMPT_VERSION,
         "genre": info.genre,
         "source_words": info.source_words,
@@ -50,6 +53,10 @@ def render(summary: Summary, info: NoteInfo, review: Review | None = None, artic
         front["byline"] = info.byline
     if info.published:
         front["published"] = info.published
+    if info.source_url:
+        front["source_url"] = info.source_url
+    if info.site:
+        front["site"] = info.site
     if review is not None:
         front["checks"] = review.front_matter()
     header = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)

@@ -26,7 +26,7 @@ from typing import Callable
 
 from desktop.core.checks.sentence import Problem
 from desktop.core.input.article import Voice
-from desktop.core.language.text import NOT_AN_END
+from desktop.core.language.text import NOT_AN_END, STOPWORDS, sentences
 from desktop.core.model import Session
 from desktop.core.writing import prompts
 
@@ -333,3 +333,144 @@ def _loops(text: str, start: int) -> bool:
     tail = text[-LOOP_CHARS:]
     return text.find(tail, start, len(text) - LOOP_CHARS) >= 0
 
+
+
+# -- an answer written whole -------------------------------------------------------------
+
+_LABEL = re.compile(r"^[#*_\s]*(title|key points|summary)[*_\s]*:[*_\s]*(.*)$", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+(.*)$")
+_NUMBERED = re.compile(r"(?:^|[\s,;])\d+[.)]\s+")  # "1. One thing, 2. another" on one line
+
+
+def parse_form(text: str) -> tuple[str, str, list[str]]:
+    """The title, summary and key points of an answer form written by a model on its own:
+    labels maybe in bold or as headings, bullets as dashes, stars or numbers, a title maybe
+    without its label."""
+    title, summary, points = "", [], []
+    section = "title"
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        label = _LABEL.match(line)
+        if label:
+            section = label.group(1).lower()
+            line = label.group(2).strip()
+            if not line:
+                continue
+        bullet = _BULLET.match(line)
+        if section == "title" and not title and not bullet:
+            title = line.strip("#*_ ")
+        elif section == "key points" or (bullet and section != "summary"):
+            section = "key points"
+            items = [i.strip(" ,;") for i in _NUMBERED.split(line) if i.strip(" ,;")] \
+                if line.startswith(("1.", "1)")) else []
+            if len(items) > 1:
+                points += [i if i[-1] in ".!?\"”’)" else i + "." for i in items]
+            elif bullet:
+                points.append(bullet.group(1).strip())
+            elif points:
+                points[-1] += " " + line
+            else:
+                points.append(line)
+        elif section == "summary":
+            summary.append(bullet.group(1) if bullet else line)
+    return title, " ".join(summary).strip(), [p for p in points if p]
+
+
+class WholeWriter:
+    """An answer written whole by a model that takes no text from the writer (a server):
+    streamed and shown as it grows, then parsed, and each sentence checked by `judge`.
+    What the writer would take back is left out; what it would mend stays, flagged; an
+    opinion piece's summary begins with `frame`; a title the article does not support gives
+    way to `headline` (the page's own, checked in turn). The same attributes as `Writer`."""
+
+    def __init__(self, session: Session, judge: Judge, emit: Callable[..., None],
+                 mend: Callable[[str, str], str] = lambda text, part: text, frame: str = "",
+                 headline: str = ""):
+        self.s = session
+        self.headline = headline
+        self.judge = judge
+        self.emit = emit
+        self.mend_text = mend
+        self.frame = frame
+        self.draft = Summary()
+        self.trace: list[dict] = []
+        self.logprobs: dict[str, float] = {}
+        self.dropped = 0
+
+    def run(self) -> Summary:
+        for _ in range(ANSWER_TOKENS):
+            if self.s.propose() is None:
+                break
+            self.s.take()
+            title, summary, points = parse_form(self.s.text)
+            self.emit("draft", {"title": title, "summary": summary, "points": points})
+        title, summary, points = parse_form(self.s.text)
+        self.draft.title = self._title(title)
+        for point in points[:prompts.MAX_POINTS]:
+            kept = self._judged(point, "point", tuple(self.draft.key_points))
+            if kept:
+                self.draft.key_points.append(kept)
+        spans = sentences(summary)
+        for number, (a, b) in enumerate(spans[:SUMMARY_SENTENCES]):
+            sentence = summary[a:b]
+            if number == 0 and self.frame:
+                sentence = _framed(sentence, self.frame)
+            kept = self._judged(sentence, "summary", tuple(self.draft.sentences))
+            if kept is None and not self.draft.sentences:
+                kept = sentence  # a summary needs a sentence: the first stays, flagged
+            elif kept is None:
+                break  # the summary ends before it, as the writer would end it
+            self.draft.sentences.append(kept)
+        if not self.draft.sentences:
+            self.draft.notes.append("The model wrote no summary, only a title and key points.")
+        if self.dropped:
+            self.draft.notes.append(f"{self.dropped} sentence(s) of the server's answer were left out: "
+                                    "the checks found them unsupported or incomplete.")
+        if len(self.draft.key_points) < prompts.MIN_POINTS:
+            self.draft.notes.append(f"The model found only {len(self.draft.key_points)} key point(s) "
+                                    "that the article supports.")
+        self.emit("draft", {"title": self.draft.title, "summary": self.draft.summary,
+                            "points": list(self.draft.key_points)})
+        return self.draft
+
+    def _title(self, title: str) -> str:
+        for candidate in (title, self.headline):
+            candidate = self.mend_text(candidate, "title") if candidate else candidate
+            if not candidate:
+                continue
+            problems = self.judge(candidate, "title", (), "", None)
+            verdict = "drop" if {p.kind for p in problems} & set(DROP) and candidate != self.headline else "keep"
+            self.trace.append({"part": "title", "text": candidate, "verdict": verdict,
+                               "problems": sorted({p.kind for p in problems}), "logprob": None})
+            if verdict == "keep":
+                return candidate
+        return title
+
+    def _judged(self, text: str, part: str, before: tuple[str, ...]) -> str | None:
+        """The sentence, mended where that needs no model, or None when it is left out."""
+        found = self.s.text.find(text[:40])
+        logprob = self.s.logprob(found, found + len(text)) if found >= 0 else None
+        text = self.mend_text(text, part)
+        problems = self.judge(text, part, before, self.draft.title, logprob)
+        verdict, _ = _verdict(problems, TRIES - 1)
+        self.trace.append({"part": part, "text": text, "verdict": verdict,
+                           "problems": sorted({p.kind for p in problems}), "logprob": logprob})
+        if verdict == "drop":
+            self.dropped += 1
+            return None
+        if logprob is not None:
+            self.logprobs[text] = logprob
+        return text
+
+
+def _framed(sentence: str, frame: str) -> str:
+    """The first sentence of an opinion piece's summary told as its writer's view: "In an
+    opinion column, Ana Ruiz argues that the plan …" ("The plan" in lower case, a name not)."""
+    if sentence.lower().startswith(frame.lower()[:20]):
+        return sentence
+    first = sentence.split(maxsplit=1)[0] if sentence.split() else ""
+    if first.lower() in STOPWORDS:
+        sentence = sentence[0].lower() + sentence[1:]
+    return f"{frame} {sentence}"

@@ -1,0 +1,255 @@
+"""Many articles at once: files, folders, links and lists of links, one note each, and a
+report (`report.jsonl`) that also lets a stopped batch go on where it stopped.
+
+Each finished article appends one line to the report (input, note, title, genre, checks,
+seconds, error, settings), flushed to disk before the next begins; a note is written whole
+or not at all. Running the same batch again skips the articles whose note was made with the
+same settings and is still there. With a server, `jobs` articles are sent at once (each by
+an engine of its own); the local model writes one at a time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import threading
+import time
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from desktop.core.engine import Done, Engine, EngineError, ModelChoice, ModelLoadFailed, Stopped
+from desktop.core.input import read
+from desktop.core.input.article import Article
+from desktop.core.input.clean import Cleaned, clean
+from desktop.core.input.fetch import fetch, is_link
+from desktop.core.model.registry import ModelFile
+from desktop.core.model.server import Server
+from desktop.core.note.markdown import NoteInfo, render, write_atomic
+from desktop.core.writing import prompts
+
+REPORT = "report.jsonl"
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One article of a batch: where it comes from, and the note's file name."""
+
+    source: str  # a file path, a link, or "-" for the text read from stdin
+    name: str  # the note's file name in the output folder
+
+
+def collect(inputs: Iterable[str]) -> list[Item]:
+    """The articles the inputs name: files, the readable files in folders (and theirs), links,
+    and files that list links one a line; the same article once. Raises ArticleError for an
+    input that is none of these."""
+    sources: list[str] = []
+    for given in inputs:
+        path = Path(given)
+        if given == STDIN or is_link(given):
+            sources.append(given)
+        elif path.is_dir():
+            sources += sorted(str(p) for p in path.rglob("*")
+                              if p.is_file() and p.suffix.lower() in read.OPENABLE and not p.name.startswith("."))
+        elif path.is_file() and _lists_links(path):
+            sources += [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        elif path.exists():
+            sources.append(str(path))
+        else:
+            raise read.ArticleError(f"{given}: no such file or folder, and not a web address.")
+    items, names = [], set()
+    for source in dict.fromkeys(sources):
+        stem = _stem(source)
+        name, n = f"{stem}.md", 2
+        while name in names:  # two inputs with one name: the note names stay apart
+            name, n = f"{stem}-{n}.md", n + 1
+        names.add(name)
+        items.append(Item(source, name))
+    return items
+
+
+def _lists_links(path: Path) -> bool:
+    if path.suffix.lower() not in (".txt", ".urls", ".list") or path.stat().st_size > 1 << 20:
+        return False
+    try:
+        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, UnicodeDecodeError):
+        return False
+    return bool(lines) and all(is_link(line) for line in lines)
+
+
+def _stem(source: str) -> str:
+    if source == STDIN:
+        return "stdin"
+    if is_link(source):
+        tail = re.sub(r"^https?://", "", source).rstrip("/")
+        stem = re.sub(r"[^\w.-]+", "-", tail.rsplit("/", 1)[-1] if "/" in tail else tail)
+        return re.sub(r"\.(html?|php|aspx?)$", "", stem)[:80].strip("-.") or "page"
+    return Path(source).stem
+
+
+def settings_key(model: ModelChoice, language: str | None, keep_clutter: bool) -> str:
+    """What makes a note of the same article the same note: the model, the language, the
+    prompt and the cleaning."""
+    identity = model.sha256 if isinstance(model, ModelFile) else model.label
+    raw = json.dumps([identity, language, prompts.PROMPT_VERSION, keep_clutter])
+    return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+def load_article(source: str, stdin_text: str = "", keep_clutter: bool = False) -> tuple[Article, Cleaned, read.Source]:
+    """An input read, cleaned and checked, ready to summarize (ArticleError when it cannot be)."""
+    if source == STDIN:
+        page = read.Source(text=read.decode_text(stdin_text.encode("utf-8")))
+        name = "stdin"
+    elif is_link(source):
+        page, name = fetch(source), source
+    else:
+        page, name = read.read(Path(source)), Path(source).name
+    cleaned = clean(page.text)
+    if keep_clutter:
+        cleaned = Cleaned(text=cleaned.original)
+    text = read.check(cleaned.text, name)
+    return Article.build(text, page, cleaned), cleaned, page
+
+
+def note_of(done: Done, cleaned: Cleaned, page: read.Source) -> str:
+    """The Markdown note of a finished summary."""
+    result, text = done.result, done.article.text
+    return render(result.summary, NoteInfo(
+        model=done.model, source_words=read.word_count(text), genre=done.article.genre.kind,
+        author=done.article.genre.author, parts=result.parts, coverage=result.coverage,
+        byline=cleaned.byline, published=cleaned.published, source_url=page.url, site=page.site),
+        result.review, text)
+
+
+def done_before(out: Path, key: str) -> set[str]:
+    """The inputs the report says were made with these settings, whose notes are still there."""
+    made = set()
+    try:
+        lines = (out / REPORT).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return made
+    for line in lines:
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue  # a line cut short by a crash: that article is made again
+        if (isinstance(entry, dict) and entry.get("settings") == key and not entry.get("error")
+                and entry.get("note") and (out / entry["note"]).is_file()):
+            made.add(entry["input"])
+    return made
+
+
+class Batch:
+    """Summarize `items` into notes in `out`. `progress(item, entry)` is called as each
+    article ends (entry: its report line; None when it was made before and skipped).
+    `stop()` ends it after the articles in progress are stopped; nothing written is lost."""
+
+    def __init__(self, items: list[Item], out: Path, model: ModelChoice, language: str | None = None,
+                 jobs: int = 1, fresh: bool = False, keep_clutter: bool = False, stdin_text: str = ""):
+        self.items = items
+        self.out = Path(out)
+        self.model = model
+        self.language = language
+        self.jobs = max(1, jobs) if isinstance(model, Server) else 1  # one local model at a time
+        self.fresh = fresh
+        self.keep_clutter = keep_clutter
+        self.stdin_text = stdin_text
+        self.key = settings_key(model, language, keep_clutter)
+        self._stopping = threading.Event()
+        self._engines: list[Engine] = []
+        self._lock = threading.Lock()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        for engine in list(self._engines):
+            engine.cancel()
+
+    @property
+    def stopped(self) -> bool:
+        return self._stopping.is_set()
+
+    def run(self, progress: Callable[[Item, dict | None], None] = lambda item, entry: None) -> list[dict]:
+        """The report lines of the articles made in this run."""
+        self.out.mkdir(parents=True, exist_ok=True)
+        made = set() if self.fresh else done_before(self.out, self.key)
+        todo = []
+        for item in self.items:
+            if item.source in made:
+                progress(item, None)
+            else:
+                todo.append(item)
+        entries: list[dict] = []
+        engines = [Engine(reuse_answers=not self.fresh) for _ in range(min(self.jobs, len(todo)) or 1)]
+        self._engines = engines
+        free = list(engines)
+        try:
+            with ThreadPoolExecutor(max_workers=len(engines)) as pool:
+                running = {}
+                queue = list(todo)
+                try:
+                    while queue or running:
+                        while queue and free and not self.stopped:
+                            item = queue.pop(0)
+                            engine = free.pop()
+                            running[pool.submit(self._one, engine, item)] = (engine, item)
+                        if not running:
+                            break
+                        finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                        for future in finished:
+                            engine, item = running.pop(future)
+                            free.append(engine)
+                            entry = future.result()
+                            if entry is None:
+                                continue  # stopped halfway: made again next time
+                            entries.append(entry)
+                            self._append(entry)
+                            progress(item, entry)
+                except BaseException:  # Ctrl+C, or a model that cannot load: the others stop too
+                    self.stop()
+                    raise
+        finally:
+            for engine in engines:
+                engine.close()
+        return entries
+
+    def _one(self, engine: Engine, item: Item) -> dict | None:
+        """One article's note, and its report line (None when stopped before it was done)."""
+        t0 = time.perf_counter()
+        entry = {"input": item.source, "note": None, "title": None, "genre": None, "checks": None,
+                 "seconds": None, "error": None, "settings": self.key}
+        try:
+            article, cleaned, page = load_article(item.source, self.stdin_text, self.keep_clutter)
+            entry["genre"] = article.genre.kind
+            done = None
+            for event in engine.summarize(article, self.model, self.language):
+                if isinstance(event, Done):
+                    done = event
+                elif isinstance(event, Stopped):
+                    return None
+            if done is None:
+                return None
+            write_atomic(self.out / item.name, note_of(done, cleaned, page))
+            entry.update(note=item.name, title=done.summary.title, checks=done.review.counts())
+        except read.ArticleError as exc:
+            entry["error"] = str(exc)
+        except ModelLoadFailed:
+            raise  # no article can be made: the batch ends with this message
+        except EngineError as exc:
+            if self.stopped:
+                return None
+            entry["error"] = str(exc)
+        except OSError as exc:
+            entry["error"] = f"Cannot write {self.out / item.name}: {exc.strerror or exc}"
+        entry["seconds"] = round(time.perf_counter() - t0, 2)
+        return entry
+
+    def _append(self, entry: dict) -> None:
+        with self._lock, open(self.out / REPORT, "a", encoding="utf-8") as f:
+            f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            f.flush()
+            os.fsync(f.fileno())
