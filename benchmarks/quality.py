@@ -41,7 +41,7 @@ from pathlib import Path
 from desktop.core import pipeline
 from desktop.core.checks import sentence as checker
 from desktop.core.checks import support
-from desktop.core.checks.review import COUNTS, Review, review
+from desktop.core.checks.review import Review, review
 from desktop.core.engine import Done, Engine
 from desktop.core.input import read
 from desktop.core.input.article import Article

@@ -161,7 +161,7 @@ def _summarize(args) -> None:
 
 def _batch(args) -> None:
     try:
-        items = batch.collect(args.inputs)
+        items = batch.collect(args.inputs, args.output)
     except article.ArticleError as exc:
         raise Failure(str(exc), EXIT_USAGE) from exc
     if not items:

@@ -1,5 +1,4 @@
 import os
-import urllib.error
 from pathlib import Path
 
 import pytest
@@ -55,6 +54,7 @@ def start_llama_server(model_path, *args):
     import subprocess
     import sys
     import time
+    import urllib.error
     import urllib.request
 
     port = free_port()

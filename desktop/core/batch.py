@@ -43,18 +43,20 @@ class Item:
     name: str  # the note's file name in the output folder
 
 
-def collect(inputs: Iterable[str]) -> list[Item]:
-    """The articles the inputs name: files, the readable files in folders (and theirs), links,
-    and files that list links one a line; the same article once. Raises ArticleError for an
-    input that is none of these."""
+def collect(inputs: Iterable[str], out: Path | None = None) -> list[Item]:
+    """The articles the inputs name: files, the readable files in folders (and theirs, but
+    not the notes folder `out`), links, and files that list links one a line; the same
+    article once. Raises ArticleError for an input that is none of these."""
     sources: list[str] = []
+    skip = Path(out).resolve() if out is not None else None
     for given in inputs:
         path = Path(given)
         if given == STDIN or is_link(given):
             sources.append(given)
         elif path.is_dir():
             sources += sorted(str(p) for p in path.rglob("*")
-                              if p.is_file() and p.suffix.lower() in read.OPENABLE and not p.name.startswith("."))
+                              if p.is_file() and p.suffix.lower() in read.OPENABLE and not p.name.startswith(".")
+                              and not (skip and p.resolve().is_relative_to(skip)))
         elif path.is_file() and _lists_links(path):
             sources += [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         elif path.exists():

@@ -20,7 +20,11 @@ from desktop.core.input.article import Article
 from desktop.core.input.clean import Cleaned
 from desktop.core.model import registry as models
 from desktop.core.note import markdown as note
+from desktop.core import batch
+from desktop.core.model.server import Server
 from desktop.ui.article_edit import ArticleEdit
+from desktop.ui.batch_dialog import BatchDialog
+from desktop.ui.preferences import LOCAL, PreferencesDialog, model_source
 from desktop.ui.reader import ArticleReader
 from desktop.ui.runner import EngineRunner, Request
 from desktop.ui.summary_view import SummaryView
@@ -181,10 +185,22 @@ class MainWindow(QMainWindow):
         self.stop_action = self._action("S&top", self.stop, "Esc", "Stop the model")
         self.open_model_action = self._action("Open &Model File…", self.open_model_file, None,
                                               "Use a GGUF model file of your own")
+        self.preferences_action = self._action("&Preferences…", self.preferences,
+                                               [QKeySequence.StandardKey.Preferences, "Ctrl+,"],
+                                               "Where the model runs: this computer or a server")
+        self.server_action = self._action("Model on a &Server…", self.preferences, None,
+                                          "Use the model of an OpenAI-compatible server")
+        self.server_action.setCheckable(True)
+        self.folder_action = self._action("Summarize &Folder…", self.summarize_folder, "Ctrl+Shift+O",
+                                          "Make a note of each article in a folder")
 
         file_menu = self.menuBar().addMenu("&File")
         for action in (self.open_action, self.save_action, self.copy_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.folder_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         summary_menu = self.menuBar().addMenu("&Summary")
@@ -210,6 +226,7 @@ class MainWindow(QMainWindow):
             self.model_actions[name] = action
         self.model_menu.addSeparator()
         self.model_menu.addAction(self.open_model_action)
+        self.model_menu.addAction(self.server_action)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About Neutral Brief", self.about))
 
@@ -237,8 +254,9 @@ class MainWindow(QMainWindow):
     # -- state --------------------------------------------------------------------------
 
     @property
-    def model_choice(self) -> str:
-        return str(self.settings.value("model/choice", DEFAULT_MODEL))
+    def model_choice(self) -> str | Server:
+        """A registry name or a GGUF file's path, or the server chosen in Preferences."""
+        return model_source(self.settings) or str(self.settings.value("model/choice", DEFAULT_MODEL))
 
     @property
     def language(self) -> str | None:
@@ -247,6 +265,7 @@ class MainWindow(QMainWindow):
     def _check_model_menu(self) -> None:
         for name, action in self.model_actions.items():
             action.setChecked(name == self.model_choice)
+        self.server_action.setChecked(isinstance(self.model_choice, Server))
 
     def _update_actions(self) -> None:
         has_text = bool(self.article_edit.toPlainText().strip())
@@ -259,6 +278,7 @@ class MainWindow(QMainWindow):
         self.copy_action.setEnabled(has_note and not self._running)
         self.open_action.setEnabled(not self._running)
         self.model_menu.setEnabled(not self._running)
+        self.preferences_action.setEnabled(not self._running)
 
     def _update_title(self) -> None:
         title = f"{self._note_title} — {APP_NAME}" if self._note_title else APP_NAME
@@ -400,8 +420,43 @@ class MainWindow(QMainWindow):
 
     def choose_model(self, choice: str) -> None:
         self.settings.setValue("model/choice", choice)
+        self.settings.setValue("model/source", LOCAL)
         self._check_model_menu()
         self.runner.load(choice)
+
+    @Slot()
+    def preferences(self) -> None:
+        before = self.model_choice
+        PreferencesDialog(self.settings, self).exec()
+        self._check_model_menu()
+        if self.model_choice != before:
+            self.runner.load(self.model_choice)
+
+    @Slot()
+    def summarize_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Summarize the Articles in Folder", str(Path.home()))
+        if not folder:
+            return
+        out = QFileDialog.getExistingDirectory(self, "Save the Notes in Folder", str(Path(folder).parent))
+        if not out:
+            return
+        try:
+            items = batch.collect([folder], Path(out))
+        except article.ArticleError as exc:
+            self._show_error(str(exc))
+            return
+        if not items:
+            self._show_error(f"{folder} has no articles Neutral Brief opens ({', '.join(article.OPENABLE)}).")
+            return
+        choice = self.model_choice
+        try:
+            model = choice if isinstance(choice, Server) else models.resolve(choice)
+        except models.ModelError as exc:
+            self._show_error(str(exc))
+            return
+        dialog = BatchDialog(batch.Batch(items, Path(out), model, self.language), self)
+        dialog.start()
+        dialog.exec()
 
     @Slot()
     def open_model_file(self) -> None:
@@ -546,16 +601,11 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_finished(self, done: Done) -> None:
         self._run_article = done.article
-        brief, cleaned, result = done.article, self._cleaned, done.result
-        info = note.NoteInfo(model=done.model, source_words=article.word_count(brief.text),
-                             genre=brief.genre.kind, author=brief.genre.author,
-                             parts=result.parts, coverage=result.coverage, byline=cleaned.byline,
-                             published=cleaned.published)
-        self._note_text = note.render(done.summary, info, done.review, brief.text)
+        self._note_text = batch.note_of(done, self._cleaned, self._source)
         self._note_title = done.summary.title
         self._review = done.review
         self._summary = done.summary
-        self.result_view.show_summary(done.summary, done.review, brief.genre)
+        self.result_view.show_summary(done.summary, done.review, done.article.genre)
         stats = done.stats
         remarks = " ".join(done.summary.notes)
         if done.reused:

@@ -16,6 +16,7 @@ from desktop.core.input.article import Article
 from desktop.core.input.clean import Cleaned
 from desktop.core.input.read import Source
 from desktop.core.model import registry as models
+from desktop.core.model.server import Server
 
 
 @dataclass
@@ -37,7 +38,7 @@ class EngineRunner(QObject):
     read is kept)."""
 
     model_loading = Signal(str)
-    model_ready = Signal(object)  # ModelFile
+    model_ready = Signal(object)  # ModelFile or Server
     model_failed = Signal(str)
     started = Signal()
     part = Signal(int, int)  # part number (0: joining the parts), parts
@@ -63,10 +64,10 @@ class EngineRunner(QObject):
         self._thread = threading.Thread(target=self._loop, name="engine-runner", daemon=True)
         self._thread.start()
 
-    def load(self, choice: str) -> None:
+    def load(self, choice: "str | Server") -> None:
         self._jobs.put(("load", choice, None, None, 0))
 
-    def read_ahead(self, request: Request, choice: str, language: str | None = None) -> None:
+    def read_ahead(self, request: Request, choice: "str | Server", language: str | None = None) -> None:
         """Read the article now, so that its summary writes at once when asked for."""
         with self._lock:
             self._ahead += 1
@@ -74,7 +75,7 @@ class EngineRunner(QObject):
                 self.engine.cancel()  # the older one stops; the newer one goes on from it
             self._jobs.put(("ahead", choice, request, language, -self._ahead))
 
-    def summarize(self, request: Request, choice: str, language: str | None = None) -> None:
+    def summarize(self, request: Request, choice: "str | Server", language: str | None = None) -> None:
         self.started.emit()
         with self._lock:
             self._last_run += 1
@@ -117,7 +118,7 @@ class EngineRunner(QObject):
 
     def _run(self, kind, choice, request, language) -> None:
         try:
-            model = models.resolve(choice)
+            model = choice if isinstance(choice, Server) else models.resolve(choice)
         except Exception as exc:  # a name that is no file, a permission error: never fatal here
             message = str(exc) if isinstance(exc, models.ModelError) else \
                 f"The model {choice!r} cannot be used: {type(exc).__name__}: {exc}"

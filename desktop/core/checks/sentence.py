@@ -33,7 +33,7 @@ from desktop.core.checks.evidence import Evidence, EvidenceFinder
 from desktop.core.input.article import Article, Sentence
 from desktop.core.input.genre import NEWS
 from desktop.core.language import claims, lexicon
-from desktop.core.language.text import STOPWORDS, content, norm, stem, words
+from desktop.core.language.text import STOPWORDS, content, stem, words
 
 KINDS = {
     "loaded": "Loaded wording",
@@ -415,7 +415,6 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence]) -> li
     mine = {m.kind for m in claim.modal} | ({"future"} if _FUTURE.search(sentence) else set())
     if claim.attributed:
         mine |= {"said"}
-    said = claim.attributed
     wanted = set(content(sentence))
     for source in sources:
         region = _region(source.text, wanted)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.core.language import lexicon
-from desktop.core.language.text import ABBREVIATIONS, STOPWORDS, norm, sentences, starts_sentence, words
+from desktop.core.language.text import ABBREVIATIONS, STOPWORDS, norm, starts_sentence, words
 
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,

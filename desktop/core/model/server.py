@@ -28,7 +28,7 @@ KEY_VARIABLE = "NEUTRAL_BRIEF_API_KEY"
 KEYRING_SERVICE = "neutral-brief"
 DEFAULT_CONTEXT = 4096  # when the server does not say how many tokens its context holds
 TIMEOUT = 120.0  # seconds a server may take to send the next part of an answer
-ANSWER_LIMIT = 1200  # tokens of one answer: a whole form, with room to spare
+ANSWER_LIMIT = 700  # tokens of one answer: a whole form (about 400) with room to spare
 
 
 class ServerError(Exception):
@@ -71,15 +71,34 @@ def api_key(server: Server) -> str | None:
         return None
 
 
+def store_key(server: Server, key: str) -> bool:
+    """Keep the key in the system keyring; False when there is none (then the environment
+    variable is the way)."""
+    try:
+        import keyring
+
+        keyring.set_password(KEYRING_SERVICE, server.base, key)
+        return True
+    except Exception:
+        return False
+
+
+def check(server: Server, key: str | None = None) -> str:
+    """Connect to the server as a summary would, and say what was found (ServerError if not)."""
+    model = ServerModel(server, key=key)
+    name = model.connect()
+    return f"Connected: {name}, a context of {model.n_ctx} tokens."
+
+
 class ServerModel:
     """The server's model (see `desktop.core.model.Model`); `connect` first."""
 
     writes_into = False  # the answer is written whole (see the module's doc)
 
-    def __init__(self, server: Server, timeout: float = TIMEOUT):
+    def __init__(self, server: Server, timeout: float = TIMEOUT, key: str | None = None):
         self.server = server
         self.timeout = timeout
-        self.key = api_key(server)
+        self.key = key or api_key(server)
         self.name = server.model
         self.n_ctx = DEFAULT_CONTEXT
         self._tokenize: Callable[[str], int] | None = None

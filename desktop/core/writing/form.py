@@ -39,6 +39,7 @@ TRIES = 3  # ways a sentence may be written: as the model began it, then mended 
 # The room an answer needs in the model's context (the labels and a few retries included).
 ANSWER_TOKENS = TITLE_TOKENS + (SUMMARY_SENTENCES + prompts.MAX_POINTS) * SENTENCE_TOKENS + 64
 LOOP_CHARS = 40  # the model writes these characters again: it is going round in circles
+WHOLE_LOOP_CHARS = 160  # the same in an answer written whole
 
 # A sentence ends with . ! or ? (maybe inside quotes or brackets), not after an initial such
 # as the "S." in "U.S." nor after a title such as "Mr." or "Sen."; the writer checks this
@@ -325,13 +326,13 @@ def _verdict(problems: list[Problem], attempt: int) -> tuple[str, str]:
     return "again", ""
 
 
-def _loops(text: str, start: int) -> bool:
-    """Whether the last LOOP_CHARS characters of the answer stand earlier in its value (or
+def _loops(text: str, start: int, chars: int = LOOP_CHARS) -> bool:
+    """Whether the last `chars` characters of the answer stand earlier in its value (or
     its key points) too: the model goes round in circles."""
-    if len(text) - start < LOOP_CHARS + 20:
+    if len(text) - start < chars + 20:
         return False
-    tail = text[-LOOP_CHARS:]
-    return text.find(tail, start, len(text) - LOOP_CHARS) >= 0
+    tail = text[-chars:]
+    return text.find(tail, start, len(text) - chars) >= 0
 
 
 
@@ -404,6 +405,10 @@ class WholeWriter:
             if self.s.propose() is None:
                 break
             self.s.take()
+            # Round in circles (a summary may repeat a key point's words, not a whole paragraph):
+            # what it wrote before the loop is what it has to say.
+            if _loops(self.s.text, 0, WHOLE_LOOP_CHARS):
+                break
             title, summary, points = parse_form(self.s.text)
             self.emit("draft", {"title": title, "summary": summary, "points": points})
         title, summary, points = parse_form(self.s.text)
