@@ -232,6 +232,43 @@ def test_a_dropped_file_is_opened_and_cleaned(qtbot, window):
     assert window.clean_bar.isVisible()
 
 
+@pytest.fixture
+def pages():
+    """A local web server with the test pages: its address."""
+    import http.server
+    import threading
+
+    handler = lambda *a, **k: http.server.SimpleHTTPRequestHandler(*a, directory=str(FIXTURES), **k)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_a_link_opened_or_dropped_is_fetched_as_the_article_and_a_bad_one_said(qtbot, window, pages, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    url = f"{pages}/page-harbor-bridge.html"
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (url, True)))
+    qtbot.keyClick(window.article_edit, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "bridge" in window.article_edit.toPlainText().lower(), timeout=20_000)
+    assert url in window.state_label.text()
+    assert window._source.url == url
+
+    window.article_edit.clear()
+    mime = QMimeData()
+    mime.setUrls([QUrl(f"{pages}/article-water-prices.txt")])
+    window.article_edit.insertFromMimeData(mime)
+    qtbot.waitUntil(lambda: window.article_edit.toPlainText().startswith("Water prices"), timeout=20_000)
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    window.load_link(f"{pages}/gone.html")
+    qtbot.waitUntil(lambda: bool(warned), timeout=20_000)
+    assert "HTTP 404" in warned[0]
+    assert window.article_edit.toPlainText().startswith("Water prices")  # the article stays
+
+
 def test_the_note_records_byline_coverage_and_parts(qtbot, window, tmp_path, monkeypatch):
     window.load_article(FIXTURES / "article-water-prices.txt")
     qtbot.waitUntil(lambda: window.article_edit.toPlainText().startswith("Water prices"))

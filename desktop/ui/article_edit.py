@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QPlainTextEdit
 class ArticleEdit(QPlainTextEdit):
     """Pasting over the whole article (or into an empty pane) emits `article_pasted` with the
     clipboard's HTML and plain text, for the window to extract and clean; smaller pastes are
-    ordinary edits. Dropped files emit `file_dropped`."""
+    ordinary edits. Dropped files emit `file_dropped`; a link dropped from a browser (or a
+    pasted address alone) emits `link_dropped`: the page is fetched on that request only."""
 
     article_pasted = Signal(str, str)  # html ("" when none), plain text
     file_dropped = Signal(Path)
+    link_dropped = Signal(str)
 
     def _replaces_everything(self) -> bool:
         cursor = self.textCursor()
@@ -26,8 +28,11 @@ class ArticleEdit(QPlainTextEdit):
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         files = [Path(url.toLocalFile()) for url in source.urls() if url.isLocalFile()]
+        links = [url.toString() for url in source.urls() if url.scheme() in ("http", "https")]
         if files:
             self.file_dropped.emit(files[0])
+        elif links and self._replaces_everything():
+            self.link_dropped.emit(links[0])
         elif self._replaces_everything() and (source.hasHtml() or source.hasText()):
             self.article_pasted.emit(source.html() if source.hasHtml() else "", source.text())
         else:

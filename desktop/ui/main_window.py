@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QProgressBar,
+    QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget, QMainWindow, QMessageBox, QProgressBar,
     QPushButton, QSplitter, QTextEdit, QVBoxLayout, QWidget,
 )
 
@@ -18,6 +18,7 @@ from desktop.core.input import draft
 from desktop.core.input import read as article
 from desktop.core.input.article import Article
 from desktop.core.input.clean import Cleaned
+from desktop.core.input.fetch import is_link
 from desktop.core.model import registry as models
 from desktop.core.note import markdown as note
 from desktop.core import batch
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.article_edit.textChanged.connect(self._ahead_timer.start)
         self.article_edit.article_pasted.connect(self.paste_article)
         self.article_edit.file_dropped.connect(self.load_article)
+        self.article_edit.link_dropped.connect(self.load_link)
         self.clean_label = QLabel()
         self.show_removed_button = QPushButton("Show")
         self.show_removed_button.setCheckable(True)
@@ -175,6 +177,8 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.open_action = self._action("&Open Article…", self.open_article, QKeySequence.StandardKey.Open,
                                         "Open a text, Markdown, HTML, PDF or Word file as the article")
+        self.open_link_action = self._action("Open &Link…", self.open_link, "Ctrl+L",
+                                             "Fetch a web page as the article")
         self.save_action = self._action("&Save Note…", self.save_note, QKeySequence.StandardKey.Save,
                                         "Save the summary as a Markdown note")
         self.copy_action = self._action("&Copy Note as Markdown", self.copy_note, "Ctrl+Shift+C",
@@ -195,7 +199,7 @@ class MainWindow(QMainWindow):
                                           "Make a note of each article in a folder")
 
         file_menu = self.menuBar().addMenu("&File")
-        for action in (self.open_action, self.save_action, self.copy_action):
+        for action in (self.open_action, self.open_link_action, self.save_action, self.copy_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.folder_action)
@@ -277,6 +281,7 @@ class MainWindow(QMainWindow):
         self.save_action.setEnabled(has_note and not self._running)
         self.copy_action.setEnabled(has_note and not self._running)
         self.open_action.setEnabled(not self._running)
+        self.open_link_action.setEnabled(not self._running)
         self.model_menu.setEnabled(not self._running)
         self.preferences_action.setEnabled(not self._running)
 
@@ -336,6 +341,18 @@ class MainWindow(QMainWindow):
         self.state_label.setText(f"Opening {path.name}…")
         self.reader.read_file(path)
 
+    @Slot()
+    def open_link(self) -> None:
+        url, ok = QInputDialog.getText(self, "Open Link", "Address of the article's web page:")
+        if ok and url.strip():
+            self.load_link(url.strip())
+
+    @Slot(str)
+    def load_link(self, url: str) -> None:
+        """Fetch the page in the background (only now, as asked); the pane shows it when ready."""
+        self.state_label.setText(f"Fetching {url}…")
+        self.reader.read_link(url)
+
     @Slot(str, str)
     def paste_article(self, html: str, text: str) -> None:
         self.state_label.setText("Reading the pasted page…")
@@ -343,10 +360,12 @@ class MainWindow(QMainWindow):
 
     @Slot(object, object, str)
     def _on_article_read(self, source: article.Source, cleaned: Cleaned, origin: str) -> None:
-        if origin:
+        link = is_link(origin)
+        if origin and not link:
             self.settings.setValue("paths/articles", str(Path(origin).parent))
         self._set_article(source, cleaned)
-        self.state_label.setText(f"Opened {Path(origin).name}" if origin else "Pasted the article.")
+        name = origin if link else Path(origin).name
+        self.state_label.setText(f"Opened {name}" if origin else "Pasted the article.")
 
     @Slot(str)
     def _on_article_failed(self, message: str) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.input import read
+from desktop.core.input.fetch import fetch
 from desktop.core.input.clean import clean
 
 
@@ -25,6 +26,9 @@ class ArticleReader(QObject):
 
     def read_file(self, path: Path) -> None:
         self._start(lambda: read.read(path), str(path))
+
+    def read_link(self, url: str) -> None:
+        self._start(lambda: fetch(url), url)
 
     def read_paste(self, html: str, text: str) -> None:
         self._start(lambda: read.from_paste(html, read.normalize(text)), "")

@@ -47,4 +47,4 @@ def fetch(url: str, timeout: float = TIMEOUT, cap: int = MAX_BYTES) -> Source:
     if len(data) > cap:
         raise ArticleError(f"{url} is larger than {cap // 2**20} MB; Neutral Brief reads pages up to that size.")
     text = decode_text(data)
-    return from_html(text, url) if kind != "text/plain" else Source(text=text)
+    return from_html(text, url) if kind != "text/plain" else Source(text=text, url=url)
