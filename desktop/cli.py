@@ -27,7 +27,10 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="neutral-brief",
         description="Neutral summaries of news articles with a local model. "
-                    "With no command, opens the window.")
+                    "With no command, opens the window.",
+        epilog=f"Articles: {', '.join(article.OPENABLE)} files, web addresses (http, https), or - for "
+               "stdin. Exit codes: 0 done, 1 failed, 2 bad input or usage, 3 model missing or unusable "
+               "(or the server), 130 stopped with Ctrl+C.")
     sub = parser.add_subparsers(dest="command")
     s = sub.add_parser("summarize", help="summarize an article file into a Markdown note")
     s.add_argument("article", help="a .txt, .md, .html, .pdf or .docx file, a web address, or - for stdin")
@@ -122,7 +125,9 @@ def _summarize(args) -> None:
                 sys.stderr.write(f"{verb} {model.label}…\n")
             elif isinstance(event, Part):
                 part = f"part {event.number} of {event.parts}" if event.number else "the parts' summaries"
-            elif isinstance(event, Reading):
+                if not sys.stderr.isatty():  # a log gets a line per part, not redrawn percentages
+                    sys.stderr.write(f"Reading {part}…\n")
+            elif isinstance(event, Reading) and sys.stderr.isatty():
                 end = "\n" if event.done == event.total else ""
                 sys.stderr.write(f"\rReading {part}: {100 * event.done // max(1, event.total)}%{end}")
             elif isinstance(event, Done):
