@@ -219,6 +219,68 @@ def test_batch_reads_links_and_stdin_and_reports_what_it_cannot_read(tmp_path, l
     assert report["-"]["error"] is None and (out / "stdin.md").is_file()
 
 
+def test_a_second_stdin_article_is_made_anew_and_names_never_collide(tmp_path, llama_server):
+    out = tmp_path / "notes"
+    first = cli("batch", "-", "-o", out, "--backend", llama_server, input=ARTICLE.read_text())
+    assert first.returncode == 0, first.stderr
+    again = cli("batch", "-", "-o", out, "--backend", llama_server, input=ARTICLE.read_text())
+    assert "0 note(s) made, 1 made before" in again.stderr
+    other = cli("batch", "-", "-o", out, "--backend", llama_server,
+                input=(FIXTURES / "article-water-prices.txt").read_text())
+    assert "1 note(s) made, 0 made before" in other.stderr  # new text on stdin: a new note
+    assert "Water" in (out / "stdin.md").read_text()
+
+
+def test_a_new_input_never_takes_the_name_of_another_inputs_note(tmp_path):
+    from desktop.core import batch
+
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    for path in (tmp_path / "in" / "x.txt", tmp_path / "in" / "sub" / "x.txt"):
+        path.write_text("text")
+    out = tmp_path / "notes"
+    out.mkdir()
+    (out / "x.md").write_text("the note of in/x.txt")
+    earlier = [{"input": str(tmp_path / "in" / "x.txt"), "note": "x.md"}]
+    items = batch.Batch(batch.collect([tmp_path / "in"]), out, Server("http://127.0.0.1:1"))._named(earlier)
+    names = {item.source: item.name for item in items}
+    assert names[str(tmp_path / "in" / "x.txt")] == "x.md"
+    assert names[str(tmp_path / "in" / "sub" / "x.txt")] == "x-2.md"
+
+
+def test_the_notes_folder_is_never_read_as_articles(tmp_path):
+    from desktop.core import batch
+    from desktop.core.input.read import ArticleError
+
+    articles = tmp_path / "articles"
+    (articles / "notes").mkdir(parents=True)
+    (articles / "a.txt").write_text("text")
+    (articles / "notes" / "a.md").write_text("a note")
+    assert [i.source for i in batch.collect([articles], articles / "notes")] == [str(articles / "a.txt")]
+    assert [i.source for i in batch.collect([articles], tmp_path)] == [str(articles / "a.txt"),
+                                                                        str(articles / "notes" / "a.md")]
+    with pytest.raises(ArticleError, match="the folder the notes go to"):
+        batch.collect([articles], articles)
+
+
+@pytest.mark.parametrize("url, message", [
+    ("http://127.0.0.1:abc/page", "nonnumeric port"),
+    (f"http://127.0.0.1:{free_port()}/wiki/Straße", "could not be fetched"),
+    ("ftp://example.org/a", "not a web address"),
+])
+def test_a_link_that_cannot_be_fetched_gets_a_message(url, message):
+    from desktop.core.input.fetch import fetch
+    from desktop.core.input.read import ArticleError
+
+    with pytest.raises(ArticleError, match=message):
+        fetch(url, timeout=5)
+
+
+def test_a_server_address_with_a_password_is_shown_without_it():
+    chosen = Server("http://reader:secret@gpu-box:8000", "qwen", key="k-123")
+    assert chosen.shown == "http://gpu-box:8000/v1" and "secret" not in chosen.label
+    assert "k-123" not in repr(chosen)
+
+
 @pytest.mark.parametrize("answer, expected", [
     ("Title: Port to open\nKey points:\n- The port opens.\n- Ships come.\nSummary: The port opens. Ships come.",
      ("Port to open", "The port opens. Ships come.", ["The port opens.", "Ships come."])),
@@ -226,6 +288,11 @@ def test_batch_reads_links_and_stdin_and_reports_what_it_cannot_read(tmp_path, l
      ("Port to open", "It opens.", ["The port opens", "Ships come in May."])),
     ("Port to open\nKey points: 1. The port opens, 2. Ships come.\nSummary: It opens.",
      ("Port to open", "It opens.", ["The port opens.", "Ships come."])),
+    ("## Title\nPort to open\n\n## Key Points\n- A.\n- B.\n\n## Summary\nIt opens. Then.",
+     ("Port to open", "It opens. Then.", ["A.", "B."])),
+    ("Title: X\nKey points:\n1. The vote is on June 3. Members agree.\n2. Other.\n\nThe paragraph after.",
+     ("X", "The paragraph after.", ["The vote is on June 3. Members agree.", "Other."])),
+    ("Title: X\n\nSummary: S first.\n\nKey points:\n- A.\n- B.", ("X", "S first.", ["A.", "B."])),
 ])
 def test_an_answer_written_whole_is_parsed_whatever_its_markup(answer, expected):
     assert parse_form(answer) == expected

@@ -28,7 +28,7 @@ def window(qtbot, tmp_path, test_model):
 
 
 def test_a_server_chosen_in_preferences_is_tested_used_and_remembered(qtbot, window, llama_server, test_model,
-                                                                      article_text, monkeypatch):
+                                                                      article_text, monkeypatch, tmp_path):
     seen = {}
 
     def fill_in(dialog):
@@ -38,6 +38,7 @@ def test_a_server_chosen_in_preferences_is_tested_used_and_remembered(qtbot, win
         qtbot.waitUntil(lambda: dialog.test_result.text().startswith("✘"), timeout=30_000)
         seen["down"] = dialog.test_result.text()
         dialog.url_edit.setText(llama_server)
+        qtbot.keyClicks(dialog.key_edit, "typed-key-77")  # the test server takes any
         dialog.test_button.click()
         qtbot.waitUntil(lambda: dialog.test_result.text().startswith("✔"), timeout=30_000)
         seen["up"] = dialog.test_result.text()
@@ -50,6 +51,9 @@ def test_a_server_chosen_in_preferences_is_tested_used_and_remembered(qtbot, win
     assert window.server_action.isChecked()
     assert not any(a.isChecked() for a in window.model_actions.values())
     assert window.settings.value("server/url") == llama_server
+    window.settings.sync()
+    assert "typed-key-77" not in (tmp_path / "settings.ini").read_text()  # no keyring here: the session's
+    assert window.model_choice.key == "typed-key-77"
     qtbot.waitUntil(lambda: llama_server in window.model_label.text(), timeout=60_000)
 
     window.article_edit.setPlainText(article_text)

@@ -21,13 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from desktop.core.engine import Done, Engine, EngineError, ModelChoice, ModelLoadFailed, Stopped
+from desktop.core.engine import Done, Engine, EngineError, ModelChoice, ModelLoadFailed, Stopped, identity
 from desktop.core.input import read
 from desktop.core.input.article import Article
 from desktop.core.input.clean import Cleaned, clean
 from desktop.core.input.fetch import fetch, is_link
-from desktop.core.model.registry import ModelFile
-from desktop.core.model.server import Server
+from desktop.core.model.server import Server, ServerError, ServerModel
 from desktop.core.note.markdown import NoteInfo, render, write_atomic
 from desktop.core.writing import prompts
 
@@ -45,33 +44,30 @@ class Item:
 
 def collect(inputs: Iterable[str], out: Path | None = None) -> list[Item]:
     """The articles the inputs name: files, the readable files in folders (and theirs, but
-    not the notes folder `out`), links, and files that list links one a line; the same
-    article once. Raises ArticleError for an input that is none of these."""
+    not a notes folder `out` inside them), links, and files that list links one a line; the
+    same article once. Raises ArticleError for an input that is none of these, or a folder
+    that is the notes folder itself."""
     sources: list[str] = []
-    skip = Path(out).resolve() if out is not None else None
-    for given in inputs:
+    notes = Path(out).resolve() if out is not None else None
+    for given in map(str, inputs):
         path = Path(given)
         if given == STDIN or is_link(given):
             sources.append(given)
         elif path.is_dir():
+            if notes == path.resolve():
+                raise read.ArticleError(f"{given} is the folder the notes go to: choose another for them "
+                                        "(a folder inside it is fine).")
+            inside = notes if notes and notes.is_relative_to(path.resolve()) else None
             sources += sorted(str(p) for p in path.rglob("*")
                               if p.is_file() and p.suffix.lower() in read.OPENABLE and not p.name.startswith(".")
-                              and not (skip and p.resolve().is_relative_to(skip)))
+                              and not (inside and p.resolve().is_relative_to(inside)))
         elif path.is_file() and _lists_links(path):
             sources += [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         elif path.exists():
             sources.append(str(path))
         else:
             raise read.ArticleError(f"{given}: no such file or folder, and not a web address.")
-    items, names = [], set()
-    for source in dict.fromkeys(sources):
-        stem = _stem(source)
-        name, n = f"{stem}.md", 2
-        while name in names:  # two inputs with one name: the note names stay apart
-            name, n = f"{stem}-{n}.md", n + 1
-        names.add(name)
-        items.append(Item(source, name))
-    return items
+    return [Item(source, f"{_stem(source)}.md") for source in dict.fromkeys(sources)]
 
 
 def _lists_links(path: Path) -> bool:
@@ -97,8 +93,7 @@ def _stem(source: str) -> str:
 def settings_key(model: ModelChoice, language: str | None, keep_clutter: bool) -> str:
     """What makes a note of the same article the same note: the model, the language, the
     prompt and the cleaning."""
-    identity = model.sha256 if isinstance(model, ModelFile) else model.label
-    raw = json.dumps([identity, language, prompts.PROMPT_VERSION, keep_clutter])
+    raw = json.dumps([identity(model), language, prompts.PROMPT_VERSION, keep_clutter])
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 
@@ -128,22 +123,36 @@ def note_of(done: Done, cleaned: Cleaned, page: read.Source) -> str:
         result.review, text)
 
 
-def done_before(out: Path, key: str) -> set[str]:
-    """The inputs the report says were made with these settings, whose notes are still there."""
-    made = set()
+def fingerprint(source: str, stdin_text: str = "") -> str:
+    """What tells an input's content apart without reading it as an article: a file's bytes,
+    the text on stdin; a link is its address (its page is not fetched again to compare)."""
+    if source == STDIN:
+        data = stdin_text.encode("utf-8")
+    elif is_link(source):
+        return source
+    else:
+        try:
+            data = Path(source).read_bytes()
+        except OSError:
+            return ""  # read again, and its error reported, when its turn comes
+    return hashlib.sha256(data).hexdigest()
+
+
+def report_lines(out: Path) -> list[dict]:
+    """The report's lines; a line cut short by a crash is left out (its article is made again)."""
     try:
         lines = (out / REPORT).read_text(encoding="utf-8").splitlines()
     except OSError:
-        return made
+        return []
+    entries = []
     for line in lines:
         try:
             entry = json.loads(line)
         except ValueError:
-            continue  # a line cut short by a crash: that article is made again
-        if (isinstance(entry, dict) and entry.get("settings") == key and not entry.get("error")
-                and entry.get("note") and (out / entry["note"]).is_file()):
-            made.add(entry["input"])
-    return made
+            continue
+        if isinstance(entry, dict) and isinstance(entry.get("input"), str):
+            entries.append(entry)
+    return entries
 
 
 class Batch:
@@ -161,7 +170,7 @@ class Batch:
         self.fresh = fresh
         self.keep_clutter = keep_clutter
         self.stdin_text = stdin_text
-        self.key = settings_key(model, language, keep_clutter)
+        self.key = ""  # the settings, once the model is known (a server's by the name it gives)
         self._stopping = threading.Event()
         self._engines: list[Engine] = []
         self._lock = threading.Lock()
@@ -178,7 +187,18 @@ class Batch:
     def run(self, progress: Callable[[Item, dict | None], None] = lambda item, entry: None) -> list[dict]:
         """The report lines of the articles made in this run."""
         self.out.mkdir(parents=True, exist_ok=True)
-        made = set() if self.fresh else done_before(self.out, self.key)
+        if isinstance(self.model, Server):
+            try:  # its model's name, which the notes and the settings go by; a dead server ends it now
+                self.model = Server(self.model.url, ServerModel(self.model).connect(), self.model.key)
+            except ServerError as exc:
+                raise ModelLoadFailed(str(exc)) from exc
+        self.key = settings_key(self.model, self.language, self.keep_clutter)
+        previous = report_lines(self.out)
+        self.items = self._named(previous)
+        made = set() if self.fresh else {
+            e["input"] for e in previous
+            if e.get("settings") == self.key and not e.get("error") and e.get("note")
+            and (self.out / e["note"]).is_file() and e.get("fingerprint") == fingerprint(e["input"], self.stdin_text)}
         todo = []
         for item in self.items:
             if item.source in made:
@@ -189,6 +209,13 @@ class Batch:
         engines = [Engine(reuse_answers=not self.fresh) for _ in range(min(self.jobs, len(todo)) or 1)]
         self._engines = engines
         free = list(engines)
+
+        def record(item: Item, entry: dict | None) -> None:
+            if entry is not None:  # None: stopped halfway, made again next time
+                entries.append(entry)
+                self._append(entry)
+                progress(item, entry)
+
         try:
             with ThreadPoolExecutor(max_workers=len(engines)) as pool:
                 running = {}
@@ -205,25 +232,43 @@ class Batch:
                         for future in finished:
                             engine, item = running.pop(future)
                             free.append(engine)
-                            entry = future.result()
-                            if entry is None:
-                                continue  # stopped halfway: made again next time
-                            entries.append(entry)
-                            self._append(entry)
-                            progress(item, entry)
+                            record(item, future.result())
                 except BaseException:  # Ctrl+C, or a model that cannot load: the others stop too
                     self.stop()
+                    for future, (_, item) in running.items():  # what ended meanwhile is kept
+                        if future.exception() is None:
+                            record(item, future.result())
                     raise
         finally:
             for engine in engines:
                 engine.close()
         return entries
 
+    def _named(self, previous: list[dict]) -> list[Item]:
+        """The items with their notes' names: an input's own note from an earlier run keeps
+        its name; a new one never takes a name another input's note has in this folder."""
+        own = {e["input"]: e["note"] for e in previous if isinstance(e.get("note"), str)}
+        taken = set(own.values())
+        named = {}
+        for item in self.items:
+            if item.source in own:
+                named[item.source] = own[item.source]
+        for item in self.items:
+            if item.source in named:
+                continue
+            stem, name, n = item.name[:-3], item.name, 2
+            while name in taken or (self.out / name).exists():
+                name, n = f"{stem}-{n}.md", n + 1
+            taken.add(name)
+            named[item.source] = name
+        return [Item(item.source, named[item.source]) for item in self.items]
+
     def _one(self, engine: Engine, item: Item) -> dict | None:
         """One article's note, and its report line (None when stopped before it was done)."""
         t0 = time.perf_counter()
         entry = {"input": item.source, "note": None, "title": None, "genre": None, "checks": None,
-                 "seconds": None, "error": None, "settings": self.key}
+                 "seconds": None, "error": None, "settings": self.key,
+                 "fingerprint": fingerprint(item.source, self.stdin_text)}
         try:
             article, cleaned, page = load_article(item.source, self.stdin_text, self.keep_clutter)
             entry["genre"] = article.genre.kind
@@ -247,11 +292,19 @@ class Batch:
             entry["error"] = str(exc)
         except OSError as exc:
             entry["error"] = f"Cannot write {self.out / item.name}: {exc.strerror or exc}"
+        except Exception as exc:  # one article's fault is that article's, not the batch's
+            entry["error"] = f"Unexpected error: {type(exc).__name__}: {exc}"
         entry["seconds"] = round(time.perf_counter() - t0, 2)
         return entry
 
     def _append(self, entry: dict) -> None:
-        with self._lock, open(self.out / REPORT, "a", encoding="utf-8") as f:
-            f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        report = self.out / REPORT
+        with self._lock, open(report, "a+b") as f:
+            f.seek(0, os.SEEK_END)
+            if f.tell():
+                f.seek(-1, os.SEEK_END)
+                if f.read(1) != b"\n":  # a line cut short by a crash stays a line of its own
+                    f.write(b"\n")
+            f.write((json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
             f.flush()
             os.fsync(f.fileno())

@@ -15,6 +15,7 @@ from typing import Iterator
 
 from desktop.core import answers, worker
 from desktop.core.input.article import Article
+from desktop.core.model import registry
 from desktop.core.model.registry import ModelFile
 from desktop.core.model.server import Server
 from desktop.core.pipeline import Result, from_data
@@ -37,6 +38,17 @@ class WorkerDied(EngineError):
 
 # What runs the model: a local GGUF file, or a model behind an OpenAI-compatible server.
 ModelChoice = ModelFile | Server
+
+
+def resolve(choice: "str | Server") -> ModelChoice:
+    """A registry name or GGUF path as a model file (fetched, verified), or the server given."""
+    return choice if isinstance(choice, Server) else registry.resolve(choice)
+
+
+def identity(model: ModelChoice) -> str:
+    """What tells one model from another for stored answers and batches: a file's hash, a
+    server's address and model name (learned when it connects)."""
+    return model.sha256 if isinstance(model, ModelFile) else f"{model.base} {model.model}"
 
 
 @dataclass
@@ -155,13 +167,13 @@ class Engine:
     def load(self, model: ModelChoice) -> Iterator[Loading | Loaded]:
         """Make sure a worker has this model loaded, or its server connected (nothing to do
         when it has)."""
-        if self.chosen == model and self.worker_pid:
+        if model in (self.chosen, self.model) and self.worker_pid:
             return
         self.close()
         yield Loading(model)
         self._start_worker()
         if isinstance(model, Server):
-            self._conn.send(("connect", model.url, model.model))
+            self._conn.send(("connect", model.url, model.model, model.key))
         else:
             self._conn.send(("load", str(model.path), self._options))
         message = self._receive()
@@ -172,7 +184,8 @@ class Engine:
             raise ModelLoadFailed(message[2])
         self.chosen = model
         # A server's model is recorded by the name the server gives it.
-        self.model = Server(model.url, message[1]["description"]) if isinstance(model, Server) else model
+        self.model = Server(model.url, message[1]["description"], model.key) if isinstance(model, Server) \
+            else model
         yield Loaded(self.model, message[1]["n_ctx"], message[1]["seconds"])
 
     def prepare(self, article: Article, model: ModelChoice, language: str | None = None) -> Iterator:
@@ -204,9 +217,14 @@ class Engine:
             self._stop.clear()
 
     def _summarize(self, article: Article, model: ModelChoice, language: str | None) -> Iterator:
-        identity = model.sha256 if isinstance(model, ModelFile) else model.label
-        name = answers.key(article.text, identity, language, {"genre": article.genre.kind,
-                                                                   "author": article.genre.author})
+        if isinstance(model, Server):
+            yield from self.load(model)  # its model's name, which the stored answers go by
+            if self._stop.is_set():
+                yield Stopped()
+                return
+            model = self.model
+        name = answers.key(article.text, identity(model), language, {"genre": article.genre.kind,
+                                                                     "author": article.genre.author})
         stored = answers.load(name) if self.reuse_answers else None
         if stored is not None:
             try:

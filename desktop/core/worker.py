@@ -1,7 +1,7 @@
 """The worker process: loads the model once and answers requests over a pipe.
 
-Messages in: ("load", path, options), ("connect", url, model name) (a model behind an
-OpenAI-compatible server), ("summarize", article, language or None) and
+Messages in: ("load", path, options), ("connect", url, model name, key) (a model behind an
+OpenAI-compatible server; key "": the keyring's or the environment's), ("summarize", article, language or None) and
 ("prepare", article, language or None) (read the article ahead, while the user has not
 asked for its summary yet: stopped by Stop, and gone on with by the next request); options:
 {"reuse": bool} (reuse evaluated prompt beginnings and articles; on in the app).
@@ -25,9 +25,7 @@ def main(conn, stop_flag) -> None:
     # Imported here, in the child, so the parent never loads llama.cpp.
     from desktop.core import pipeline
     from desktop.core.model import Cancelled
-    from desktop.core.model.llama import LoadError, LocalModel
     from desktop.core.model.server import Server, ServerError, ServerModel
-    from desktop.core.model.session import Local
     from desktop.core.writing import prompts
 
     def emit(*msg) -> None:
@@ -41,6 +39,9 @@ def main(conn, stop_flag) -> None:
             return
         kind = request[0]
         if kind == "load":
+            from desktop.core.model.llama import LoadError, LocalModel  # not for a server's worker
+            from desktop.core.model.session import Local
+
             t0 = time.perf_counter()
             options = request[2] if len(request) > 2 else {}
             try:
@@ -67,11 +68,14 @@ def main(conn, stop_flag) -> None:
         elif kind == "connect":
             t0 = time.perf_counter()
             try:
-                model = ServerModel(Server(request[1], request[2]))
+                model = ServerModel(Server(request[1], request[2], request[3]))
                 name = model.connect()
                 pipeline.check_room(model)
             except (ServerError, pipeline.ContextTooSmall) as exc:
                 conn.send(("error", "load", str(exc)))
+                continue
+            except Exception as exc:  # an answer no server should give: said, not a crash
+                conn.send(("error", "load", f"The server cannot be used: {type(exc).__name__}: {exc}"))
                 continue
             conn.send(("loaded", {"n_ctx": model.n_ctx, "description": name,
                                   "seconds": time.perf_counter() - t0}))

@@ -18,7 +18,7 @@ from desktop.core.engine import EngineError
 
 class _Signals(QObject):
     item_done = Signal(object, object)  # batch.Item, its report line (None: made before)
-    finished = Signal(str)  # what to tell the user at the end
+    finished = Signal(str)  # what went wrong; "" when the batch ran to its end or was stopped
 
 
 class BatchDialog(QDialog):
@@ -69,17 +69,14 @@ class BatchDialog(QDialog):
 
         def work() -> None:
             try:
-                entries = self.run.run(lambda item, entry: self.signals.item_done.emit(item, entry))
+                self.run.run(lambda item, entry: self.signals.item_done.emit(item, entry))
             except EngineError as exc:  # the model cannot be loaded, or the server reached
                 self.signals.finished.emit(str(exc))
                 return
             except Exception as exc:  # never leave the dialog waiting
                 self.signals.finished.emit(f"Unexpected error: {type(exc).__name__}: {exc}")
                 return
-            stopped = "Stopped. " if self.run.stopped else ""
-            self.signals.finished.emit(f"{stopped}{sum(1 for e in entries if not e['error'])} note(s) made, "
-                                       f"{self.skipped} made before, {self.failed} failed. "
-                                       f"Report: {self.run.out / batch.REPORT}")
+            self.signals.finished.emit("")
 
         threading.Thread(target=work, daemon=True, name="batch").start()
 
@@ -101,9 +98,12 @@ class BatchDialog(QDialog):
         self.items.scrollToItem(row)
 
     @Slot(str)
-    def _on_finished(self, message: str) -> None:
+    def _on_finished(self, problem: str) -> None:
+        # The articles' signals came before this one: the counts are whole.
         self.running = False
-        self.status.setText(message)
+        stopped = "Stopped. " if self.run.stopped else ""
+        self.status.setText(problem or f"{stopped}{self.made} note(s) made, {self.skipped} made before, "
+                                       f"{self.failed} failed. Report: {self.run.out / batch.REPORT}")
         self.stop_button.setEnabled(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setEnabled(True)
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.core.engine import Done, Draft
+from desktop.core.engine import Done, Draft, resolve
 from desktop.core.input import draft
 from desktop.core.input import read as article
 from desktop.core.input.article import Article
@@ -282,6 +282,7 @@ class MainWindow(QMainWindow):
         self.copy_action.setEnabled(has_note and not self._running)
         self.open_action.setEnabled(not self._running)
         self.open_link_action.setEnabled(not self._running)
+        self.folder_action.setEnabled(not self._running)
         self.model_menu.setEnabled(not self._running)
         self.preferences_action.setEnabled(not self._running)
 
@@ -467,15 +468,20 @@ class MainWindow(QMainWindow):
         if not items:
             self._show_error(f"{folder} has no articles Neutral Brief opens ({', '.join(article.OPENABLE)}).")
             return
-        choice = self.model_choice
         try:
-            model = choice if isinstance(choice, Server) else models.resolve(choice)
+            model = resolve(self.model_choice)
         except models.ModelError as exc:
             self._show_error(str(exc))
             return
+        local = not isinstance(model, Server)
+        if local:
+            self.runner.unload()  # the batch runs its own copy of the model: not two at once
         dialog = BatchDialog(batch.Batch(items, Path(out), model, self.language), self)
         dialog.start()
         dialog.exec()
+        dialog.deleteLater()
+        if local:
+            self.runner.load(self.model_choice)
 
     @Slot()
     def open_model_file(self) -> None:

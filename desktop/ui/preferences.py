@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 
 from PySide6.QtCore import QObject, QSettings, Signal, Slot
@@ -14,17 +13,20 @@ from PySide6.QtWidgets import (
 from desktop.core.model import server
 
 LOCAL, SERVER = "local", "server"
+# Keys typed in Preferences where there is no keyring: for this session, per server address.
+_session_keys: dict[str, str] = {}
 
 
 def model_source(settings: QSettings) -> server.Server | None:
     """The server the settings choose, or None for this computer's model."""
     if settings.value("model/source", LOCAL) != SERVER or not settings.value("server/url"):
         return None
-    return server.Server(str(settings.value("server/url")), str(settings.value("server/model", "")))
+    chosen = server.Server(str(settings.value("server/url")), str(settings.value("server/model", "")))
+    return server.Server(chosen.url, chosen.model, _session_keys.get(chosen.base, ""))
 
 
 class _Answer(QObject):
-    ready = Signal(bool, str)  # reached, what was found or what went wrong
+    ready = Signal(int, bool, str)  # which test, reached, what was found or what went wrong
 
 
 class PreferencesDialog(QDialog):
@@ -78,6 +80,7 @@ class PreferencesDialog(QDialog):
         self.server_button.toggled.connect(self._update)
         self.url_edit.textChanged.connect(self._update)
         self.test_button.clicked.connect(self.test_connection)
+        self._tests = 0  # tests of the connection asked for; only the newest answer is shown
         self._answer = _Answer(self)
         self._answer.ready.connect(self._on_answer)
         self._update()
@@ -91,26 +94,30 @@ class PreferencesDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not on_server or has_url)
 
     def chosen(self) -> server.Server:
-        return server.Server(self.url_edit.text().strip(), self.model_edit.text().strip())
+        url = self.url_edit.text().strip()
+        key = self.key_edit.text() or _session_keys.get(server.Server(url).base, "")
+        return server.Server(url, self.model_edit.text().strip(), key)
 
     @Slot()
     def test_connection(self) -> None:
-        self.test_button.setEnabled(False)
+        self._tests += 1
+        number, chosen = self._tests, self.chosen()
         self.test_result.setText("Connecting…")
-        chosen, key = self.chosen(), self.key_edit.text() or None
 
         def work() -> None:  # off the GUI thread: a server may take its time to answer
             try:
-                self._answer.ready.emit(True, server.check(chosen, key))
+                self._answer.ready.emit(number, True, server.check(chosen))
             except server.ServerError as exc:
-                self._answer.ready.emit(False, str(exc))
+                self._answer.ready.emit(number, False, str(exc))
+            except Exception as exc:  # an answer no server should give
+                self._answer.ready.emit(number, False, f"The server cannot be used: {type(exc).__name__}: {exc}")
 
         threading.Thread(target=work, daemon=True, name="test-connection").start()
 
-    @Slot(bool, str)
-    def _on_answer(self, reached: bool, text: str) -> None:
-        self.test_result.setText(("✔ " if reached else "✘ ") + text)
-        self._update()
+    @Slot(int, bool, str)
+    def _on_answer(self, number: int, reached: bool, text: str) -> None:
+        if number == self._tests:  # an older test's answer, come late, is not shown
+            self.test_result.setText(("✔ " if reached else "✘ ") + text)
 
     def accept(self) -> None:
         on_server = self.server_button.isChecked()
@@ -121,6 +128,5 @@ class PreferencesDialog(QDialog):
             self.settings.setValue("server/model", chosen.model)
             key = self.key_edit.text()
             if key and not server.store_key(chosen, key):
-                # No keyring: the key serves this session (its model workers inherit it).
-                os.environ[server.KEY_VARIABLE] = key
+                _session_keys[chosen.base] = key  # no keyring: for this session, this server only
         super().accept()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.core.engine import (
     Done, Draft, Engine, EngineError, Loaded, Loading, ModelLoadFailed, Part, Prepared, Reading,
-    Stopped,
+    Stopped, resolve,
 )
 from desktop.core.input.article import Article
 from desktop.core.input.clean import Cleaned
@@ -67,6 +67,11 @@ class EngineRunner(QObject):
     def load(self, choice: "str | Server") -> None:
         self._jobs.put(("load", choice, None, None, 0))
 
+    def unload(self) -> None:
+        """Let the model's worker go (its memory with it), after the jobs before this one; the
+        next job loads the model again."""
+        self._jobs.put(("unload", None, None, None, 0))
+
     def read_ahead(self, request: Request, choice: "str | Server", language: str | None = None) -> None:
         """Read the article now, so that its summary writes at once when asked for."""
         with self._lock:
@@ -117,8 +122,11 @@ class EngineRunner(QObject):
                     self.engine.clear_stop()  # a Stop that came as the run ended
 
     def _run(self, kind, choice, request, language) -> None:
+        if kind == "unload":
+            self.engine.close()
+            return
         try:
-            model = choice if isinstance(choice, Server) else models.resolve(choice)
+            model = resolve(choice)
         except Exception as exc:  # a name that is no file, a permission error: never fatal here
             message = str(exc) if isinstance(exc, models.ModelError) else \
                 f"The model {choice!r} cannot be used: {type(exc).__name__}: {exc}"

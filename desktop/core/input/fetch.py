@@ -3,10 +3,11 @@ and a plain message when the page cannot be had."""
 
 from __future__ import annotations
 
+import http.client
 import socket
 import urllib.error
 import urllib.request
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 from desktop.core.input.read import MAX_BYTES, ArticleError, Source, decode_text, from_html
 
@@ -24,8 +25,10 @@ def fetch(url: str, timeout: float = TIMEOUT, cap: int = MAX_BYTES) -> Source:
     url = url.strip()
     if not is_link(url):
         raise ArticleError(f"{url!r} is not a web address (http:// or https://).")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain"})
     try:
+        # An address as a browser shows it ("…/wiki/Москва") is sent percent-encoded.
+        request = urllib.request.Request(quote(url, safe=":/?#[]@!$&'()*+,;=%~"),
+                                         headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain"})
         with urllib.request.urlopen(request, timeout=timeout) as response:
             kind = response.headers.get_content_type()
             if kind not in ("text/html", "application/xhtml+xml", "text/plain"):
@@ -42,8 +45,8 @@ def fetch(url: str, timeout: float = TIMEOUT, cap: int = MAX_BYTES) -> Source:
         if isinstance(reason, socket.gaierror):
             raise ArticleError(f"{url} could not be fetched: its site is not found (are you offline?).") from exc
         raise ArticleError(f"{url} could not be fetched: {getattr(reason, 'strerror', None) or reason}.") from exc
-    except OSError as exc:
-        raise ArticleError(f"{url} could not be fetched: {exc}.") from exc
+    except (OSError, ValueError, http.client.HTTPException) as exc:  # a bad port, a broken answer
+        raise ArticleError(f"{url} could not be fetched: {exc or type(exc).__name__}.") from exc
     if len(data) > cap:
         raise ArticleError(f"{url} is larger than {cap // 2**20} MB; Neutral Brief reads pages up to that size.")
     text = decode_text(data)

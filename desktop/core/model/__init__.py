@@ -47,6 +47,13 @@ class RunStats:
         return self.generated_tokens / seconds if seconds > 0 else 0.0
 
 
+def mean_logprob(written: list[tuple[int, float]], start: int, end: int | None = None) -> float | None:
+    """The mean log-probability of the pieces written (answer length after each, its
+    log-probability) that end after `start` and by `end`; None when there are none."""
+    found = [lp for at, lp in written if at > start and (end is None or at <= end)]
+    return sum(found) / len(found) if found else None
+
+
 class Session(Protocol):
     text: str  # the answer so far: what the model wrote and what was written for it
 

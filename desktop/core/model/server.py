@@ -19,10 +19,11 @@ import socket
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit, urlunsplit
 from typing import Callable, Iterator
 
-from desktop.core.model import Cancelled, Prompt, RunStats
+from desktop.core.model import Cancelled, Prompt, RunStats, mean_logprob
 
 KEY_VARIABLE = "NEUTRAL_BRIEF_API_KEY"
 KEYRING_SERVICE = "neutral-brief"
@@ -42,10 +43,13 @@ class Server:
 
     url: str
     model: str = ""
+    # A key given for this session only (typed in Preferences where there is no keyring);
+    # empty: the keyring's or the environment's. Never shown, never written.
+    key: str = field(default="", repr=False)
 
     @property
     def label(self) -> str:
-        return f"{self.model or 'the server’s model'} at {self.base}"
+        return f"{self.model or 'the server’s model'} at {self.shown}"
 
     @property
     def base(self) -> str:
@@ -53,22 +57,29 @@ class Server:
         return url if url.endswith("/v1") else url + "/v1"
 
     @property
+    def shown(self) -> str:
+        """The address as notes and the window show it: without a user name or password."""
+        parts = urlsplit(self.base)
+        return urlunsplit(parts._replace(netloc=parts.hostname + (f":{parts.port}" if parts.port else ""))) \
+            if parts.hostname and "@" in parts.netloc else self.base
+
+    @property
     def root(self) -> str:
         return self.base[:-len("/v1")]
 
 
 def api_key(server: Server) -> str | None:
-    """The key for this server: the environment's, else the system keyring's (when the
-    `keyring` package and a keyring are there)."""
-    key = os.environ.get(KEY_VARIABLE)
-    if key:
-        return key
+    """The key for this server: the one given with it, else the system keyring's for its
+    address (when the `keyring` package and a keyring are there), else the environment's."""
+    if server.key:
+        return server.key
     try:
         import keyring
 
-        return keyring.get_password(KEYRING_SERVICE, server.base)
+        stored = keyring.get_password(KEYRING_SERVICE, server.base)
     except Exception:  # no keyring package, or no keyring on this desktop
-        return None
+        stored = None
+    return stored or os.environ.get(KEY_VARIABLE) or None
 
 
 def store_key(server: Server, key: str) -> bool:
@@ -83,9 +94,9 @@ def store_key(server: Server, key: str) -> bool:
         return False
 
 
-def check(server: Server, key: str | None = None) -> str:
+def check(server: Server) -> str:
     """Connect to the server as a summary would, and say what was found (ServerError if not)."""
-    model = ServerModel(server, key=key)
+    model = ServerModel(server)
     name = model.connect()
     return f"Connected: {name}, a context of {model.n_ctx} tokens."
 
@@ -95,10 +106,10 @@ class ServerModel:
 
     writes_into = False  # the answer is written whole (see the module's doc)
 
-    def __init__(self, server: Server, timeout: float = TIMEOUT, key: str | None = None):
+    def __init__(self, server: Server, timeout: float = TIMEOUT):
         self.server = server
         self.timeout = timeout
-        self.key = key or api_key(server)
+        self.key = api_key(server)
         self.name = server.model
         self.n_ctx = DEFAULT_CONTEXT
         self._tokenize: Callable[[str], int] | None = None
@@ -109,13 +120,18 @@ class ServerModel:
         """Check that the server answers, takes the key and has the model; learn its context
         size and how it counts tokens. Returns the model's name."""
         listed = self._get(f"{self.server.base}/models")
-        names = [m.get("id", "") for m in listed.get("data", []) if isinstance(m, dict)]
+        models = listed.get("data") if isinstance(listed, dict) else None
+        if not isinstance(models, list):
+            raise ServerError(f"The server at {self.server.shown} answered /models with no list of models: "
+                              f"is it an OpenAI-compatible server?")
+        listed = {"data": [m for m in models if isinstance(m, dict)]}
+        names = [str(m.get("id", "")) for m in listed["data"]]
         if not self.name:
             if not names:
-                raise ServerError(f"The server at {self.server.base} lists no model; give one by name.")
+                raise ServerError(f"The server at {self.server.shown} lists no model; give one by name.")
             self.name = names[0]
         elif names and self.name not in names:
-            raise ServerError(f"The server at {self.server.base} has no model {self.name!r}; it has: "
+            raise ServerError(f"The server at {self.server.shown} has no model {self.name!r}; it has: "
                               f"{', '.join(names)}.")
         self.n_ctx = self._context(listed) or DEFAULT_CONTEXT
         self._tokenize = self._tokenizer()
@@ -184,7 +200,7 @@ class ServerModel:
                                       method="POST")
 
     def _open(self, request: urllib.request.Request):
-        where = self.server.base
+        where = self.server.shown
         try:
             return urllib.request.urlopen(request, timeout=self.timeout)
         except urllib.error.HTTPError as exc:
@@ -210,7 +226,7 @@ class ServerModel:
             try:
                 raw = response.read()
             except (socket.timeout, TimeoutError) as exc:
-                raise ServerError(f"The server at {self.server.base} did not answer within "
+                raise ServerError(f"The server at {self.server.shown} did not answer within "
                                   f"{self.timeout:.0f} s.") from exc
         try:
             return json.loads(raw)
@@ -260,10 +276,10 @@ def _events(response, model: ServerModel) -> Iterator[dict]:
         try:
             line = response.readline()
         except (socket.timeout, TimeoutError) as exc:
-            raise ServerError(f"The server at {model.server.base} stopped answering for "
+            raise ServerError(f"The server at {model.server.shown} stopped answering for "
                               f"{model.timeout:.0f} s.") from exc
         except OSError as exc:
-            raise ServerError(f"The connection to {model.server.base} broke: {exc}") from exc
+            raise ServerError(f"The connection to {model.server.shown} broke: {exc}") from exc
         if not line:
             return
         line = line.strip()
@@ -311,11 +327,12 @@ class ServerSession:
     def propose(self, avoid_start: frozenset[str] = frozenset()) -> str | None:
         if self._proposed is None:
             self._proposed = next(self._pieces, None)
-            if self.stats.generated_tokens == 0 and self._proposed is not None:
-                # The server read the prompt before its first piece came.
+            if self.stats.passes[-1][1] == 0 and self._proposed is not None:
+                # The server read this pass's prompt before its first piece came.
                 self.stats.prompt_seconds += time.perf_counter() - self._t0
                 self.stats.prompt_tokens += self.stats.passes[-1][0]
-                self.stats.first_token_seconds = time.perf_counter() - self.start
+                if self.stats.generated_tokens == 0:
+                    self.stats.first_token_seconds = time.perf_counter() - self.start
         return None if self._proposed is None else self._proposed[0]
 
     def take(self) -> None:
@@ -334,5 +351,4 @@ class ServerSession:
         raise NotImplementedError("a server's answer is written by its model alone")
 
     def logprob(self, start: int, end: int | None = None) -> float | None:
-        found = [lp for at, lp in self._written if at > start and (end is None or at <= end)]
-        return sum(found) / len(found) if found else None
+        return mean_logprob(self._written, start, end)

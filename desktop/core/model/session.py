@@ -19,7 +19,7 @@ import re
 import time
 from typing import Callable
 
-from desktop.core.model import Cancelled, Prompt, RunStats
+from desktop.core.model import Cancelled, Prompt, RunStats, mean_logprob
 from desktop.core.language.text import text_scripts
 from desktop.core.model.llama import BATCH, LocalModel
 
@@ -263,8 +263,7 @@ class LocalSession:
     def logprob(self, start: int, end: int | None = None) -> float | None:
         """The mean log-probability of the tokens the model wrote after answer position
         `start`: how likely what it wrote there was, to the model that read the article."""
-        found = [lp for at, lp in self._written if at > start and (end is None or at <= end)]
-        return sum(found) / len(found) if found else None
+        return mean_logprob(self._written, start, end)
 
     # -- tokens ------------------------------------------------------------------------
 

@@ -39,7 +39,7 @@ def render(summary: Summary, info: NoteInfo, review: Review | None = None, artic
     front = {
         "title": summary.title,
         "created": created.isoformat(timespec="seconds"),
-        **({"model": info.model.model, "backend": info.model.base} if isinstance(info.model, Server)
+        **({"model": info.model.model, "backend": info.model.shown} if isinstance(info.model, Server)
            else {"model": info.model.label, "model_sha256": info.model.sha256, "backend": "local"}),
         "prompt_version": prompts.PROMPT_VERSION,
         "genre": info.genre,

@@ -335,47 +335,66 @@ def _loops(text: str, start: int, chars: int = LOOP_CHARS) -> bool:
     return text.find(tail, start, len(text) - chars) >= 0
 
 
-
 # -- an answer written whole -------------------------------------------------------------
 
-_LABEL = re.compile(r"^[#*_\s]*(title|key points|summary)[*_\s]*:[*_\s]*(.*)$", re.IGNORECASE)
+# A label with its value on the line ("**Title:** …"), or alone on its line ("## Summary").
+_LABEL = re.compile(r"^[#*_\s]*(title|key points|summary)[*_\s]*(?::[*_\s]*(.*)|$)", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+(.*)$")
-_NUMBERED = re.compile(r"(?:^|[\s,;])\d+[.)]\s+")  # "1. One thing, 2. another" on one line
+
+
+def _numbered(line: str) -> list[str]:
+    """"1. One thing, 2. another." on one line: its items, where the numbers run 1, 2, 3…;
+    [] when the line is not such a list (a "3." inside a point stays in it)."""
+    if not re.match(r"1[.)]\s", line):
+        return []
+    cuts, number = [], 1
+    for match in re.finditer(r"(?:^|[\s,;])(\d+)[.)]\s+", line):
+        if int(match.group(1)) == number:
+            cuts.append((match.start(), match.end()))
+            number += 1
+    if len(cuts) < 2:
+        return []
+    ends = [a for a, _ in cuts[1:]] + [len(line)]
+    items = [line[b:e].strip(" ,;") for (_, b), e in zip(cuts, ends)]
+    return [i if i[-1:] in ".!?\"”’)" else i + "." for i in items if i]
 
 
 def parse_form(text: str) -> tuple[str, str, list[str]]:
     """The title, summary and key points of an answer form written by a model on its own:
-    labels maybe in bold or as headings, bullets as dashes, stars or numbers, a title maybe
-    without its label."""
+    labels maybe in bold, as headings or without their colon, bullets as dashes, stars or
+    numbers, a title maybe without its label; a paragraph of prose after a blank line, where
+    no label says what it is, is the summary."""
     title, summary, points = "", [], []
-    section = "title"
+    section, blank = "title", False
     for raw in text.splitlines():
         line = raw.strip()
         if not line:
+            blank = True
             continue
         label = _LABEL.match(line)
         if label:
-            section = label.group(1).lower()
-            line = label.group(2).strip()
+            section, blank = label.group(1).lower(), False
+            line = (label.group(2) or "").strip()
             if not line:
                 continue
         bullet = _BULLET.match(line)
         if section == "title" and not title and not bullet:
             title = line.strip("#*_ ")
-        elif section == "key points" or (bullet and section != "summary"):
+        elif section == "summary" or (not bullet and blank and (points or title)):
+            section = "summary"
+            summary.append(bullet.group(1) if bullet else line)
+        elif section == "key points" or bullet:
             section = "key points"
-            items = [i.strip(" ,;") for i in _NUMBERED.split(line) if i.strip(" ,;")] \
-                if line.startswith(("1.", "1)")) else []
-            if len(items) > 1:
-                points += [i if i[-1] in ".!?\"”’)" else i + "." for i in items]
+            items = _numbered(line)
+            if items:
+                points += items
             elif bullet:
                 points.append(bullet.group(1).strip())
             elif points:
                 points[-1] += " " + line
             else:
                 points.append(line)
-        elif section == "summary":
-            summary.append(bullet.group(1) if bullet else line)
+        blank = False
     return title, " ".join(summary).strip(), [p for p in points if p]
 
 
