@@ -1,9 +1,11 @@
 """Articles per minute for a batch: the local model, and the same model behind llama-cpp-python's
 OpenAI-compatible server at several `--jobs`, side by side in one run.
 
-    .venv/bin/python benchmarks/batch.py [--model default] [--pages 20] [--jobs 1 2 4]
+    .venv/bin/python benchmarks/batch.py [--model default] [--pages 20] [--max-words 1500] [--jobs 1 2 4]
 
-The first `--pages` pages of ../shared/eval/pages/ (unpacked into a temporary folder) are
+The first `--pages` pages of ../shared/eval/pages/ (in name order) whose article has at most
+`--max-words` words, as the app reads and cleans it (a 6000-word page read in parts takes a
+quarter of an hour here and would be most of the measure), unpacked into a temporary folder, are
 summarized by `desktop.core.batch.Batch` as `neutral-brief batch` does, stored answers off:
 - local: the app's own worker (the writer checks and mends each sentence as it is written);
 - server_jobs_N: `python -m llama_cpp.server` with the same GGUF file, 2 threads, requests
@@ -28,6 +30,7 @@ import urllib.request
 from pathlib import Path
 
 from desktop.core import batch, pipeline
+from desktop.core.input import read
 from desktop.core.model import registry
 from desktop.core.model.server import Server, ServerModel
 
@@ -35,12 +38,21 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared" / "eval" / "pages"
 
 
-def unpack(count: int, folder: Path) -> list[Path]:
+def unpack(count: int, max_words: int, folder: Path) -> list[Path]:
     files = []
-    for page in sorted(PAGES.glob("*.html.gz"))[:count]:
+    for page in sorted(PAGES.glob("*.html.gz")):
         target = folder / page.name[:-3]
         target.write_bytes(gzip.decompress(page.read_bytes()))
+        try:
+            article, _, _ = batch.load_article(str(target))
+        except read.ArticleError:
+            article = None
+        if article is None or read.word_count(article.text) > max_words:
+            target.unlink()
+            continue
         files.append(target)
+        if len(files) == count:
+            break
     return files
 
 
@@ -98,12 +110,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", default="default")
     parser.add_argument("--pages", type=int, default=20)
+    parser.add_argument("--max-words", type=int, default=1500)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2, 4])
     args = parser.parse_args()
     model = registry.resolve(args.model)
-    results = {"model": model.label, "pages": args.pages}
+    results = {"model": model.label}
     with tempfile.TemporaryDirectory() as folder:
-        files = unpack(args.pages, Path(folder))
+        files = unpack(args.pages, args.max_words, Path(folder))
+        results["pages"] = [f.name for f in files]
         results["local"] = run_batch(files, model, 1)
         proc, url = start_server(model.path)
         try:

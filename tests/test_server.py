@@ -177,7 +177,8 @@ def test_batch_stopped_with_ctrl_c_loses_nothing_and_the_next_run_finishes_the_r
     out = tmp_path / "notes"
     proc = subprocess.Popen([sys.executable, "-m", "desktop", "batch", str(tmp_path / "in"), "-o", str(out),
                              "--backend", llama_server], stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True,  # as from a terminal, even when the tests run in the background:
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and not (out / "report.jsonl").is_file():
         time.sleep(0.2)

@@ -477,9 +477,9 @@ class MainWindow(QMainWindow):
         if local:
             self.runner.unload()  # the batch runs its own copy of the model: not two at once
         dialog = BatchDialog(batch.Batch(items, Path(out), model, self.language), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # it can close once the batch ends
         dialog.start()
         dialog.exec()
-        dialog.deleteLater()
         if local:
             self.runner.load(self.model_choice)
 
