@@ -297,3 +297,35 @@ def test_a_server_address_with_a_password_is_shown_without_it():
 ])
 def test_an_answer_written_whole_is_parsed_whatever_its_markup(answer, expected):
     assert parse_form(answer) == expected
+
+
+class _Scripted:
+    """A session that writes the given answer piece by piece (for the form's rules alone; the
+    server tests above run the real server)."""
+
+    def __init__(self, answer: str, ends: bool):
+        self.pieces, self.ends, self.text, self.piece = answer.split(" "), ends, "", None
+
+    def propose(self):
+        if self.piece is None and self.pieces:
+            self.piece = (" " if self.text else "") + self.pieces.pop(0)
+        return self.piece if self.piece is not None else (None if self.ends else " again")
+
+    def take(self):
+        self.text, self.piece = self.text + self.piece, None
+
+    def logprob(self, start, end=None):
+        return None
+
+
+def test_an_answer_cut_short_loses_its_unfinished_sentence_and_a_point_keeps_one_sentence(monkeypatch):
+    from desktop.core.writing import form
+
+    answer = ("Title: Port opens\nKey points:\n- The port opened on Monday. Ships came at once.\n"
+              "- The mayor spoke.\nSummary: The port opened on Monday. The mayor said that the")
+    whole = form.WholeWriter(_Scripted(answer, ends=True), lambda *a: [], lambda *a: None).run()
+    assert whole.key_points == ["The port opened on Monday.", "The mayor spoke."]
+    assert whole.sentences == ["The port opened on Monday.", "The mayor said that the"]  # as the model ended it
+    monkeypatch.setattr(form, "ANSWER_TOKENS", len(answer.split(" ")))  # the budget ends it mid-sentence
+    cut = form.WholeWriter(_Scripted(answer, ends=False), lambda *a: [], lambda *a: None).run()
+    assert cut.sentences == ["The port opened on Monday."]

@@ -398,6 +398,9 @@ def parse_form(text: str) -> tuple[str, str, list[str]]:
     return title, " ".join(summary).strip(), [p for p in points if p]
 
 
+_ENDS = re.compile(r"[.!?][\"”’')\]]*(?=\s|$)")  # where a sentence may end
+
+
 class WholeWriter:
     """An answer written whole by a model that takes no text from the writer (a server):
     streamed and shown as it grows, then parsed, and each sentence checked by `judge`.
@@ -420,8 +423,10 @@ class WholeWriter:
         self.dropped = 0
 
     def run(self) -> Summary:
+        answer = ""
         for _ in range(ANSWER_TOKENS):
             if self.s.propose() is None:
+                answer = self.s.text  # the model ended its answer
                 break
             self.s.take()
             # Round in circles (a summary may repeat a key point's words, not a whole paragraph):
@@ -430,10 +435,13 @@ class WholeWriter:
                 break
             title, summary, points = parse_form(self.s.text)
             self.emit("draft", {"title": title, "summary": summary, "points": points})
-        title, summary, points = parse_form(self.s.text)
+        # Cut short (a loop, the budget): its last sentence, unfinished, goes.
+        answer = answer or self.s.text[:max((m.end() for m in _ENDS.finditer(self.s.text)), default=0)]
+        title, summary, points = parse_form(answer)
         self.draft.title = self._title(title)
         for point in points[:prompts.MAX_POINTS]:
-            kept = self._judged(point, "point", tuple(self.draft.key_points))
+            first = sentences(point)[0]  # a key point is one sentence
+            kept = self._judged(point[first[0]:first[1]], "point", tuple(self.draft.key_points))
             if kept:
                 self.draft.key_points.append(kept)
         spans = sentences(summary)
