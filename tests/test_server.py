@@ -329,3 +329,17 @@ def test_an_answer_cut_short_loses_its_unfinished_sentence_and_a_point_keeps_one
     monkeypatch.setattr(form, "ANSWER_TOKENS", len(answer.split(" ")))  # the budget ends it mid-sentence
     cut = form.WholeWriter(_Scripted(answer, ends=False), lambda *a: [], lambda *a: None).run()
     assert cut.sentences == ["The port opened on Monday."]
+
+
+def test_a_summary_the_article_does_not_support_is_left_out_not_kept_as_a_fallback():
+    from desktop.core.checks.sentence import Problem
+    from desktop.core.writing import form
+
+    def judge(sentence, part, *rest):  # the summary copies the prompt's example: the article lacks it
+        return [Problem("unsupported", 0, len(sentence), sentence, "No sentence of the article says this.")] \
+            if part == "summary" else []
+
+    answer = "Title: Lights festival opens\nKey points:\n- Artworks light the city.\nSummary: The city will double parking fees."
+    whole = form.WholeWriter(_Scripted(answer, ends=True), judge, lambda *a: None).run()
+    assert whole.sentences == [] and whole.key_points == ["Artworks light the city."]
+    assert any("left out; the key points stand" in note for note in whole.notes)

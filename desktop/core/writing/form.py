@@ -421,6 +421,7 @@ class WholeWriter:
         self.trace: list[dict] = []
         self.logprobs: dict[str, float] = {}
         self.dropped = 0
+        self._invented = False  # the sentence judged last says what the article does not
 
     def run(self) -> Summary:
         answer = ""
@@ -450,13 +451,15 @@ class WholeWriter:
             if number == 0 and self.frame:
                 sentence = _framed(sentence, self.frame)
             kept = self._judged(sentence, "summary", tuple(self.draft.sentences))
-            if kept is None and not self.draft.sentences:
+            if kept is None and not self.draft.sentences and not self._invented:
                 kept = sentence  # a summary needs a sentence: the first stays, flagged
             elif kept is None:
                 break  # the summary ends before it, as the writer would end it
             self.draft.sentences.append(kept)
         if not self.draft.sentences:
-            self.draft.notes.append("The model wrote no summary, only a title and key points.")
+            self.draft.notes.append("The model's summary is missing or says what the article does not: "
+                                    "it was left out; the key points stand." if summary else
+                                    "The model wrote no summary, only a title and key points.")
         if self.dropped:
             self.draft.notes.append(f"{self.dropped} sentence(s) of the server's answer were left out: "
                                     "the checks found them unsupported or incomplete.")
@@ -487,6 +490,8 @@ class WholeWriter:
         text = self.mend_text(text, part)
         problems = self.judge(text, part, before, self.draft.title, logprob)
         verdict, _ = _verdict(problems, TRIES - 1)
+        # Something the article does not say (a name, a number, a claim): never kept as a fallback.
+        self._invented = bool({p.kind for p in problems} & {"unsupported", "number", "name", "quote"})
         self.trace.append({"part": part, "text": text, "verdict": verdict,
                            "problems": sorted({p.kind for p in problems}), "logprob": logprob})
         if verdict == "drop":
