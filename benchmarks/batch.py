@@ -119,10 +119,12 @@ def main() -> None:
         files = unpack(args.pages, args.max_words, Path(folder))
         results["pages"] = [f.name for f in files]
         results["local"] = run_batch(files, model, 1)
+        print(json.dumps({"local": results["local"]}), file=sys.stderr, flush=True)  # kept if stopped
         proc, url = start_server(model.path)
         try:
             for jobs in args.jobs:
                 results[f"server_jobs_{jobs}"] = run_batch(files, Server(url), jobs)
+                print(json.dumps({f"server_jobs_{jobs}": results[f"server_jobs_{jobs}"]}), file=sys.stderr, flush=True)
             results["http"] = http_costs(url, files)
         finally:
             proc.terminate()
