@@ -28,7 +28,9 @@ from desktop.core.model import Cancelled, Prompt, RunStats, mean_logprob
 KEY_VARIABLE = "NEUTRAL_BRIEF_API_KEY"
 KEYRING_SERVICE = "neutral-brief"
 DEFAULT_CONTEXT = 4096  # when the server does not say how many tokens its context holds
-TIMEOUT = 120.0  # seconds a server may take to send the next part of an answer
+# Seconds a server may take to send the next part of an answer. A busy server answers one
+# request at a time (llama_cpp.server): a batch's later requests wait behind the others.
+TIMEOUT = 600.0
 ANSWER_LIMIT = 700  # tokens of one answer: a whole form (about 400) with room to spare
 
 
