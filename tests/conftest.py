@@ -28,6 +28,24 @@ def test_model():
 
 
 @pytest.fixture
+def window(qtbot, tmp_path, test_model):
+    """The real window, shown, with the test model chosen (and loading in the background)."""
+    from PySide6.QtCore import QSettings  # here: the core's tests run without Qt
+
+    from desktop.ui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("model/choice", "test")
+    w = MainWindow(settings=settings)
+    # No "save before closing?" question when the test ends.
+    qtbot.addWidget(w, before_close_func=lambda w: w.setWindowModified(False))
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    return w
+
+
+@pytest.fixture
 def article_text() -> str:
     return (FIXTURES / "article-harbor-bridge.txt").read_text(encoding="utf-8")
 

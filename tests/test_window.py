@@ -15,19 +15,6 @@ from tests.conftest import FIXTURES
 RUN_TIMEOUT_MS = 300_000
 
 
-@pytest.fixture
-def window(qtbot, tmp_path, test_model):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("model/choice", "test")
-    w = MainWindow(settings=settings)
-    # No "save before closing?" question when the test ends.
-    qtbot.addWidget(w, before_close_func=lambda w: w.setWindowModified(False))
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    return w
-
-
 @pytest.fixture(autouse=True)
 def no_modal_dialogs(monkeypatch):
     """A dialog nobody answers would hang the run: fail instead (tests that expect one patch it)."""

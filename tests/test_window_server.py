@@ -5,7 +5,7 @@ import json
 
 import pytest
 import yaml
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.ui import batch_dialog, preferences
@@ -14,17 +14,6 @@ from tests.conftest import FIXTURES, free_port
 from tests.longtext import long_article
 
 RUN_TIMEOUT_MS = 300_000
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, test_model):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("model/choice", "test")
-    w = MainWindow(settings=settings)
-    qtbot.addWidget(w, before_close_func=lambda w: w.setWindowModified(False))
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def test_a_server_chosen_in_preferences_is_tested_used_and_remembered(qtbot, window, llama_server, test_model,
@@ -82,28 +71,27 @@ def _folder(tmp_path, count):
 
 
 @pytest.fixture
-def folder_dialog(monkeypatch):
-    """File > Summarize Folder answered with the folders given; the dialog it opens."""
-    opened = {}
-
-    def choose(folders):
-        answers = iter(str(f) for f in folders)
-        monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: next(answers)))
-
-    monkeypatch.setattr(batch_dialog.BatchDialog, "exec", lambda self: opened.setdefault("dialog", self))
-    return choose, opened
-
-
-def test_summarize_folder_lists_each_article_and_makes_its_note(qtbot, window, tmp_path, llama_server,
-                                                                folder_dialog):
+def summarize_folder(window, llama_server, monkeypatch):
+    """File > Summarize Folder with the server's model, answered with the folders given: the
+    dialog it opens."""
     window.settings.setValue("model/source", "server")
     window.settings.setValue("server/url", llama_server)
-    choose, opened = folder_dialog
-    folder, out = _folder(tmp_path, 2), tmp_path / "notes"
+    opened = []
+    monkeypatch.setattr(batch_dialog.BatchDialog, "exec", lambda self: opened.append(self))
+
+    def run(folder, out):
+        answers = iter([str(folder), str(out)])
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: next(answers)))
+        window.folder_action.trigger()
+        return opened[-1]
+
+    return run
+
+
+def test_summarize_folder_lists_each_article_and_makes_its_note(qtbot, tmp_path, summarize_folder):
+    out = tmp_path / "notes"
     out.mkdir()
-    choose([folder, out])
-    window.folder_action.trigger()
-    dialog = opened["dialog"]
+    dialog = summarize_folder(_folder(tmp_path, 2), out)
     assert dialog.items.count() == 2  # the photo is no article
     qtbot.waitUntil(lambda: not dialog.running, timeout=RUN_TIMEOUT_MS)
     assert dialog.progress.value() == 2
@@ -115,25 +103,17 @@ def test_summarize_folder_lists_each_article_and_makes_its_note(qtbot, window, t
     assert all((out / r["note"]).read_text().startswith("---\n") for r in report)
 
 
-def test_stopping_a_folder_keeps_the_notes_made_and_the_next_run_goes_on(qtbot, window, tmp_path, llama_server,
-                                                                         folder_dialog):
-    window.settings.setValue("model/source", "server")
-    window.settings.setValue("server/url", llama_server)
-    choose, opened = folder_dialog
+def test_stopping_a_folder_keeps_the_notes_made_and_the_next_run_goes_on(qtbot, tmp_path, summarize_folder):
     folder, out = _folder(tmp_path, 3), tmp_path / "notes"
     out.mkdir()
-    choose([folder, out])
-    window.folder_action.trigger()
-    dialog = opened.pop("dialog")
+    dialog = summarize_folder(folder, out)
     qtbot.waitUntil(lambda: dialog.done_count >= 1, timeout=RUN_TIMEOUT_MS)
     dialog.stop_button.click()
     qtbot.waitUntil(lambda: not dialog.running, timeout=RUN_TIMEOUT_MS)
     assert dialog.status.text().startswith("Stopped.")
     made = len((out / "report.jsonl").read_text().splitlines())
     assert 1 <= made < 3
-    choose([folder, out])
-    window.folder_action.trigger()
-    again = opened["dialog"]
+    again = summarize_folder(folder, out)
     qtbot.waitUntil(lambda: not again.running, timeout=RUN_TIMEOUT_MS)
     assert f"{3 - made} note(s) made, {made} made before" in again.status.text()
     assert sum(again.items.item(i).text().endswith("made before") for i in range(3)) == made
