@@ -7,11 +7,15 @@ import os
 import sys
 from pathlib import Path
 
+from desktop import __version__
 from desktop.core import batch, desktop_entry
+from desktop.core.brief import Brief
 from desktop.core.engine import Done, Engine, EngineError, Loading, ModelLoadFailed, Part, Reading, Stopped
 from desktop.core.input import read as article
+from desktop.core.input.fetch import is_link
 from desktop.core.model import registry as models
 from desktop.core.model.server import KEY_VARIABLE, Server
+from desktop.core.note import formats
 from desktop.core.note.markdown import write_atomic
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_MODEL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -26,15 +30,22 @@ class Failure(Exception):
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="neutral-brief",
-        description="Neutral summaries of news articles with a local model. "
-                    "With no command, opens the window.",
+        usage="%(prog)s [FILE or URL ...] | %(prog)s COMMAND ...",
+        description="Neutral summaries of news articles with a local model. With no command, opens "
+                    "the window (with the article FILE or URL, when given; a running window gets it).",
         epilog=f"Articles: {', '.join(article.OPENABLE)} files, web addresses (http, https), or - for "
                "stdin. Exit codes: 0 done, 1 failed, 2 bad input or usage, 3 model missing or unusable "
                "(or the server), 130 stopped with Ctrl+C.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command")
     s = sub.add_parser("summarize", help="summarize an article file into a Markdown note")
     s.add_argument("article", help="a .txt, .md, .html, .pdf or .docx file, a web address, or - for stdin")
-    s.add_argument("-o", "--output", type=Path, help="write the note here (default: print it)")
+    s.add_argument("-o", "--output", type=Path,
+                   help="write the note to this file, or into this folder named after its title "
+                        "(default: print it)")
+    s.add_argument("--format", choices=formats.FORMATS, default="md",
+                   help="md: the Markdown note (default); txt: plain text; json: the note's fields, "
+                        "each key point with its evidence and each flag")
     _model_options(s)
     b = sub.add_parser("batch", help="summarize many articles into a folder of notes and a report")
     b.add_argument("inputs", nargs="+", help="files, folders, web addresses, files listing web addresses, "
@@ -49,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("name")
     d = sub.add_parser("install-desktop-entry", help="add Neutral Brief to the desktop's app launcher")
     d.add_argument("--uninstall", action="store_true", help="remove the launcher entry and icon")
+    parser.commands = list(sub.choices)
     return parser
 
 
@@ -106,20 +118,20 @@ def _summarize(args) -> None:
         _check_output(args.output, Path(args.article))
     stdin = sys.stdin.read() if args.article == batch.STDIN else ""
     try:
-        brief, cleaned, page = batch.load_article(args.article, stdin, args.keep_clutter)
+        read_article, cleaned, page = batch.load_article(args.article, stdin, args.keep_clutter)
     except article.ArticleError as exc:
         raise Failure(str(exc), EXIT_USAGE) from exc
     model = _model(args)
     if cleaned.removed and not args.keep_clutter:
         sys.stderr.write(f"{cleaned.summary} (--keep-clutter keeps them)\n")
-    if brief.genre.is_opinion:
-        sys.stderr.write(f"This reads as {brief.genre.kind} ({brief.genre.reason}): its views are "
-                         f"told as {brief.genre.author or 'its writer'}'s.\n")
+    if read_article.genre.is_opinion:
+        sys.stderr.write(f"This reads as {read_article.genre.kind} ({read_article.genre.reason}): its views are "
+                         f"told as {read_article.genre.author or 'its writer'}'s.\n")
     engine = Engine(reuse_answers=not args.fresh)
     done = None
     try:
         part = "the article"
-        for event in engine.summarize(brief, model, args.language):
+        for event in engine.summarize(read_article, model, args.language):
             if isinstance(event, Loading):
                 verb = "Connecting to" if isinstance(model, Server) else "Loading"
                 sys.stderr.write(f"{verb} {model.label}…\n")
@@ -154,12 +166,16 @@ def _summarize(args) -> None:
         sys.stderr.write(f"{note}\n")
     for flag in result.review.flags:
         sys.stderr.write(f"Check: “{flag.text[:70]}”: {flag.reason}\n")
-    note = batch.note_of(done, cleaned, page)
+    brief = Brief.of(done, cleaned, page, source=args.article if args.article != batch.STDIN else "",
+                  language=args.language)
+    note = brief.text(args.format)
     if args.output:
+        path = args.output / brief.file_name(f".{args.format}") if args.output.is_dir() else args.output
         try:
-            write_atomic(args.output, note)
+            write_atomic(path, note)
         except OSError as exc:
-            raise Failure(f"Cannot write {args.output}: {exc.strerror or exc}", EXIT_FAILED) from exc
+            raise Failure(f"Cannot write {path}: {exc.strerror or exc}", EXIT_FAILED) from exc
+        sys.stderr.write(f"Wrote {path}\n")
     else:
         sys.stdout.write(note)
 
@@ -243,9 +259,11 @@ def _check_output(output: Path, source: Path) -> None:
                           "choose another file.", EXIT_USAGE)
     except OSError:
         pass
+    if output.is_dir():  # the note goes in it, named after its title
+        if not os.access(output, os.W_OK):
+            raise Failure(f"Cannot write into {output}: permission denied.", EXIT_USAGE)
+        return
     folder = output.parent if str(output.parent) else Path(".")
-    if output.is_dir():
-        raise Failure(f"{output} is a folder; give a file name for the note.", EXIT_USAGE)
     if not folder.is_dir():
         raise Failure(f"Cannot write {output}: the folder {folder} does not exist.", EXIT_USAGE)
     if not os.access(folder, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
@@ -254,11 +272,17 @@ def _check_output(output: Path, source: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if not argv:
+    parser = _parser()
+    if not argv or (argv[0] not in parser.commands and not argv[0].startswith("-")):
+        unknown = [a for a in argv if not (Path(a).exists() or is_link(a))]
+        if unknown:
+            parser.print_usage(sys.stderr)
+            sys.stderr.write(f"neutral-brief: {unknown[0]}: no such file, web address or command "
+                             f"({', '.join(parser.commands)}).\n")
+            return EXIT_USAGE
         from desktop.ui.app import run
 
-        return run()
-    parser = _parser()
+        return run(argv)  # the window, with the files or web addresses given
     args = parser.parse_args(argv)  # exits with 2 on bad usage
     try:
         if args.command == "summarize":

@@ -108,3 +108,36 @@ def test_clutter_is_removed_and_reported(tmp_path, test_model):
     assert "Removed 10 lines of page clutter." in result.stderr
     result = cli("summarize", ARTICLE, "-o", tmp_path / "n.md", "--model", "test", "--keep-clutter")
     assert "page clutter" not in result.stderr
+
+
+def test_formats_and_a_folder_as_output_named_after_the_title(tmp_path, test_model):
+    import json
+
+    result = cli("summarize", ARTICLE, "--model", "test", "--format", "json", "-o", tmp_path)
+    assert result.returncode == 0, result.stderr
+    [made] = tmp_path.glob("*.json")
+    data = json.loads(made.read_text(encoding="utf-8"))
+    assert made.name != ".json" and made.stem == made.stem.lower() and " " not in made.name
+    assert made.stem.split("-")[0] in data["title"].lower()  # named after its title
+    assert data["summary"] and data["genre"] == "news report" and "checks" in data
+    assert all(set(p) == {"text", "evidence"} for p in data["key_points"])
+    # The tiny test model may find no point the article supports: then it says so.
+    assert data["key_points"] or "found only 0 key point(s)" in result.stderr
+    article = " ".join(ARTICLE.read_text(encoding="utf-8").split())
+    assert all(quote in article for p in data["key_points"] for quote in p["evidence"])  # the article's words
+    assert len(data["flags"]) == len(data["checks"]["flagged"])
+    assert f"Wrote {made}" in result.stderr
+
+    text = cli("summarize", ARTICLE, "--model", "test", "--format", "txt")
+    assert text.returncode == 0, text.stderr
+    assert text.stdout.startswith(data["title"]) and "---" not in text.stdout and "##" not in text.stdout
+    assert text.stdout.count("• ") == len(data["key_points"])
+
+
+def test_version_and_a_file_that_is_neither_file_nor_command(tmp_path):
+    from desktop import __version__
+
+    result = cli("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"neutral-brief {__version__}"
+    result = cli(tmp_path / "missing.txt")  # would open the window, if it were there
+    assert result.returncode == 2 and "missing.txt: no such file, web address or command" in result.stderr

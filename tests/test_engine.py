@@ -5,7 +5,7 @@ import signal
 
 import pytest
 
-from desktop.core import answers
+from desktop.core.history import History
 from desktop.core.engine import (
     Done, Draft, Engine, Loaded, Loading, ModelLoadFailed, Part, Reading, Stopped, WorkerDied,
 )
@@ -160,8 +160,9 @@ def test_an_unreadable_stored_answer_is_computed_again(article_text, test_model,
     engine = Engine()
     try:
         run(engine, article_text, test_model)
-        for stored in answers.cache_dir().glob("*.json"):
-            stored.write_text(broken, encoding="utf-8")
+        store = History()
+        with store._db() as db:
+            db.execute("UPDATE answers SET data = ?", (broken,))
         done = run(engine, article_text, test_model)[-1]
         again = run(engine, article_text, test_model)[-1]
     finally:

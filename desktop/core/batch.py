@@ -21,13 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
+from desktop.core.brief import Brief
 from desktop.core.engine import Done, Engine, EngineError, ModelChoice, ModelLoadFailed, Stopped, identity
 from desktop.core.input import read
 from desktop.core.input.article import Article
 from desktop.core.input.clean import Cleaned, clean
 from desktop.core.input.fetch import fetch, is_link
 from desktop.core.model.server import Server, ServerError, ServerModel
-from desktop.core.note.markdown import NoteInfo, render, write_atomic
+from desktop.core.note.markdown import write_atomic
 from desktop.core.writing import prompts
 
 REPORT = "report.jsonl"
@@ -111,16 +112,6 @@ def load_article(source: str, stdin_text: str = "", keep_clutter: bool = False) 
         cleaned = Cleaned(text=cleaned.original)
     text = read.check(cleaned.text, name)
     return Article.build(text, page, cleaned), cleaned, page
-
-
-def note_of(done: Done, cleaned: Cleaned, page: read.Source) -> str:
-    """The Markdown note of a finished summary."""
-    result, text = done.result, done.article.text
-    return render(result.summary, NoteInfo(
-        model=done.model, source_words=read.word_count(text), genre=done.article.genre.kind,
-        author=done.article.genre.author, parts=result.parts, coverage=result.coverage,
-        byline=cleaned.byline, published=cleaned.published, source_url=page.url, site=page.site),
-        result.review, text)
 
 
 def fingerprint(source: str, stdin_text: str = "") -> str:
@@ -280,7 +271,7 @@ class Batch:
                     return None
             if done is None:
                 return None
-            write_atomic(self.out / item.name, note_of(done, cleaned, page))
+            write_atomic(self.out / item.name, Brief.of(done, cleaned, page).markdown)
             entry.update(note=item.name, title=done.summary.title, checks=done.review.counts())
         except read.ArticleError as exc:
             entry["error"] = str(exc)

@@ -7,6 +7,7 @@ memory, a kill) the run fails with `WorkerDied` and the next run starts a fresh 
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import signal
 import time
@@ -19,6 +20,8 @@ from desktop.core.model import registry
 from desktop.core.model.registry import ModelFile
 from desktop.core.model.server import Server
 from desktop.core.pipeline import Result, from_data
+
+log = logging.getLogger(__name__)
 
 # How long a worker may take to honour Stop before it is killed (and respawned next run).
 STOP_GRACE_SECONDS = 8.0
@@ -181,11 +184,14 @@ class Engine:
             return
         if message[0] == "error":
             self.close()
+            log.warning("model %s not loaded: %s", model.label, message[2])
             raise ModelLoadFailed(message[2])
         self.chosen = model
         # A server's model is recorded by the name the server gives it.
         self.model = Server(model.url, message[1]["description"], model.key) if isinstance(model, Server) \
             else model
+        log.info("model %s ready in %.1f s (context %d)", self.model.label, message[1]["seconds"],
+                 message[1]["n_ctx"])
         yield Loaded(self.model, message[1]["n_ctx"], message[1]["seconds"])
 
     def prepare(self, article: Article, model: ModelChoice, language: str | None = None) -> Iterator:
@@ -257,6 +263,7 @@ class Engine:
                 yield Stopped()
                 return
             elif kind == "error":
+                log.error("the model failed: %s\n%s", message[2], message[3] if len(message) > 3 else "")
                 raise EngineError(f"The model failed: {message[2]}")
 
     def _start_worker(self) -> None:
@@ -283,6 +290,7 @@ class Engine:
                 code = self._proc.exitcode
                 self._proc = self._conn = None
                 self.model = self.chosen = None
+                log.error("the model process stopped unexpectedly (%s)", _describe_exit(code))
                 raise WorkerDied(f"The model process stopped unexpectedly ({_describe_exit(code)}). "
                                  "Your text is kept; the next run starts the model afresh.")
             if self._stop.is_set():

@@ -8,13 +8,14 @@ asked for its summary yet: stopped by Stop, and gone on with by the next request
 Messages out: ("loaded", info), ("part", number, parts) before each pass over a part of a long
 article (number 0: joining the parts), ("reading", done, total), ("draft", fields) as the
 answer grows, ("done", result) with the pipeline's result as plain data, ("prepared",),
-("cancelled",) and ("error", kind, message).
+("cancelled",) and ("error", kind, message[, traceback]).
 """
 
 from __future__ import annotations
 
 import signal
 import time
+import traceback
 from pathlib import Path
 
 
@@ -86,7 +87,7 @@ def main(conn, stop_flag) -> None:
             except Cancelled:
                 conn.send(("cancelled",))
             except Exception as exc:
-                conn.send(("error", "failed", f"{type(exc).__name__}: {exc}"))
+                conn.send(("error", "failed", f"{type(exc).__name__}: {exc}", traceback.format_exc()))
         elif kind == "summarize":
             try:
                 result = pipeline.run(model, request[1], request[2], stop_flag.is_set, emit)
@@ -94,7 +95,7 @@ def main(conn, stop_flag) -> None:
                 conn.send(("cancelled",))
             except ServerError as exc:  # a server that went away, or answered nonsense
                 conn.send(("error", "failed", str(exc)))
-            except Exception as exc:  # report, and stay alive for the next request
-                conn.send(("error", "failed", f"{type(exc).__name__}: {exc}"))
+            except Exception as exc:  # report (the log gets where), and stay alive for the next request
+                conn.send(("error", "failed", f"{type(exc).__name__}: {exc}", traceback.format_exc()))
             else:
                 conn.send(("done", pipeline.to_data(result)))

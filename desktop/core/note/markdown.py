@@ -32,9 +32,8 @@ class NoteInfo:
     created: datetime | None = None
 
 
-def render(summary: Summary, info: NoteInfo, review: Review | None = None, article: str = "") -> str:
-    """The note. With the review (and the article it checked), the front matter gets `checks:`
-    and each key point a footnote quoting its supporting sentences."""
+def front_matter(summary: Summary, info: NoteInfo, review: Review | None = None) -> dict:
+    """What the note says about itself: its title, model, source, kind of text and checks."""
     created = info.created or datetime.now(timezone.utc).astimezone()
     front = {
         "title": summary.title,
@@ -49,20 +48,27 @@ def render(summary: Summary, info: NoteInfo, review: Review | None = None, artic
     }
     if info.author and info.genre != "news report":
         front["views_of"] = info.author
-    if info.byline:
-        front["byline"] = info.byline
-    if info.published:
-        front["published"] = info.published
-    if info.source_url:
-        front["source_url"] = info.source_url
-    if info.site:
-        front["site"] = info.site
+    for key in ("byline", "published", "source_url", "site"):
+        if getattr(info, key):
+            front[key] = getattr(info, key)
     if review is not None:
         front["checks"] = review.front_matter()
-    header = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)
-    text = f"---\n{header}---\n\n"
+    return front
+
+
+def render(summary: Summary, info: NoteInfo, review: Review | None = None, article: str = "") -> str:
+    """The note. With the review (and the article it checked), the front matter gets `checks:`
+    and each key point a footnote quoting its supporting sentences."""
+    header = yaml.safe_dump(front_matter(summary, info, review), sort_keys=False, allow_unicode=True,
+                            width=1000)
+    return f"---\n{header}---\n\n" + checked_body(summary, review, article)
+
+
+def checked_body(summary: Summary, review: Review | None, article: str) -> str:
+    """The note without its front matter: with a review, each key point has a footnote
+    quoting its evidence, or says that none was found."""
     if review is None:
-        return text + body(summary.title, summary.summary, summary.key_points)
+        return body(summary.title, summary.summary, summary.key_points)
     points, notes = [], []
     for i, (point, evidence) in enumerate(zip(summary.key_points, review.evidence), 1):
         if evidence.supported:
@@ -71,7 +77,7 @@ def render(summary: Summary, info: NoteInfo, review: Review | None = None, artic
             notes.append(f"[^{i}]: Article: “{quoted}”")
         else:
             points.append(f"{point} *(no supporting sentence found in the article)*")
-    text += body(summary.title, summary.summary, points)
+    text = body(summary.title, summary.summary, points)
     return text + ("\n" + "\n".join(notes) + "\n" if notes else "")
 
 
