@@ -160,7 +160,9 @@ def finish(window):
     window.close()
 
 def shown():
+    from desktop.core.engine import Done
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.runner import Failed
     window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
     report["window_shown_seconds"] = time.time() - launched
     report["visible"] = window.isVisible()
@@ -171,8 +173,13 @@ def shown():
         report["worker_peak_rss_mb"] = peak_mb(window.runner.engine.worker_pid)
         report["key_points"] = len(result.summary.key_points)
         finish(window)
-    window.runner.finished.connect(done)
-    window.runner.failed.connect(lambda message: (report.update(failed=message), finish(window)) and None)
+    def reported(event):
+        if isinstance(event, Done):
+            done(event)
+        elif isinstance(event, Failed):
+            report.update(failed=event.message)
+            finish(window)
+    window.runner.event.connect(reported)
     window.article_edit.setPlainText(open(seed, encoding="utf-8").read())
     window.summarize()
 

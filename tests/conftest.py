@@ -13,7 +13,21 @@ def fresh_cache(tmp_path_factory, monkeypatch):
     """Each test starts with no stored answers, drafts or other cache of the user's or of an
     earlier test, so a summary runs the model unless the test runs it twice itself."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))  # drafts
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))  # drafts, history
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))  # the log
+
+
+@pytest.fixture(autouse=True)
+def no_log_left_open():
+    """A test that starts the app's log (as the app does) has it closed when it ends, so that
+    the next test's log goes to its own folder."""
+    import logging
+
+    yield
+    root = logging.getLogger("desktop")
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+        handler.close()
 
 
 @pytest.fixture(scope="session")
@@ -43,6 +57,11 @@ def window(qtbot, tmp_path, test_model):
     qtbot.waitExposed(w)
     w.activateWindow()
     return w
+
+
+def runner_event(qtbot, runner, kind, timeout: int = 300_000):
+    """Wait (as a context manager) for the runner to report an event of type `kind`."""
+    return qtbot.waitSignal(runner.event, timeout=timeout, check_params_cb=lambda event: isinstance(event, kind))
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """The real window with the real test model, driven as a user drives it."""
 
+import json
 import os
 import signal
 
@@ -9,8 +10,11 @@ from PySide6.QtCore import QMimeData, QSettings, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from desktop.core import log
+from desktop.core.engine import Done, Draft, Reading, Stopped
 from desktop.ui.main_window import MainWindow
-from tests.conftest import FIXTURES
+from desktop.ui.runner import Failed, Started
+from tests.conftest import FIXTURES, runner_event
 
 RUN_TIMEOUT_MS = 300_000
 
@@ -25,49 +29,81 @@ def no_modal_dialogs(monkeypatch):
         monkeypatch.setattr(QMessageBox, name, unexpected)
 
 
+def made_brief(note: str = ""):
+    """A finished summary as the window holds one, with the note `note`."""
+    from desktop.core.brief import Brief
+    from desktop.core.checks.review import Review
+    from desktop.core.input.article import Article
+    from desktop.core.model import RunStats
+    from desktop.core.pipeline import Result
+    from desktop.core.writing.form import Summary
+
+    summary = Summary("Council approves bridge", ["The council voted for a bridge."], ["The vote was 7 to 2."])
+    return Brief(Result(summary, Review(), RunStats(), 1, 1.0), Article("The council voted 7 to 2 for a bridge."),
+                 note=note)
+
+
 def press(qtbot, window, key, modifiers=Qt.KeyboardModifier.NoModifier):
     qtbot.keyClick(window.article_edit, key, modifiers)
 
 
 def summarize(qtbot, window):
-    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
+    with runner_event(qtbot, window.runner, Done):
         press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
 
-def test_paste_summarize_save_and_copy(qtbot, window, article_text, tmp_path, monkeypatch):
+def test_paste_summarize_save_copy_and_find_it_in_the_history(qtbot, window, article_text, tmp_path, monkeypatch):
     window.article_edit.setPlainText(article_text)
     summarize(qtbot, window)
     shown = window.result_view.toPlainText()
     assert "Summary" in shown and "Key points" in shown
-    assert window.isWindowModified()
-    assert "Neutral Brief" in window.windowTitle()
+    title = window.brief.title
+    # Qt adds the app's name to the title itself: the window names only the note.
+    assert window.windowTitle().startswith(title) and "Neutral Brief" not in window.windowTitle()
+    assert not window.isWindowModified()  # the history keeps it: nothing to lose
+    [kept] = window.history.search()
+    assert kept.title == title and window.history.get(kept.id).article == article_text.strip()
     assert "tokens/s" in window.speed_label.text()
 
     target = tmp_path / "notes" / "bridge.md"
     target.parent.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Markdown (*.md)"))
+    offered = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: offered.append(a[2]) or (str(target), "Markdown note (*.md)"))
     press(qtbot, window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert offered[0].endswith(".md") and offered[0] != ".md"  # named after the title
     text = target.read_text(encoding="utf-8")
     _, front, body = text.split("---\n", 2)
     meta = yaml.safe_load(front)
-    assert meta["model"] == "SmolLM2-135M-Instruct (Q4_1)" and meta["title"]
+    assert meta["model"] == "SmolLM2-135M-Instruct (Q4_1)" and meta["title"] == title
     assert f"# {meta['title']}" in body
-    points = [line for line in body.splitlines() if line.startswith("- ")]
+    points = [line for line in body.split("## Key points")[1].splitlines() if line.startswith("- ")]
     assert 1 <= len(points) <= 7  # the tiny test model's unsupported points are left out
     assert meta["genre"] == "news report" and "checks" in meta
-    assert not window.isWindowModified()
     assert window.article_edit.toPlainText() == article_text
 
+    clipboard = QGuiApplication.clipboard()
     press(qtbot, window, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert QGuiApplication.clipboard().text() == text
+    copied = clipboard.mimeData()
+    assert copied.hasHtml() and "<h2>" in copied.html() and copied.html().count("<li>") == len(points)
+    assert clipboard.text().startswith(title) and "---" not in clipboard.text() and "model:" not in clipboard.text()
+    assert clipboard.text().count("• ") == len(points)
+    press(qtbot, window, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    assert clipboard.text() == body.lstrip("\n")  # the note's Markdown, without its front matter
+
+    target_json = tmp_path / "notes" / "bridge"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target_json), "JSON (*.json)"))
+    window.save_action.trigger()
+    data = json.loads((tmp_path / "notes" / "bridge.json").read_text(encoding="utf-8"))
+    assert data["title"] == title and len(data["key_points"]) == len(points)
 
 
 def test_escape_stops_a_run_and_the_window_stays_usable(qtbot, window, long_article_text, article_text):
     window.article_edit.setPlainText(long_article_text)
-    with qtbot.waitSignal(window.runner.reading, timeout=RUN_TIMEOUT_MS):
+    with runner_event(qtbot, window.runner, Reading):
         press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert not window.summarize_button.isEnabled() and window.stop_button.isEnabled()
-    with qtbot.waitSignal(window.runner.stopped, timeout=30_000):
+    with runner_event(qtbot, window.runner, Stopped, 30_000):
         press(qtbot, window, Qt.Key.Key_Escape)
     assert "Stopped" in window.state_label.text()
     assert window.article_edit.toPlainText() == long_article_text
@@ -79,13 +115,16 @@ def test_escape_stops_a_run_and_the_window_stays_usable(qtbot, window, long_arti
 
 
 def test_a_crashed_model_process_is_reported_and_the_next_run_works(qtbot, window, long_article_text):
+    log.setup()  # as the app does at its start
     window.article_edit.setPlainText(long_article_text)
-    with qtbot.waitSignal(window.runner.reading, timeout=RUN_TIMEOUT_MS):
+    with runner_event(qtbot, window.runner, Reading):
         press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    with qtbot.waitSignal(window.runner.failed, timeout=30_000):
+    with runner_event(qtbot, window.runner, Failed, 30_000):
         os.kill(window.runner.engine.worker_pid, signal.SIGKILL)
     assert window.error_banner.isVisible()
     assert "model process stopped unexpectedly" in window.error_banner.text()
+    assert str(log.path()) in window.error_banner.text()  # where to look, and what to send
+    assert "stopped unexpectedly (SIGKILL" in log.path().read_text(encoding="utf-8")
     assert window.article_edit.toPlainText() == long_article_text
     assert window.summarize_button.isEnabled()
 
@@ -177,18 +216,18 @@ def paste(qtbot, window, html="", text=""):
 
 def test_pasted_clutter_is_removed_shown_and_can_be_undone(qtbot, window, article_text):
     paste(qtbot, window, text=article_text)
-    qtbot.waitUntil(window.clean_bar.isVisible)
+    qtbot.waitUntil(window.article.clean_bar.isVisible)
     shown = window.article_edit.toPlainText()
     assert "ADVERTISEMENT" not in shown and "View All" not in shown
     assert "A public hearing on the route is set for May 14." in shown
-    assert window.clean_bar.isVisible()
-    assert window.clean_label.text() == "Removed 10 lines of page clutter."
-    window.show_removed_button.click()
-    assert window.removed_list.isVisible() and window.removed_list.count() == 10
-    assert window.removed_list.item(1).text() == "advertisement marker: ad-image"
-    window.undo_clean_button.click()
+    assert window.article.clean_bar.isVisible()
+    assert window.article.clean_label.text() == "Removed 10 lines of page clutter."
+    window.article.show_removed_button.click()
+    assert window.article.removed_list.isVisible() and window.article.removed_list.count() == 10
+    assert window.article.removed_list.item(1).text() == "advertisement marker: ad-image"
+    window.article.undo_clean_button.click()
     assert window.article_edit.toPlainText() == article_text
-    assert not window.clean_bar.isVisible() and not window.removed_list.isVisible()
+    assert not window.article.clean_bar.isVisible() and not window.article.removed_list.isVisible()
 
 
 def test_a_web_page_copied_from_a_browser_pastes_as_its_article(qtbot, window):
@@ -216,7 +255,7 @@ def test_a_dropped_file_is_opened_and_cleaned(qtbot, window):
     shown = window.article_edit.toPlainText()
     assert shown.startswith("Water prices to rise 8 percent")
     assert "Sign up for our morning newsletter" not in shown
-    assert window.clean_bar.isVisible()
+    assert window.article.clean_bar.isVisible()
 
 
 @pytest.fixture
@@ -282,7 +321,7 @@ def test_stop_pressed_while_the_model_still_loads_cancels_the_waiting_summary(
     # waits behind it, and Esc must stop that summary, not be forgotten.
     window.runner.load(str(test_model.path))
     window.article_edit.setPlainText(article_text)
-    with qtbot.waitSignal(window.runner.stopped, timeout=RUN_TIMEOUT_MS):
+    with runner_event(qtbot, window.runner, Stopped):
         press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         press(qtbot, window, Qt.Key.Key_Escape)
     assert window.result_view.toPlainText() == ""
@@ -292,6 +331,7 @@ def test_stop_pressed_while_the_model_still_loads_cancels_the_waiting_summary(
 
 
 def test_a_new_summary_offers_to_save_the_unsaved_one(qtbot, window, article_text, monkeypatch):
+    window.settings.setValue("history/enabled", "false")  # with the history on, nothing is lost
     window.article_edit.setPlainText(article_text)
     summarize(qtbot, window)
     assert window.isWindowModified()
@@ -341,7 +381,6 @@ def test_flagged_wording_is_highlighted_with_its_reason(qtbot):
 def test_clicking_a_key_point_highlights_its_evidence_in_the_article(qtbot, window, article_text, test_model):
     from desktop.core.checks import sentence as checker
     from desktop.core.checks.review import review
-    from desktop.core.engine import Done
     from desktop.core.input.article import Article
     from desktop.core.model import RunStats
     from desktop.core.pipeline import Result
@@ -354,7 +393,7 @@ def test_clicking_a_key_point_highlights_its_evidence_in_the_article(qtbot, wind
     summary = Summary("Port Alder approves bridge", ["The council voted for a bridge."], points)
     result = Result(summary, review(summary.title, summary.summary, points, checker.Context(article)),
                     RunStats(), 1, 1.0)
-    window._on_finished(Done(result, test_model, article))  # as the runner reports a summary
+    window.runner.event.emit(Done(result, test_model, article))  # as the runner reports a summary
     qtbot.mouseClick(window.result_view.viewport(), Qt.MouseButton.LeftButton,
                      pos=_rect_of(window.result_view, points[0][:30], "Key points").center())
     shown = window.evidence_shown
@@ -393,14 +432,12 @@ def test_a_long_answer_streamed_into_the_window_leaves_python_sound(qtbot, windo
     the app aborted after a few thousand tokens (pyproject.toml keeps that version out)."""
     import sys
 
-    from desktop.core.engine import Draft
-
-    window.runner.started.emit()
+    window.runner.event.emit(Started())
     before = sys.getrefcount(True)
     answer = ""
     for word in ["Bridge", " repairs"] + [" word"] * 300:
         answer += word
-        window.runner.draft.emit(Draft("Bridge repairs", answer, []))
+        window.runner.event.emit(Draft("Bridge repairs", answer, []))
     qtbot.wait(10)
     assert abs(sys.getrefcount(True) - before) < 50
     assert window.result_view.toPlainText().count("word") > 100  # the answer was shown
@@ -432,7 +469,7 @@ def test_the_article_being_edited_comes_back_after_the_window_closes(qtbot, tmp_
 def test_saving_asks_before_replacing_a_note_the_dialog_did_not_ask_about(qtbot, window, tmp_path, monkeypatch):
     existing = tmp_path / "brief.md"
     existing.write_text("my earlier note")
-    window._note_text, window._note_title = "---\ntitle: x\n---\n# x\n", "x"
+    window.brief = made_brief("---\ntitle: x\n---\n# x\n")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "brief"), ""))
     asked = []
     monkeypatch.setattr(QMessageBox, "question",
@@ -454,10 +491,10 @@ def test_a_model_that_cannot_even_be_looked_up_is_reported_and_the_next_run_work
 
     monkeypatch.setattr(registry, "resolve", denied)
     window.article_edit.setPlainText(article_text)
-    with qtbot.waitSignal(window.runner.failed, timeout=RUN_TIMEOUT_MS):
+    with runner_event(qtbot, window.runner, Failed):
         press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "Permission denied" in window.error_banner.text(), timeout=RUN_TIMEOUT_MS)
     assert window.article_edit.toPlainText() == article_text
     monkeypatch.setattr(registry, "resolve", looked_up)
     summarize(qtbot, window)  # the runner thread lived on: the next summary is written
-    assert window.result_view.toPlainText().strip() and window.isWindowModified()
+    assert window.result_view.toPlainText().strip() and window.brief is not None

@@ -8,9 +8,10 @@ import yaml
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from desktop.core.engine import Done
 from desktop.ui import batch_dialog, preferences
 from desktop.ui.main_window import MainWindow
-from tests.conftest import FIXTURES, free_port
+from tests.conftest import FIXTURES, free_port, runner_event
 from tests.longtext import long_article
 
 RUN_TIMEOUT_MS = 300_000
@@ -46,9 +47,9 @@ def test_a_server_chosen_in_preferences_is_tested_used_and_remembered(qtbot, win
     qtbot.waitUntil(lambda: llama_server in window.model_label.text(), timeout=60_000)
 
     window.article_edit.setPlainText(article_text)
-    with qtbot.waitSignal(window.runner.finished, timeout=RUN_TIMEOUT_MS):
+    with runner_event(qtbot, window.runner, Done):
         qtbot.keyClick(window.article_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    front = yaml.safe_load(window._note_text.split("---\n")[1])
+    front = yaml.safe_load(window.brief.markdown.split("---\n")[1])
     assert front["backend"] == llama_server and front["model"] == str(test_model.path)
     shown = window.result_view.toPlainText()
     assert front["title"] in shown and "Summary" in shown and "Checks:" in shown

@@ -5,9 +5,11 @@ from __future__ import annotations
 import ctypes.util
 import os
 import sys
+from pathlib import Path
 
 from desktop import APP_NAME
 from desktop.core.desktop_entry import APP_ID, ICON_SOURCE
+from desktop.core.input.fetch import is_link
 
 # What Qt's X11 platform plugin loads besides itself, and the packages that bring it.
 XCB_LIBRARIES = {
@@ -32,7 +34,10 @@ def missing_system_libraries() -> list[tuple[str, str]]:
             if ctypes.util.find_library(library) is None]
 
 
-def run() -> int:
+def run(given: list[str] | None = None) -> int:
+    """Open the window, with the file or web address `given` (if any) as its article. When
+    the app already runs, hand `given` to its window instead and return at once: one model in
+    memory, however often it is launched."""
     missing = missing_system_libraries()
     if missing:
         sys.stderr.write(
@@ -44,14 +49,24 @@ def run() -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    from desktop.core import log
+    from desktop.ui.single import SingleInstance
+
+    given = [g if is_link(g) else str(Path(g).resolve()) for g in given or []]
+    app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(APP_ID)
     app.setDesktopFileName(APP_ID)
+    instance = SingleInstance()
+    if instance.hand_over(given):
+        return 0
+    log.setup()
     app.setWindowIcon(QIcon(str(ICON_SOURCE)))
     from desktop.ui.main_window import MainWindow  # after QApplication: widgets need it
 
     window = MainWindow()
+    instance.listen(window.bring_forward)
     window.show()
+    window.open_given(given)
     return app.exec()

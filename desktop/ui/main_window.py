@@ -1,42 +1,50 @@
-"""The main window: article on the left, summary on the right, status at the bottom."""
+"""The main window: article on the left, summary on the right, status at the bottom.
+
+It composes the panes and menus, forwards what the user asks for to the runner (the model)
+and the reader (files, links, pastes), and shows what they report. What a finished summary
+becomes (its note, its other forms, its history entry) is the core's `Brief`.
+"""
 
 from __future__ import annotations
 
-import re
+import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QKeySequence, QTextCursor
+from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget, QMainWindow, QMessageBox, QProgressBar,
-    QPushButton, QSplitter, QTextEdit, QVBoxLayout, QWidget,
+    QApplication, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMainWindow, QMessageBox, QProgressBar,
+    QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
-from desktop import APP_NAME
-from desktop.core.engine import Done, Draft, resolve
+from desktop import APP_NAME, __version__
+from desktop.core import batch
+from desktop.core import log
+from desktop.core.brief import Brief
+from desktop.core.engine import Done, Draft, Loaded, Loading, Part, Prepared, Reading, Stopped, resolve
+from desktop.core.history import Entry, History
 from desktop.core.input import draft
 from desktop.core.input import read as article
-from desktop.core.input.article import Article
 from desktop.core.input.clean import Cleaned
 from desktop.core.input.fetch import is_link
 from desktop.core.model import registry as models
-from desktop.core.note import markdown as note
-from desktop.core import batch
 from desktop.core.model.server import Server
-from desktop.ui.article_edit import ArticleEdit
+from desktop.core.note import markdown as note
+from desktop.ui.article_pane import ArticlePane
 from desktop.ui.batch_dialog import BatchDialog
+from desktop.ui.history_panel import HistoryDialog
 from desktop.ui.preferences import LOCAL, PreferencesDialog, model_source
 from desktop.ui.reader import ArticleReader
-from desktop.ui.runner import EngineRunner, Request
+from desktop.ui.runner import EngineRunner, Failed, ModelFailed, ReadingAhead, Request, Started
 from desktop.ui.summary_view import SummaryView
-
-EVIDENCE_COLOR = QColor("#cfe8ff")
 
 DEFAULT_MODEL = "default"
 # Summary languages offered in the menu; None writes in the article's own language.
 LANGUAGES = [("Same as the Article", None), ("English", "English"), ("Español", "Spanish"),
              ("Français", "French"), ("Deutsch", "German"), ("Italiano", "Italian"),
              ("Português", "Portuguese")]
+RECENT = 10  # files and links in File > Open Recent
+SAVE_FORMATS = {"Markdown note (*.md)": "md", "Plain text (*.txt)": "txt", "JSON (*.json)": "json"}
 
 
 def _with_shortcut(text: str, action: QAction) -> str:
@@ -45,18 +53,19 @@ def _with_shortcut(text: str, action: QAction) -> str:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: QSettings | None = None, runner: EngineRunner | None = None):
+    def __init__(self, settings: QSettings | None = None, runner: EngineRunner | None = None,
+                 history: History | None = None):
         super().__init__()
         self.settings = settings if settings is not None else QSettings()
         self.runner = runner or EngineRunner(parent=self)
-        self._note_text = ""  # the finished note, as saved and copied
-        self._note_title = ""
+        self.history = history or History()
+        self.brief: Brief | None = None  # the summary shown, once finished (or reopened)
         self._cleaned = Cleaned(text="")  # the last cleaning of a pasted or opened article
         self._source = article.Source(text="")  # what the page said about it
-        self._run_article = Article("")  # the article summarized last
+        self._origin = ""  # the file or address the article came from ("" when pasted)
         self._running = False
-        self._review = None  # the checks of the summary shown, with its evidence
-        self._summary = None
+        self._part = "the article"
+        self._history_dialog: HistoryDialog | None = None
         self.reader = ArticleReader(self)
         self.reader.ready.connect(self._on_article_read)
         self.reader.failed.connect(self._on_article_failed)
@@ -68,7 +77,7 @@ class MainWindow(QMainWindow):
         self._read_ahead_text = ""
         self._build_widgets()
         self._build_actions()
-        self._connect_runner()
+        self.runner.event.connect(self._on_event)
         self._restore_draft()
         self._update_actions()
         self._update_title()
@@ -82,40 +91,22 @@ class MainWindow(QMainWindow):
     # -- construction -------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
-        self.article_edit = ArticleEdit()
-        self.article_edit.setPlaceholderText(
-            "Paste a news article here (from a web page too), or open or drop a file: "
-            "text, Markdown, HTML, PDF or Word.\n\n"
-            "Page clutter is removed, and you can see and undo what was.\n\n"
-            "Then press Ctrl+Enter for a neutral summary and key points.")
+        self.article = ArticlePane()
+        self.article_edit = self.article.edit
         self.article_edit.textChanged.connect(self._update_actions)
         self.article_edit.textChanged.connect(self._draft_timer.start)
         self.article_edit.textChanged.connect(self._ahead_timer.start)
         self.article_edit.article_pasted.connect(self.paste_article)
         self.article_edit.file_dropped.connect(self.load_article)
         self.article_edit.link_dropped.connect(self.load_link)
-        self.clean_label = QLabel()
-        self.show_removed_button = QPushButton("Show")
-        self.show_removed_button.setCheckable(True)
-        self.undo_clean_button = QPushButton("Undo")
-        self.undo_clean_button.setToolTip("Put the removed lines back into the article")
-        self.removed_list = QListWidget()
-        self.removed_list.setMaximumHeight(140)
-        self.removed_list.hide()
-        self.show_removed_button.toggled.connect(self.removed_list.setVisible)
-        self.undo_clean_button.clicked.connect(self.undo_cleaning)
-        self.clean_bar = QWidget()
-        bar = QHBoxLayout(self.clean_bar)
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(self.clean_label, 1)
-        bar.addWidget(self.show_removed_button)
-        bar.addWidget(self.undo_clean_button)
-        self.clean_bar.hide()
+        self.article.undo_cleaning.connect(self.undo_cleaning)
         self.result_view = SummaryView()
+        self.result_view.setAccessibleName("Neutral summary")
         self.result_view.point_clicked.connect(self.show_evidence)
         self.result_view.flag_hovered.connect(self._on_flag_hovered)
         self.error_banner = QLabel()
         self.error_banner.setWordWrap(True)
+        self.error_banner.setAccessibleName("Error")
         self.error_banner.setStyleSheet(
             "QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c6c2;"
             " border-radius: 4px; padding: 6px; }")
@@ -126,10 +117,7 @@ class MainWindow(QMainWindow):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("<b>Article</b>"))
-        left_layout.addWidget(self.article_edit)
-        left_layout.addWidget(self.clean_bar)
-        left_layout.addWidget(self.removed_list)
+        left_layout.addWidget(self.article)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.stop_button)
@@ -138,7 +126,9 @@ class MainWindow(QMainWindow):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(QLabel("<b>Neutral summary</b>"))
+        heading = QLabel("<b>Neutral summary</b>")
+        heading.setBuddy(self.result_view)
+        right_layout.addWidget(heading)
         right_layout.addWidget(self.error_banner)
         right_layout.addWidget(self.result_view)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -149,11 +139,15 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addWidget(splitter)
         self.setCentralWidget(central)
+        self.setTabOrder(self.article_edit, self.summarize_button)
+        self.setTabOrder(self.summarize_button, self.result_view)
 
         self.state_label = QLabel("Ready")
+        self.state_label.setAccessibleName("Status")
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setFormat("Reading %p%")
+        self.progress.setAccessibleName("Reading progress")
         self.progress.hide()
         self.speed_label = QLabel()
         self.model_label = QLabel()
@@ -175,31 +169,45 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.open_action = self._action("&Open Article…", self.open_article, QKeySequence.StandardKey.Open,
+        key = QKeySequence.StandardKey
+        self.open_action = self._action("&Open Article…", self.open_article, key.Open,
                                         "Open a text, Markdown, HTML, PDF or Word file as the article")
         self.open_link_action = self._action("Open &Link…", self.open_link, "Ctrl+L",
                                              "Fetch a web page as the article")
-        self.save_action = self._action("&Save Note…", self.save_note, QKeySequence.StandardKey.Save,
-                                        "Save the summary as a Markdown note")
-        self.copy_action = self._action("&Copy Note as Markdown", self.copy_note, "Ctrl+Shift+C",
-                                        "Copy the summary as Markdown")
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.save_action = self._action("&Save Note…", self.save_note, key.Save,
+                                        "Save the summary as a Markdown note (or as text or JSON)")
+        self.quit_action = self._action("&Quit", self.close, key.Quit)
+        self.folder_action = self._action("Summarize &Folder…", self.summarize_folder, "Ctrl+Shift+O",
+                                          "Make a note of each article in a folder")
+        self.preferences_action = self._action("&Preferences…", self.preferences,
+                                               [key.Preferences, "Ctrl+,"],
+                                               "Where the model runs, and whether notes are kept in the history")
+        self.copy_action = self._action("Copy &Summary", self.copy_summary, "Ctrl+Shift+C",
+                                        "Copy the summary: it pastes formatted into a mail or a document, "
+                                        "as plain text elsewhere")
+        self.copy_markdown_action = self._action("Copy Summary as &Markdown", self.copy_markdown, "Ctrl+Alt+C",
+                                                 "Copy the summary and its evidence as Markdown")
+        self.copy_text_action = self._action("Copy Summary as Plain &Text", self.copy_text, None,
+                                             "Copy the summary as plain text")
+        self.find_action = self._action("&Find in Article…", self.find, key.Find, "Find words in the article")
+        self.find_next_action = self._action("Find &Next", self.article.find_next, key.FindNext)
+        self.find_previous_action = self._action("Find Pre&vious", self.article.find_previous, key.FindPrevious)
+        self.history_action = self._action("&History…", self.show_history, "Ctrl+H",
+                                           "The notes made before: search, reopen, summarize again")
         self.summarize_action = self._action("&Summarize", self.summarize, ["Ctrl+Return", "Ctrl+Enter"],
                                              "Summarize the article")
         self.stop_action = self._action("S&top", self.stop, "Esc", "Stop the model")
         self.open_model_action = self._action("Open &Model File…", self.open_model_file, None,
                                               "Use a GGUF model file of your own")
-        self.preferences_action = self._action("&Preferences…", self.preferences,
-                                               [QKeySequence.StandardKey.Preferences, "Ctrl+,"],
-                                               "Where the model runs: this computer or a server")
         self.server_action = self._action("Model on a &Server…", self.preferences, None,
                                           "Use the model of an OpenAI-compatible server")
         self.server_action.setCheckable(True)
-        self.folder_action = self._action("Summarize &Folder…", self.summarize_folder, "Ctrl+Shift+O",
-                                          "Make a note of each article in a folder")
 
         file_menu = self.menuBar().addMenu("&File")
-        for action in (self.open_action, self.open_link_action, self.save_action, self.copy_action):
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        for action in (self.open_link_action, self.save_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.folder_action)
@@ -207,6 +215,29 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        # What these act on is the widget with the focus: the article, the summary or a field.
+        self.edit_actions = {}
+        for name, text, shortcut in (("undo", "&Undo", key.Undo), ("redo", "&Redo", key.Redo),
+                                     ("cut", "Cu&t", key.Cut), ("copy", "&Copy", key.Copy),
+                                     ("paste", "&Paste", key.Paste), ("selectAll", "Select &All", key.SelectAll)):
+            action = QAction(text, self)
+            action.setShortcuts(QKeySequence.keyBindings(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the widgets keep their own keys
+            action.triggered.connect(lambda _=False, n=name: self._edit(n))
+            edit_menu.addAction(action)
+            self.edit_actions[name] = action
+            if name in ("redo", "paste"):
+                edit_menu.addSeparator()
+        edit_menu.addSeparator()
+        for action in (self.find_action, self.find_next_action, self.find_previous_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        for action in (self.copy_action, self.copy_markdown_action, self.copy_text_action):
+            edit_menu.addAction(action)
+        edit_menu.aboutToShow.connect(self._update_edit_actions)
+
         summary_menu = self.menuBar().addMenu("&Summary")
         summary_menu.addAction(self.summarize_action)
         summary_menu.addAction(self.stop_action)
@@ -221,6 +252,8 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             language_menu.addAction(action)
             self.language_actions[language] = action
+        summary_menu.addSeparator()
+        summary_menu.addAction(self.history_action)
         self.model_menu = self.menuBar().addMenu("&Model")
         self.model_actions = {}
         for name, spec in models.registry().items():
@@ -232,28 +265,15 @@ class MainWindow(QMainWindow):
         self.model_menu.addAction(self.open_model_action)
         self.model_menu.addAction(self.server_action)
         help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self._action("&About Neutral Brief", self.about))
+        help_menu.addAction(self._action("Open &Log Folder", self.open_log_folder, None,
+                                         "The log says what went wrong when a model crashes or a summary fails"))
+        help_menu.addAction(self._action(f"&About {APP_NAME}", self.about))
 
         self.summarize_button.clicked.connect(self.summarize_action.trigger)
         self.summarize_button.setToolTip(self.summarize_action.toolTip())
         self.stop_button.clicked.connect(self.stop_action.trigger)
         self.stop_button.setToolTip(self.stop_action.toolTip())
         self._check_model_menu()
-
-    def _connect_runner(self) -> None:
-        r = self.runner
-        r.model_loading.connect(self._on_model_loading)
-        r.model_ready.connect(self._on_model_ready)
-        r.model_failed.connect(self._on_model_failed)
-        r.started.connect(self._on_started)
-        r.part.connect(self._on_part)
-        r.reading.connect(self._on_reading)
-        r.draft.connect(self._on_draft)
-        r.reading_ahead.connect(self._on_reading_ahead)
-        r.prepared.connect(self._on_prepared)
-        r.finished.connect(self._on_finished)
-        r.stopped.connect(self._on_stopped)
-        r.failed.connect(self._on_failed)
 
     # -- state --------------------------------------------------------------------------
 
@@ -266,29 +286,33 @@ class MainWindow(QMainWindow):
     def language(self) -> str | None:
         return self.settings.value("summary/language") or None
 
+    @property
+    def keeps_history(self) -> bool:
+        return str(self.settings.value("history/enabled", "true")).lower() != "false"
+
     def _check_model_menu(self) -> None:
         for name, action in self.model_actions.items():
             action.setChecked(name == self.model_choice)
         self.server_action.setChecked(isinstance(self.model_choice, Server))
 
     def _update_actions(self) -> None:
-        has_text = bool(self.article_edit.toPlainText().strip())
-        has_note = bool(self._note_text)
-        self.summarize_action.setEnabled(has_text and not self._running)
-        self.summarize_button.setEnabled(has_text and not self._running)
+        has_text = bool(self.article.text().strip())
+        has_note = self.brief is not None
+        idle = not self._running
+        self.summarize_action.setEnabled(has_text and idle)
+        self.summarize_button.setEnabled(has_text and idle)
         self.stop_action.setEnabled(self._running)
         self.stop_button.setEnabled(self._running)
-        self.save_action.setEnabled(has_note and not self._running)
-        self.copy_action.setEnabled(has_note and not self._running)
-        self.open_action.setEnabled(not self._running)
-        self.open_link_action.setEnabled(not self._running)
-        self.folder_action.setEnabled(not self._running)
-        self.model_menu.setEnabled(not self._running)
-        self.preferences_action.setEnabled(not self._running)
+        for action in (self.save_action, self.copy_action, self.copy_markdown_action, self.copy_text_action):
+            action.setEnabled(has_note and idle)
+        for action in (self.open_action, self.open_link_action, self.folder_action, self.preferences_action,
+                       self.recent_menu.menuAction()):
+            action.setEnabled(idle)
+        self.model_menu.setEnabled(idle)
 
     def _update_title(self) -> None:
-        title = f"{self._note_title} — {APP_NAME}" if self._note_title else APP_NAME
-        self.setWindowTitle(f"{title}[*]")
+        # Qt adds the application's display name itself: the title names only the note.
+        self.setWindowTitle(f"{self.brief.title}[*]" if self.brief else "[*]")
 
     def _show_error(self, message: str) -> None:
         self.error_banner.setText(message)
@@ -301,7 +325,7 @@ class MainWindow(QMainWindow):
         if self._running:
             return
         try:
-            text = article.check(self.article_edit.toPlainText())
+            text = article.check(self.article.text())
         except article.ArticleError as exc:
             self._show_error(str(exc))
             return
@@ -311,12 +335,7 @@ class MainWindow(QMainWindow):
         self._running = True
         self._ahead_timer.stop()
         request = Request(text, self._source, self._cleaned)
-        self._note_text = self._note_title = ""
-        self.setWindowModified(False)
-        self._update_title()
-        self.result_view.clear()
-        self.article_edit.setExtraSelections([])
-        self._review = self._summary = None
+        self._show_brief(None)
         self._update_actions()
         self.state_label.setText("Starting…")
         self.runner.summarize(request, self.model_choice, self.language)
@@ -354,6 +373,30 @@ class MainWindow(QMainWindow):
         self.state_label.setText(f"Fetching {url}…")
         self.reader.read_link(url)
 
+    def open_given(self, given: list[str]) -> None:
+        """Open what the command line or a second launch names: a file or a web address (the
+        first of several; a folder of articles is for File > Summarize Folder)."""
+        if not given:
+            return
+        first = given[0]
+        if self._running:
+            self.state_label.setText(f"A summary is being written: open {first} when it is done.")
+        elif is_link(first):
+            self.load_link(first)
+        else:
+            self.load_article(Path(first))
+        if len(given) > 1:
+            self.state_label.setText(f"Opening {Path(first).name}; to summarize all {len(given)} "
+                                     "at once, use File > Summarize Folder.")
+
+    def bring_forward(self, given: list[str]) -> None:
+        """Another launch of the app: come to the front, and open what it was given."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.open_given(given)
+
     @Slot(str, str)
     def paste_article(self, html: str, text: str) -> None:
         self.state_label.setText("Reading the pasted page…")
@@ -363,8 +406,12 @@ class MainWindow(QMainWindow):
     def _on_article_read(self, source: article.Source, cleaned: Cleaned, origin: str) -> None:
         link = is_link(origin)
         if origin and not link:
+            origin = str(Path(origin).resolve())
             self.settings.setValue("paths/articles", str(Path(origin).parent))
-        self._set_article(source, cleaned)
+        if origin:
+            self._remember_recent(origin)
+        self._source, self._cleaned, self._origin = source, cleaned, origin
+        self.article.show_cleaned(cleaned)
         name = origin if link else Path(origin).name
         self.state_label.setText(f"Opened {name}" if origin else "Pasted the article.")
 
@@ -373,25 +420,37 @@ class MainWindow(QMainWindow):
         self.state_label.setText("The article could not be opened.")
         QMessageBox.warning(self, "Cannot open article", message)
 
-    def _set_article(self, source: article.Source, cleaned: Cleaned) -> None:
-        """Show the article without its page clutter, and say what was removed."""
-        self._source = source
-        self._cleaned = cleaned
-        self.article_edit.replace_all(self._cleaned.text)
-        removed = self._cleaned.removed
-        self.clean_label.setText(self._cleaned.summary)
-        self.removed_list.clear()
-        self.removed_list.addItems([f"{r.reason}: {r.line}" for r in removed])
-        self.show_removed_button.setChecked(False)
-        self.clean_bar.setVisible(bool(removed))
-
     @Slot()
     def undo_cleaning(self) -> None:
-        self.article_edit.replace_all(self._cleaned.original)
-        self._cleaned = Cleaned(text=self._cleaned.original, original=self._cleaned.original)
-        self.show_removed_button.setChecked(False)
-        self.clean_bar.hide()
+        original = self._cleaned.original
+        self.article.show_uncleaned(original)
+        self._cleaned = Cleaned(text=original, original=original)
         self.state_label.setText("The article is back as it was pasted.")
+
+    def _remember_recent(self, origin: str) -> None:
+        recent = [origin] + [r for r in self._recent() if r != origin]
+        self.settings.setValue("recent/files", recent[:RECENT])
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recent/files", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    @Slot()
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self._recent()
+        for number, origin in enumerate(recent, 1):
+            label = origin if is_link(origin) else Path(origin).name
+            action = self.recent_menu.addAction(f"&{number % 10} {label}")
+            action.setToolTip(origin)
+            action.setStatusTip(origin)
+            action.triggered.connect(lambda _=False, o=origin: self.open_given([o]))
+        if not recent:
+            self.recent_menu.addAction("No recent articles").setEnabled(False)
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction("&Clear Menu")
+        clear.setEnabled(bool(recent))
+        clear.triggered.connect(lambda: self.settings.setValue("recent/files", []))
 
     @Slot()
     def save_note(self) -> None:
@@ -400,17 +459,18 @@ class MainWindow(QMainWindow):
         self._save()
 
     def _save(self) -> bool:
-        if not self._note_text:
+        if self.brief is None:
             return False
         folder = Path(str(self.settings.value("paths/notes", str(Path.home()))))
-        slug = re.sub(r"[^\w]+", "-", self._note_title.lower()).strip("-")[:60] or "summary"
-        path, _ = QFileDialog.getSaveFileName(self, "Save Note", str(folder / f"{slug}.md"),
-                                              "Markdown (*.md)")
+        path, chosen = QFileDialog.getSaveFileName(self, "Save Note", str(folder / self.brief.file_name()),
+                                                   ";;".join(SAVE_FORMATS))
         if not path:
             return False
         path = Path(path)
-        if path.suffix == "":
-            path = path.with_suffix(".md")
+        form = path.suffix.lstrip(".").lower()
+        if form not in SAVE_FORMATS.values():
+            form = SAVE_FORMATS.get(chosen, "md")
+            path = path.with_name(path.name + f".{form}")
             # The dialog asked about the name as typed, not about this one.
             if path.exists() and QMessageBox.question(
                     self, "Replace note?", f"{path.name} already exists. Replace it?",
@@ -418,7 +478,7 @@ class MainWindow(QMainWindow):
                     QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
                 return False
         try:
-            note.write_atomic(path, self._note_text)
+            note.write_atomic(path, self.brief.text(form))
         except OSError as exc:
             QMessageBox.critical(self, "Cannot save note", f"{path}: {exc.strerror or exc}")
             return False
@@ -427,11 +487,48 @@ class MainWindow(QMainWindow):
         self.state_label.setText(f"Saved {path}")
         return True
 
+    def _copy(self, data: QMimeData, what: str) -> None:
+        QGuiApplication.clipboard().setMimeData(data)
+        self.state_label.setText(f"Copied the summary {what}.")
+
     @Slot()
-    def copy_note(self) -> None:
-        if self._note_text:
-            QGuiApplication.clipboard().setText(self._note_text)
-            self.state_label.setText("Copied the note as Markdown")
+    def copy_summary(self) -> None:
+        if self.brief is not None:
+            data = QMimeData()
+            data.setHtml(self.brief.rich_text)
+            data.setText(self.brief.text("txt"))
+            self._copy(data, "(it pastes formatted where formatting is kept)")
+
+    @Slot()
+    def copy_markdown(self) -> None:
+        if self.brief is not None:
+            data = QMimeData()
+            data.setText(self.brief.markdown_body)
+            data.setData("text/markdown", self.brief.markdown_body.encode("utf-8"))
+            self._copy(data, "as Markdown")
+
+    @Slot()
+    def copy_text(self) -> None:
+        if self.brief is not None:
+            data = QMimeData()
+            data.setText(self.brief.text("txt"))
+            self._copy(data, "as plain text")
+
+    def _edit(self, name: str) -> None:
+        """Undo, copy, paste… in the widget that has the focus, as its own keys would."""
+        widget = QApplication.focusWidget()
+        if widget is not None and hasattr(widget, name):
+            getattr(widget, name)()
+
+    @Slot()
+    def _update_edit_actions(self) -> None:
+        widget = QApplication.focusWidget()
+        for name, action in self.edit_actions.items():
+            action.setEnabled(widget is not None and hasattr(widget, name))
+
+    @Slot()
+    def find(self) -> None:
+        self.article.open_find()
 
     def choose_language(self, language: str | None) -> None:
         self.settings.setValue("summary/language", language or "")
@@ -451,6 +548,8 @@ class MainWindow(QMainWindow):
         self._check_model_menu()
         if self.model_choice != before:
             self.runner.load(self.model_choice)
+        if self._history_dialog is not None:
+            self._history_dialog.off_label.setVisible(not self.keeps_history)
 
     @Slot()
     def summarize_folder(self) -> None:
@@ -491,43 +590,71 @@ class MainWindow(QMainWindow):
             self.choose_model(path)
 
     @Slot()
+    def show_history(self) -> None:
+        if self._history_dialog is None:
+            self._history_dialog = HistoryDialog(self.history, self.keeps_history, self)
+            self._history_dialog.open_requested.connect(self.open_from_history)
+            self._history_dialog.summarize_requested.connect(self.summarize_from_history)
+        else:
+            self._history_dialog.refresh()
+        self._history_dialog.show()
+        self._history_dialog.raise_()
+        self._history_dialog.activateWindow()
+
+    @Slot(object)
+    def open_from_history(self, entry: Entry) -> None:
+        """The article and its note as they were when the note was made."""
+        if self._running or not self._unsaved_note_handled():
+            return
+        try:
+            brief = Brief.from_entry(entry)
+        except ValueError as exc:
+            self._show_error(f"“{entry.title}”: {exc}. Summarize Again makes it anew.")
+            return
+        self._set_text(entry.article, entry.source)
+        self._show_error("")
+        self._show_brief(brief)
+        self.state_label.setText(f"Opened “{entry.title}” from the history (made {entry.created[:10]}).")
+
+    @Slot(object)
+    def summarize_from_history(self, entry: Entry) -> None:
+        if self._running or not self._unsaved_note_handled():
+            return
+        self._set_text(entry.article, entry.source)
+        self._show_brief(None)
+        self.summarize()
+
+    def _set_text(self, text: str, origin: str) -> None:
+        self._origin = origin
+        self._source = article.Source(text=text, url=origin if is_link(origin) else "")
+        self._cleaned = Cleaned(text=text, original=text)
+        self.article.show_uncleaned(text)
+
+    @Slot()
+    def open_log_folder(self) -> None:
+        folder = log.folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        self.state_label.setText(f"The log is in {folder}")
+
+    @Slot()
     def about(self) -> None:
         QMessageBox.about(self, f"About {APP_NAME}",
-                          f"<b>{APP_NAME}</b><p>Neutral summaries and key points of news articles, "
-                          "written by a language model that runs on this computer. "
-                          "Nothing leaves your machine.</p>")
+                          f"<b>{APP_NAME}</b> {__version__}<p>Neutral summaries and key points of news "
+                          "articles, written by a language model that runs on this computer. "
+                          f"Nothing leaves your machine.</p><p>{self.model_label.text()}</p>"
+                          f"<p><small>Log: {log.path()}</small></p>")
 
     @Slot(int)
     def show_evidence(self, point: int) -> None:
         """Highlight the article sentences that support key point `point`."""
-        text = self._run_article.text
-        if self._review is None or point >= len(self._review.evidence):
+        if self.brief is None or point >= len(self.brief.review.evidence):
             return
-        pane = self.article_edit.toPlainText()
-        if pane.strip() != text:
+        spans = list(self.brief.review.evidence[point].spans)
+        if not self.article.highlight(self.brief.article.text, spans):
             self.state_label.setText("The article has changed since it was summarized: "
                                      "summarize it again to see the evidence.")
-            return
-        lead = len(pane) - len(pane.lstrip())  # the summarized text is the pane's, stripped
-
-        def position(i: int) -> int:  # Qt counts UTF-16 units (an emoji is two)
-            return len(pane[:lead + i].encode("utf-16-le")) // 2
-        evidence = self._review.evidence[point]
-        selections = []
-        for start, end in evidence.spans:
-            selection = QTextEdit.ExtraSelection()
-            selection.format.setBackground(EVIDENCE_COLOR)
-            cursor = QTextCursor(self.article_edit.document())
-            cursor.setPosition(position(start))
-            cursor.setPosition(position(end), QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            selections.append(selection)
-        self.article_edit.setExtraSelections(selections)
-        if selections:
-            cursor = QTextCursor(self.article_edit.document())
-            cursor.setPosition(position(evidence.spans[0][0]))
-            self.article_edit.setTextCursor(cursor)
-            self.article_edit.centerCursor()
+        elif spans:
             self.state_label.setText(f"Key point {point + 1}: the highlighted sentence(s) of the "
                                      "article support it.")
         else:
@@ -537,16 +664,16 @@ class MainWindow(QMainWindow):
     @property
     def review(self):
         """The checks of the summary shown (None before a summary is done)."""
-        return self._review
+        return self.brief.review if self.brief else None
 
     @property
     def note_summary(self):
-        return self._summary
+        return self.brief.summary if self.brief else None
 
     @property
     def evidence_shown(self) -> list[str]:
         """The article text highlighted as evidence now."""
-        return [s.cursor.selectedText() for s in self.article_edit.extraSelections()]
+        return self.article.highlighted
 
     @Slot(str)
     def _on_flag_hovered(self, reason: str) -> None:
@@ -555,127 +682,129 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
 
+    def _show_brief(self, brief: Brief | None) -> None:
+        self.brief = brief
+        self.article.clear_highlights()
+        if brief is None:
+            self.result_view.clear()
+        else:
+            self.result_view.show_summary(brief.summary, brief.review, brief.article.genre)
+        self.setWindowModified(False)
+        self._update_title()
+        self._update_actions()
+
     # -- engine reports -----------------------------------------------------------------
 
-    @Slot(str)
-    def _on_model_loading(self, label: str) -> None:
-        self.model_label.setText(f"Model: {label} (loading…)")
-        if not self._running:
-            self.state_label.setText("Loading the model… you can paste an article meanwhile.")
-
     @Slot(object)
-    def _on_model_ready(self, model) -> None:
-        self.model_label.setText(f"Model: {model.label}")
-        if not self._running:
-            self.state_label.setText("Ready")
-
-    @Slot(str)
-    def _on_model_failed(self, message: str) -> None:
-        self.model_label.setText("Model: not available")
-        if not self._running:
-            self.state_label.setText(message)
-
-    @Slot()
-    def _on_started(self) -> None:
-        self._part = "the article"
-        self.progress.setValue(0)
-        self.progress.show()
-        self.speed_label.clear()
-
-    @Slot(int, int)
-    def _on_part(self, number: int, parts: int) -> None:
-        self._part = (f"part {number} of {parts}" if number
-                      else f"the summaries of its {parts} parts")
-
-    @Slot(int, int)
-    def _on_reading(self, done: int, total: int) -> None:
-        self.progress.show()
-        self.progress.setMaximum(total)
-        self.progress.setValue(done)
-        self.state_label.setText(f"Reading {self._part}: {done} of {total} tokens")
-
-    @Slot()
-    def _read_ahead(self) -> None:
-        text = self.article_edit.toPlainText()
-        if self._running or text == self._read_ahead_text:
-            return
-        try:
-            text = article.check(text)
-        except article.ArticleError:
-            return
-        self._read_ahead_text = self.article_edit.toPlainText()
-        self.runner.read_ahead(Request(text, self._source, self._cleaned), self.model_choice, self.language)
-
-    @Slot()
-    def _on_reading_ahead(self) -> None:
-        if not self._running:
+    def _on_event(self, event) -> None:
+        """What the runner reports, on the GUI thread."""
+        if isinstance(event, Loading):
+            self.model_label.setText(f"Model: {event.model.label} (loading…)")
+            if not self._running:
+                self.state_label.setText("Loading the model… you can paste an article meanwhile.")
+        elif isinstance(event, Loaded):
+            self.model_label.setText(f"Model: {event.model.label}")
+            if not self._running:
+                self.state_label.setText("Ready")
+        elif isinstance(event, ModelFailed):
+            self.model_label.setText("Model: not available")
+            if not self._running:
+                self.state_label.setText(event.message)
+        elif isinstance(event, Started):
+            self._part = "the article"
+            self.progress.setValue(0)
+            self.progress.show()
+            self.speed_label.clear()
+        elif isinstance(event, Part):
+            self._part = (f"part {event.number} of {event.parts}" if event.number
+                          else f"the summaries of its {event.parts} parts")
+        elif isinstance(event, Reading):
+            self.progress.show()
+            self.progress.setMaximum(event.total)
+            self.progress.setValue(event.done)
+            self.state_label.setText(f"Reading {self._part}: {event.done} of {event.total} tokens")
+        elif isinstance(event, ReadingAhead) and not self._running:
             self.state_label.setText("Reading the article ahead, so that the summary starts at once…")
-
-    @Slot()
-    def _on_prepared(self) -> None:
-        if not self._running:
+        elif isinstance(event, Prepared) and not self._running:
             self.state_label.setText("The article is read: Ctrl+Enter writes its summary at once.")
+        elif isinstance(event, Draft):
+            self.progress.hide()
+            writing = "the summary" if self._part == "the article" else f"a summary of {self._part}"
+            self.state_label.setText(f"Writing {writing}, checking each sentence against the article…")
+            self.result_view.show_draft(event.title, event.summary, event.points)
+        elif isinstance(event, Done):
+            self._on_finished(event)
+        elif isinstance(event, Stopped):
+            self.state_label.setText("Stopped. Your article is unchanged.")
+            self._end_run()
+        elif isinstance(event, Failed):
+            crashed = "stopped unexpectedly" in event.message or "Unexpected error" in event.message
+            where = f" Details are in the log: {log.path()} (Help > Open Log Folder)." if crashed else ""
+            self._show_error(event.message + where)
+            self.state_label.setText("The summary failed.")
+            self._end_run()
 
-    @Slot(object)
-    def _on_draft(self, draft: Draft) -> None:
-        self.progress.hide()
-        writing = "the summary" if self._part == "the article" else f"a summary of {self._part}"
-        self.state_label.setText(f"Writing {writing}, checking each sentence against the article…")
-        self.result_view.show_draft(draft.title, draft.summary, draft.points)
-
-    @Slot(object)
     def _on_finished(self, done: Done) -> None:
-        self._run_article = done.article
-        self._note_text = batch.note_of(done, self._cleaned, self._source)
-        self._note_title = done.summary.title
-        self._review = done.review
-        self._summary = done.summary
-        self.result_view.show_summary(done.summary, done.review, done.article.genre)
-        stats = done.stats
+        brief = Brief.of(done, self._cleaned, self._source, self._origin, self.language)
+        self._show_brief(brief)
         remarks = " ".join(done.summary.notes)
         if done.reused:
             self.speed_label.clear()
             self.state_label.setText(f"Done: this text was summarized before with the same model "
                                      f"and settings, so that summary is shown. {remarks}".strip())
         else:
-            self.speed_label.setText(f"{stats.generation_rate:.1f} tokens/s")
-            self.state_label.setText(f"Done in {stats.total_seconds:.1f} s. {remarks}".strip())
+            self.speed_label.setText(f"{done.stats.generation_rate:.1f} tokens/s")
+            self.state_label.setText(f"Done in {done.stats.total_seconds:.1f} s. {remarks}".strip())
         self._end_run()
-        self.setWindowModified(True)
-        self._update_title()
+        # [*] marks a note that would be lost: one the history keeps is not.
+        self.setWindowModified(not self._keep_in_history(brief))
 
-    @Slot()
-    def _on_stopped(self) -> None:
-        self.state_label.setText("Stopped. Your article is unchanged.")
-        self._end_run()
-
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
-        self._show_error(message)
-        self.state_label.setText("The summary failed.")
-        self._end_run()
+    def _keep_in_history(self, brief: Brief) -> bool:
+        if not self.keeps_history:
+            return False
+        try:
+            self.history.add(brief.history_entry())
+        except (sqlite3.Error, OSError) as exc:
+            self.state_label.setText(f"{self.state_label.text()} (Not kept in the history: {exc})")
+            return False
+        if self._history_dialog is not None and self._history_dialog.isVisible():
+            self._history_dialog.refresh()
+        return True
 
     def _end_run(self) -> None:
         self._running = False
         self.progress.hide()
         self._update_actions()
 
+    @Slot()
+    def _read_ahead(self) -> None:
+        text = self.article.text()
+        if self._running or text == self._read_ahead_text:
+            return
+        try:
+            text = article.check(text)
+        except article.ArticleError:
+            return
+        self._read_ahead_text = self.article.text()
+        self.runner.read_ahead(Request(text, self._source, self._cleaned), self.model_choice, self.language)
+
     # -- the draft ----------------------------------------------------------------------
 
     @Slot()
     def _keep_draft(self) -> None:
-        draft.save(self.article_edit.toPlainText())
+        draft.save(self.article.text())
 
     def _restore_draft(self) -> None:
         text = draft.load()
-        if text.strip() and not self.article_edit.toPlainText().strip():
+        if text.strip() and not self.article.text().strip():
             self.article_edit.setPlainText(text)
             self.state_label.setText("Restored the article you were editing.")
 
     # -- closing ------------------------------------------------------------------------
 
     def _unsaved_note_handled(self) -> bool:
-        """Offer to save an unsaved note before it goes; False when the user cancels."""
+        """Offer to save an unsaved note before it goes (one the history keeps is not
+        unsaved); False when the user cancels."""
         if not self.isWindowModified():
             return True
         answer = QMessageBox.question(

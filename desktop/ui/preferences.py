@@ -1,4 +1,5 @@
-"""Preferences > Model Source: this computer's model, or one behind an OpenAI-compatible server."""
+"""Preferences: where the model runs (this computer, or an OpenAI-compatible server) and
+whether notes are kept in the history."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import threading
 
 from PySide6.QtCore import QObject, QSettings, Signal, Slot
 from PySide6.QtWidgets import (
-    QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QRadioButton, QVBoxLayout,
 )
 
@@ -70,11 +71,18 @@ class PreferencesDialog(QDialog):
         source_layout.addWidget(self.local_button)
         source_layout.addWidget(self.server_button)
         source_layout.addWidget(self.server_box)
+        self.history_check = QCheckBox("&Keep every note in the history (Summary > History, Ctrl+H)")
+        self.history_check.setToolTip("Notes and their articles are kept on this computer only, in "
+                                      "your data folder. Turning this off keeps no new ones.")
+        self.history_check.setChecked(str(settings.value("history/enabled", "true")).lower() != "false")
+        history_box = QGroupBox("History")
+        QVBoxLayout(history_box).addWidget(self.history_check)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(source)
+        layout.addWidget(history_box)
         layout.addWidget(self.buttons)
         (self.server_button if settings.value("model/source", LOCAL) == SERVER else self.local_button).setChecked(True)
         self.server_button.toggled.connect(self._update)
@@ -120,6 +128,7 @@ class PreferencesDialog(QDialog):
             self.test_result.setText(("✔ " if reached else "✘ ") + text)
 
     def accept(self) -> None:
+        self.settings.setValue("history/enabled", "true" if self.history_check.isChecked() else "false")
         on_server = self.server_button.isChecked()
         self.settings.setValue("model/source", SERVER if on_server else LOCAL)
         if on_server:

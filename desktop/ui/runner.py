@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.core.engine import (
-    Done, Draft, Engine, EngineError, Loaded, Loading, ModelLoadFailed, Part, Prepared, Reading,
-    Stopped, resolve,
-)
+from desktop.core.engine import Engine, EngineError, ModelLoadFailed, Stopped, resolve
 from desktop.core.input.article import Article
 from desktop.core.input.clean import Cleaned
 from desktop.core.input.read import Source
 from desktop.core.model import registry as models
 from desktop.core.model.server import Server
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -32,23 +32,40 @@ class Request:
         return Article.build(self.text, self.source, self.cleaned)
 
 
+@dataclass
+class Started:
+    """A summary was asked for (it may still wait behind a model load)."""
+
+
+@dataclass
+class ReadingAhead:
+    """An article is being read ahead."""
+
+
+@dataclass
+class ModelFailed:
+    """The model could not be loaded or reached."""
+
+    message: str
+
+
+@dataclass
+class Failed:
+    """The summary failed; the message is for the user."""
+
+    message: str
+
+
 class EngineRunner(QObject):
     """Runs load, read-ahead and summarize jobs one after another; the engine never touches a
     widget. Reading ahead is the least of them: a newer one, or a summary, ends it (what it
-    read is kept)."""
+    read is kept).
 
-    model_loading = Signal(str)
-    model_ready = Signal(object)  # ModelFile or Server
-    model_failed = Signal(str)
-    started = Signal()
-    part = Signal(int, int)  # part number (0: joining the parts), parts
-    reading = Signal(int, int)
-    draft = Signal(object)  # engine.Draft: the answer so far
-    reading_ahead = Signal()  # an article is being read ahead
-    prepared = Signal()  # it was read
-    finished = Signal(object)  # engine.Done
-    stopped = Signal()
-    failed = Signal(str)
+    It reports by one signal, `event`, carrying the engine's own events (Loading, Loaded,
+    Part, Reading, Draft, Prepared, Done, Stopped) and its own (Started, ReadingAhead,
+    ModelFailed, Failed), on the GUI thread's side of a queued connection."""
+
+    event = Signal(object)
 
     def __init__(self, engine=None, parent=None):
         super().__init__(parent)
@@ -81,7 +98,7 @@ class EngineRunner(QObject):
             self._jobs.put(("ahead", choice, request, language, -self._ahead))
 
     def summarize(self, request: Request, choice: "str | Server", language: str | None = None) -> None:
-        self.started.emit()
+        self.event.emit(Started())
         with self._lock:
             self._last_run += 1
             self._ahead += 1  # no reading ahead is wanted any more
@@ -109,7 +126,7 @@ class EngineRunner(QObject):
                 if run < 0 and -run != self._ahead:
                     continue  # a read-ahead of text that has changed since, or was summarized
                 if run > 0 and run in self._stopped:
-                    self.stopped.emit()
+                    self.event.emit(Stopped())
                     continue
                 self._running = run
                 self._reading_ahead = run < 0
@@ -130,52 +147,39 @@ class EngineRunner(QObject):
         except Exception as exc:  # a name that is no file, a permission error: never fatal here
             message = str(exc) if isinstance(exc, models.ModelError) else \
                 f"The model {choice!r} cannot be used: {type(exc).__name__}: {exc}"
-            self.model_failed.emit(message)
-            if kind == "summarize":
-                self.failed.emit(message)
+            log.warning("model %r: %s", choice, message)
+            self._model_failed(kind, message)
             return
         try:
             if kind == "load":
                 events = self.engine.load(model)
             elif kind == "ahead":
-                self.reading_ahead.emit()
+                self.event.emit(ReadingAhead())
                 events = self.engine.prepare(request.article(), model, language)
             else:
                 events = self.engine.summarize(request.article(), model, language)
             for event in events:
                 if kind == "ahead" and isinstance(event, Stopped):
                     continue  # a read-ahead ended for a newer job: no one stopped anything
-                self._emit(event)
+                self.event.emit(event)
         except ModelLoadFailed as exc:
-            self.model_failed.emit(str(exc))
-            if kind == "summarize":
-                self.failed.emit(str(exc))
+            log.warning("model load failed: %s", exc)
+            self._model_failed(kind, str(exc))
         except EngineError as exc:
+            log.warning("%s failed: %s", kind, exc)
             self._fail(kind, str(exc))
         except Exception as exc:  # never leave the window waiting for an answer
+            log.exception("%s failed unexpectedly", kind)
             self._fail(kind, f"Unexpected error: {type(exc).__name__}: {exc}")
+
+    def _model_failed(self, kind: str, message: str) -> None:
+        self.event.emit(ModelFailed(message))
+        if kind == "summarize":
+            self.event.emit(Failed(message))
 
     def _fail(self, kind: str, message: str) -> None:
         if kind == "summarize":
-            self.failed.emit(message)
+            self.event.emit(Failed(message))
         elif kind == "load":
-            self.model_failed.emit(message)
+            self.event.emit(ModelFailed(message))
         # a failed read-ahead only costs the head start: the summary will say what is wrong
-
-    def _emit(self, event) -> None:
-        if isinstance(event, Loading):
-            self.model_loading.emit(event.model.label)
-        elif isinstance(event, Loaded):
-            self.model_ready.emit(event.model)
-        elif isinstance(event, Part):
-            self.part.emit(event.number, event.parts)
-        elif isinstance(event, Reading):
-            self.reading.emit(event.done, event.total)
-        elif isinstance(event, Draft):
-            self.draft.emit(event)
-        elif isinstance(event, Prepared):
-            self.prepared.emit()
-        elif isinstance(event, Done):
-            self.finished.emit(event)
-        elif isinstance(event, Stopped):
-            self.stopped.emit()

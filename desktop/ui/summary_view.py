@@ -1,6 +1,7 @@
 """The summary pane: the answer while it is written, then the summary with its checks.
 
-Flagged words and sentences are highlighted; hovering one says why. Each key point is a link:
+Flagged words and sentences are highlighted and underlined; hovering one says why (in a
+tooltip and the status bar). Each key point is a link:
 clicking it asks the window to show its evidence in the article.
 """
 
@@ -8,22 +9,37 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QUrl, Signal, Slot
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtCore import QEvent, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QTextBrowser, QToolTip
 
 from desktop.core.checks.review import Flag, Review
 from desktop.core.input.genre import Genre
 from desktop.core.writing.form import Summary
 
-# Faithfulness problems are red; wording problems (loaded, unattributed) are amber.
-COLORS = {"loaded": "#ffe8a3", "unattributed": "#fff4cc", "wording": "#fcecea",
-          "number": "#f9c9c4", "name": "#f9c9c4", "quote": "#f9c9c4"}
+# Faithfulness problems (a name, number, quote or negation the article lacks) are red; wording problems
+# amber. A flag is also underlined and says its reason on hover: never told by colour alone.
+RED, AMBER = QColor("#e5533d"), QColor("#f2b20f")
+HUES = {"number": RED, "name": RED, "quote": RED, "unsupported": RED, "negation": RED}
 
 
-def _marked(text: str, flags: list[Flag], first: int, href: str = "", ink: str = "#000") -> str:
-    """The text as HTML with each flag's span highlighted; flags are numbered from `first`.
-    Where flags overlap (a loaded word in a flagged sentence), the innermost wins. With
-    `href`, the rest of the text links there. Links are drawn in `ink`, the text's colour."""
+def flag_colors(palette: QPalette) -> dict[str, str]:
+    """Each kind's background: its hue mixed into the theme's base colour, so that the
+    theme's own text colour stays readable on it, light theme or dark."""
+    base = palette.color(QPalette.ColorRole.Base)
+
+    def mix(hue: QColor) -> str:
+        share = 0.3 if base.lightness() > 128 else 0.45
+        return QColor(*(round(a + (b - a) * share) for a, b in
+                        ((base.red(), hue.red()), (base.green(), hue.green()), (base.blue(), hue.blue())))).name()
+    return {"red": mix(RED), "amber": mix(AMBER)}
+
+
+def _marked(text: str, flags: list[Flag], first: int, href: str, ink: str, colors: dict[str, str]) -> str:
+    """The text as HTML with each flag's span highlighted and underlined; flags are numbered
+    from `first`. Where flags overlap (a loaded word in a flagged sentence), the innermost
+    wins. With `href`, the rest of the text links there. Links are drawn in `ink`, the text's
+    colour."""
     owner = [-1] * len(text)
     order = sorted(range(len(flags)), key=lambda i: -(flags[i].end - flags[i].start))
     for i in order:  # longest first, so shorter spans paint over them
@@ -40,9 +56,9 @@ def _marked(text: str, flags: list[Flag], first: int, href: str = "", ink: str =
         elif i < 0:
             out.append(chunk)
         else:
-            color = COLORS.get(flags[i].kind, "#fff4cc")
+            color = colors["red" if flags[i].kind in HUES else "amber"]
             out.append(f'<a href="flag:{first + i}" style="background:{color}; color:{ink}; '
-                       f'text-decoration:none">{chunk}</a>')
+                       f'text-decoration:underline">{chunk}</a>')
         pos = end
     return "".join(out)
 
@@ -80,7 +96,8 @@ class SummaryView(QTextBrowser):
             flags = review.of(part, index)
             first = len(self.flags)
             self.flags += flags
-            return _marked(text, flags, first, href, self.palette().text().color().name())
+            return _marked(text, flags, first, href, self.palette().text().color().name(),
+                           flag_colors(self.palette()))
 
         parts.append(f"<h1>{marked(summary.title, 'title')}</h1>")
         parts.append(f"<h2>Summary</h2><p>{marked(summary.summary, 'summary')}</p>")
@@ -98,6 +115,23 @@ class SummaryView(QTextBrowser):
                      f"{counts['key_points_with_evidence']} of {len(summary.key_points)} key points "
                      f"found in the article (click one to see where).</small></p>")
         self.setHtml("".join(parts))
+
+    def viewportEvent(self, event) -> bool:
+        """A flag's reason as the tooltip of its highlight."""
+        if event.type() == QEvent.Type.ToolTip:
+            reason = self.reason_at(event.pos())
+            if reason:
+                QToolTip.showText(event.globalPos(), reason, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def reason_at(self, pos) -> str:
+        kind, _, value = self.anchorAt(pos).partition(":")
+        if kind == "flag" and value.isdigit() and int(value) < len(self.flags):
+            return self.flags[int(value)].reason
+        return ""
 
     @Slot(QUrl)
     def _clicked(self, url: QUrl) -> None:

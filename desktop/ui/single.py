@@ -1,0 +1,68 @@
+"""One running app per user: a second launch hands what it was given (files, web addresses)
+to the window already open, over a local socket, and exits; the model is loaded once."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+from typing import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+# The test suite sets its own name, so that the user's running app never answers a test.
+NAME_VARIABLE = "NEUTRAL_BRIEF_INSTANCE"
+TIMEOUT_MS = 2000
+
+
+def server_name() -> str:
+    return os.environ.get(NAME_VARIABLE) or f"neutral-brief-{getpass.getuser()}"
+
+
+class SingleInstance(QObject):
+    def __init__(self, name: str | None = None, parent=None):
+        super().__init__(parent)
+        self.name = name or server_name()
+        self.server: QLocalServer | None = None
+
+    def hand_over(self, given: list[str]) -> bool:
+        """Give `given` to the app already running; False when none answers."""
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(TIMEOUT_MS):
+            return False
+        socket.write(json.dumps(given).encode("utf-8") + b"\n")
+        sent = socket.waitForBytesWritten(TIMEOUT_MS)
+        # The running app closes the connection once it has read the message.
+        socket.waitForDisconnected(TIMEOUT_MS)
+        return sent
+
+    def listen(self, received: Callable[[list[str]], None]) -> bool:
+        """Answer later launches: `received` gets what each was given (an empty list when
+        it was started plain). False when the name cannot be taken."""
+        QLocalServer.removeServer(self.name)  # a socket file left by a crash of an earlier app
+        self.server = QLocalServer(self)
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not self.server.listen(self.name):
+            return False
+        self.server.newConnection.connect(lambda: self._accept(received))
+        return True
+
+    def _accept(self, received: Callable[[list[str]], None]) -> None:
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            buffer = bytearray()
+
+            def read(socket=socket, buffer=buffer) -> None:
+                buffer.extend(bytes(socket.readAll()))
+                if not buffer.endswith(b"\n"):
+                    return
+                try:
+                    given = json.loads(buffer.decode("utf-8"))
+                except ValueError:
+                    given = []
+                socket.disconnectFromServer()
+                received([str(g) for g in given] if isinstance(given, list) else [])
+            socket.readyRead.connect(read)
+            socket.disconnected.connect(socket.deleteLater)
