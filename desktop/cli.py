@@ -17,6 +17,7 @@ from desktop.core.model import registry as models
 from desktop.core.model.server import KEY_VARIABLE, Server
 from desktop.core.note import formats
 from desktop.core.note.markdown import write_atomic
+from desktop.core.writing import prompts
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_MODEL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -72,6 +73,9 @@ def _model_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--server-model", metavar="NAME", default="",
                    help="the server's model to use (default: the first it lists)")
     p.add_argument("--language", help="write the summary in this language (default: the article's)")
+    p.add_argument("--length", choices=list(prompts.LENGTHS), default=prompts.STANDARD.name,
+                   help="short: three key points and a sentence; standard (default): three to seven "
+                        "and up to three sentences; detailed: five to ten and up to five sentences")
     p.add_argument("--fresh", action="store_true",
                    help="run the model even if this text was summarized before with the same settings")
     p.add_argument("--keep-clutter", action="store_true",
@@ -131,7 +135,7 @@ def _summarize(args) -> None:
     done = None
     try:
         part = "the article"
-        for event in engine.summarize(read_article, model, args.language):
+        for event in engine.summarize(read_article, model, args.language, prompts.LENGTHS[args.length]):
             if isinstance(event, Loading):
                 verb = "Connecting to" if isinstance(model, Server) else "Loading"
                 sys.stderr.write(f"{verb} {model.label}…\n")
@@ -167,7 +171,7 @@ def _summarize(args) -> None:
     for flag in result.review.flags:
         sys.stderr.write(f"Check: “{flag.text[:70]}”: {flag.reason}\n")
     brief = Brief.of(done, cleaned, page, source=args.article if args.article != batch.STDIN else "",
-                  language=args.language)
+                  language=args.language, length=prompts.LENGTHS[args.length])
     note = brief.text(args.format)
     if args.output:
         path = args.output / brief.file_name(f".{args.format}") if args.output.is_dir() else args.output
@@ -193,7 +197,8 @@ def _batch(args) -> None:
     if args.jobs > 1 and not isinstance(model, Server):
         sys.stderr.write("The local model writes one article at a time; --jobs applies to a server.\n")
     stdin = sys.stdin.read() if batch.STDIN in args.inputs else ""
-    run = batch.Batch(items, args.output, model, args.language, args.jobs, args.fresh, args.keep_clutter, stdin)
+    run = batch.Batch(items, args.output, model, args.language, args.jobs, args.fresh, args.keep_clutter, stdin,
+                      prompts.LENGTHS[args.length])
     bar = _BatchBar(len(items)) if sys.stderr.isatty() else None
     failed = made = skipped = 0
 

@@ -30,6 +30,23 @@ def no_log_left_open():
         handler.close()
 
 
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(request, monkeypatch):
+    """A dialog nobody answers would hang the run: fail instead (tests that expect one patch
+    it). Only where Qt is in use already: the core's tests run without it."""
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(*args, **kwargs):
+        raise AssertionError(f"unexpected dialog: {args[1:3]}")
+
+    for name in ("question", "warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)
+
+
 @pytest.fixture(scope="session")
 def test_model():
     """The small real model; `python3 bootstrap.py test` fetches it before the tests run."""

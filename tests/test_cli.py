@@ -141,3 +141,23 @@ def test_version_and_a_file_that_is_neither_file_nor_command(tmp_path):
     assert result.returncode == 0 and result.stdout.strip() == f"neutral-brief {__version__}"
     result = cli(tmp_path / "missing.txt")  # would open the window, if it were there
     assert result.returncode == 2 and "missing.txt: no such file, web address or command" in result.stderr
+
+
+def test_lengths_shape_the_note_and_are_recorded(tmp_path, test_model):
+    notes = {}
+    for length in ("short", "detailed"):
+        out = tmp_path / f"{length}.md"
+        result = cli("summarize", ARTICLE, "--model", "test", "--length", length, "-o", out)
+        assert result.returncode == 0, result.stderr
+        assert "summarized before" not in result.stderr  # another length is another answer
+        _, front, body = out.read_text(encoding="utf-8").split("---\n", 2)
+        notes[length] = (yaml.safe_load(front), body)
+    short_meta, short_body = notes["short"]
+    assert short_meta["length"] == "short" and notes["detailed"][0]["length"] == "detailed"
+    points = [l for l in short_body.split("## Key points")[1].splitlines() if l.startswith("- ")]
+    assert len(points) <= 3
+    summary = short_body.split("## Summary")[1].split("## Key points")[0].strip()
+    from desktop.core.language.text import sentences
+
+    assert len(sentences(summary)) <= 2
+    assert cli("summarize", ARTICLE, "--length", "huge").returncode == 2

@@ -96,3 +96,18 @@ def test_a_sentence_taken_back_is_not_asked_for_again_and_again():
     assert judged.count(("point", "The council met.")) == 1
     assert judged.count(("summary", "The council met.")) == 1
     assert session.written <= 8
+
+
+def test_each_length_asks_for_its_own_number_of_points_and_sentences():
+    from desktop.core.writing import prompts
+    from desktop.core.writing.form import answer_tokens
+
+    asked = {name: prompts.summary_prompt("An article.", length=length).task
+             for name, length in prompts.LENGTHS.items()}
+    assert "three key points" in asked["short"] and "one short sentence" in asked["short"]
+    assert "three to seven key points" in asked["standard"]
+    assert "five to ten key points" in asked["detailed"] and "three to five sentences" in asked["detailed"]
+    # The rules and the example before the article are the same: what was read ahead serves any length.
+    assert len({prompts.summary_prompt("An article.", length=l).system for l in prompts.LENGTHS.values()}) == 1
+    assert answer_tokens(prompts.LENGTHS["short"]) < answer_tokens(prompts.STANDARD) < \
+        answer_tokens(prompts.LENGTHS["detailed"])

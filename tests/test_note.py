@@ -33,6 +33,7 @@ def test_note_has_front_matter_and_sections():
         "backend": "local",
         "prompt_version": prompts.PROMPT_VERSION,
         "genre": "news report",
+        "length": "standard",
         "source_words": 321,
         "coverage": 1.0,
         "parts": 1,

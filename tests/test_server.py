@@ -326,7 +326,7 @@ def test_an_answer_cut_short_loses_its_unfinished_sentence_and_a_point_keeps_one
     whole = form.WholeWriter(_Scripted(answer, ends=True), lambda *a: [], lambda *a: None).run()
     assert whole.key_points == ["The port opened on Monday.", "The mayor spoke."]
     assert whole.sentences == ["The port opened on Monday.", "The mayor said that the"]  # as the model ended it
-    monkeypatch.setattr(form, "ANSWER_TOKENS", len(answer.split(" ")))  # the budget ends it mid-sentence
+    monkeypatch.setattr(form, "answer_tokens", lambda length: len(answer.split(" ")))  # the budget ends it mid-sentence
     cut = form.WholeWriter(_Scripted(answer, ends=False), lambda *a: [], lambda *a: None).run()
     assert cut.sentences == ["The port opened on Monday."]
 

@@ -19,16 +19,6 @@ from tests.conftest import FIXTURES, runner_event
 RUN_TIMEOUT_MS = 300_000
 
 
-@pytest.fixture(autouse=True)
-def no_modal_dialogs(monkeypatch):
-    """A dialog nobody answers would hang the run: fail instead (tests that expect one patch it)."""
-    def unexpected(*args, **kwargs):
-        raise AssertionError(f"unexpected dialog: {args[1:3]}")
-
-    for name in ("question", "warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, unexpected)
-
-
 def made_brief(note: str = ""):
     """A finished summary as the window holds one, with the note `note`."""
     from desktop.core.brief import Brief

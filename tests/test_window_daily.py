@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from desktop.core.engine import Done
+from desktop.core.engine import Done, Stopped
 from desktop.ui.main_window import MainWindow
 from tests.conftest import FIXTURES, runner_event
 
@@ -33,14 +33,14 @@ class FakeRunner(QObject):
     def unload(self):
         pass
 
-    def read_ahead(self, request, choice, language=None):
+    def read_ahead(self, request, choice, language=None, length=None):
         pass
 
-    def summarize(self, request, choice, language=None):
-        self.asked.append(("summarize", request.text))
+    def summarize(self, request, choice, language=None, length=None):
+        self.asked.append(("summarize", request.text, length.name))
 
     def stop(self):
-        pass
+        self.event.emit(Stopped())
 
     def shutdown(self):
         pass
@@ -252,3 +252,15 @@ def test_highlights_read_in_light_and_dark_themes_and_are_not_colour_alone(qtbot
     cursor = view.document().find("disaster")
     rect = view.cursorRect(cursor)
     assert view.reason_at(rect.center()) == flag.reason
+
+
+def test_the_length_chosen_is_remembered_and_asked_of_the_model(qtbot, menus_window):
+    menus_window.length_actions["detailed"].trigger()
+    assert menus_window.settings.value("summary/length") == "detailed"
+    menus_window.article_edit.setPlainText("The council voted on Thursday to build a bridge over the harbour. " * 4)
+    menus_window.summarize_action.trigger()
+    assert menus_window.runner.asked[-1][2] == "detailed"
+    menus_window.stop()
+    again = MainWindow(settings=menus_window.settings, runner=FakeRunner())
+    qtbot.addWidget(again)
+    assert again.length_actions["detailed"].isChecked() and not again.length_actions["standard"].isChecked()

@@ -91,10 +91,12 @@ def _stem(source: str) -> str:
     return Path(source).stem
 
 
-def settings_key(model: ModelChoice, language: str | None, keep_clutter: bool) -> str:
+def settings_key(model: ModelChoice, language: str | None, keep_clutter: bool,
+                 length: prompts.Length = prompts.STANDARD) -> str:
     """What makes a note of the same article the same note: the model, the language, the
-    prompt and the cleaning."""
-    raw = json.dumps([identity(model), language, prompts.PROMPT_VERSION, keep_clutter])
+    length, the prompt and the cleaning."""
+    raw = json.dumps([identity(model), language, prompts.PROMPT_VERSION, keep_clutter] +
+                     ([length.name] if length != prompts.STANDARD else []))  # standard: as before lengths came
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 
@@ -152,11 +154,13 @@ class Batch:
     `stop()` ends it after the articles in progress are stopped; nothing written is lost."""
 
     def __init__(self, items: list[Item], out: Path, model: ModelChoice, language: str | None = None,
-                 jobs: int = 1, fresh: bool = False, keep_clutter: bool = False, stdin_text: str = ""):
+                 jobs: int = 1, fresh: bool = False, keep_clutter: bool = False, stdin_text: str = "",
+                 length: prompts.Length = prompts.STANDARD):
         self.items = items
         self.out = Path(out)
         self.model = model
         self.language = language
+        self.length = length
         self.jobs = max(1, jobs) if isinstance(model, Server) else 1  # one local model at a time
         self.fresh = fresh
         self.keep_clutter = keep_clutter
@@ -183,7 +187,7 @@ class Batch:
                 self.model = Server(self.model.url, ServerModel(self.model).connect(), self.model.key)
             except ServerError as exc:
                 raise ModelLoadFailed(str(exc)) from exc
-        self.key = settings_key(self.model, self.language, self.keep_clutter)
+        self.key = settings_key(self.model, self.language, self.keep_clutter, self.length)
         previous = report_lines(self.out)
         self.items = self._named(previous)
         made = set() if self.fresh else {
@@ -264,14 +268,15 @@ class Batch:
             article, cleaned, page = load_article(item.source, self.stdin_text, self.keep_clutter)
             entry["genre"] = article.genre.kind
             done = None
-            for event in engine.summarize(article, self.model, self.language):
+            for event in engine.summarize(article, self.model, self.language, self.length):
                 if isinstance(event, Done):
                     done = event
                 elif isinstance(event, Stopped):
                     return None
             if done is None:
                 return None
-            write_atomic(self.out / item.name, Brief.of(done, cleaned, page).markdown)
+            brief = Brief.of(done, cleaned, page, item.source, self.language, self.length)
+            write_atomic(self.out / item.name, brief.markdown)
             entry.update(note=item.name, title=done.summary.title, checks=done.review.counts())
         except read.ArticleError as exc:
             entry["error"] = str(exc)

@@ -17,6 +17,7 @@ from desktop.core.model.server import Server
 from desktop.core.note import formats
 from desktop.core.note.markdown import NoteInfo, checked_body, render
 from desktop.core.pipeline import Result, from_data, to_data
+from desktop.core.writing.prompts import LENGTHS, STANDARD, Length
 
 
 @dataclass
@@ -28,14 +29,15 @@ class Brief:
     page: read.Source = field(default_factory=lambda: read.Source(text=""))  # what the page said
     source: str = ""  # the file or web address it came from ("" for pasted text)
     language: str | None = None  # the summary's language as asked (None: the article's)
+    length: Length = STANDARD  # as asked
     created: datetime = field(default_factory=lambda: datetime.now(timezone.utc).astimezone())
     note: str = ""  # the note as it was made, for one reopened from the history
 
     @classmethod
     def of(cls, done: Done, cleaned: Cleaned | None = None, page: read.Source | None = None,
-           source: str = "", language: str | None = None) -> "Brief":
+           source: str = "", language: str | None = None, length: Length = STANDARD) -> "Brief":
         return cls(done.result, done.article, done.model, cleaned or Cleaned(text=""),
-                   page or read.Source(text=""), source, language)
+                   page or read.Source(text=""), source, language, length)
 
     @classmethod
     def from_entry(cls, entry: Entry) -> "Brief":
@@ -46,7 +48,8 @@ class Brief:
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"this note of the history cannot be read ({exc})") from exc
         return cls(result, Article(entry.article, genre=genre), source=entry.source,
-                   language=entry.language or None, created=datetime.fromisoformat(entry.created),
+                   language=entry.language or None, length=LENGTHS.get(entry.length, STANDARD),
+                   created=datetime.fromisoformat(entry.created),
                    note=entry.note)
 
     @property
@@ -66,7 +69,7 @@ class Brief:
         result, article = self.result, self.article
         return NoteInfo(
             model=self.model, source_words=read.word_count(article.text), genre=article.genre.kind,
-            author=article.genre.author, parts=result.parts, coverage=result.coverage,
+            author=article.genre.author, length=self.length.name, parts=result.parts, coverage=result.coverage,
             byline=self.cleaned.byline, published=self.cleaned.published, source_url=self.page.url,
             site=self.page.site, created=self.created)
 
@@ -102,5 +105,5 @@ class Brief:
         return Entry(
             title=self.title, article=self.article.text, note=self.markdown, result=to_data(self.result),
             model=model.model if isinstance(model, Server) else model.label if model else "", genre=asdict(self.article.genre),
-            source=self.source or self.page.url, language=self.language or "",
+            source=self.source or self.page.url, language=self.language or "", length=self.length.name,
             created=self.created.isoformat(timespec="seconds"))

@@ -20,6 +20,7 @@ from desktop.core.model import registry
 from desktop.core.model.registry import ModelFile
 from desktop.core.model.server import Server
 from desktop.core.pipeline import Result, from_data
+from desktop.core.writing.prompts import STANDARD, Length
 
 log = logging.getLogger(__name__)
 
@@ -194,7 +195,8 @@ class Engine:
                  message[1]["n_ctx"])
         yield Loaded(self.model, message[1]["n_ctx"], message[1]["seconds"])
 
-    def prepare(self, article: Article, model: ModelChoice, language: str | None = None) -> Iterator:
+    def prepare(self, article: Article, model: ModelChoice, language: str | None = None,
+                length: Length = STANDARD) -> Iterator:
         """Read the article ahead (Loading/Loaded, then Prepared or Stopped), so that its
         summary, asked for later, writes at once. Stop ends it; what was read is kept."""
         try:
@@ -202,7 +204,7 @@ class Engine:
             if self._stop.is_set():
                 yield Stopped()
                 return
-            self._conn.send(("prepare", article, language))
+            self._conn.send(("prepare", article, language, length))
             message = self._receive()
             if message[0] == "prepared":
                 yield Prepared()
@@ -213,16 +215,18 @@ class Engine:
         finally:
             self._stop.clear()
 
-    def summarize(self, article: Article, model: ModelChoice, language: str | None = None) -> Iterator:
+    def summarize(self, article: Article, model: ModelChoice, language: str | None = None,
+                  length: Length = STANDARD) -> Iterator:
         """Yield Loading/Loaded, Part, Reading and Draft events, then Done or Stopped. The
-        summary is in the article's language, or in `language` when given. A Stop asked for
-        during the run ends it; the request is forgotten when the run ends."""
+        summary is in the article's language, or in `language` when given, and as long as
+        `length` asks. A Stop asked for during the run ends it; the request is forgotten when
+        the run ends."""
         try:
-            yield from self._summarize(article, model, language)
+            yield from self._summarize(article, model, language, length)
         finally:
             self._stop.clear()
 
-    def _summarize(self, article: Article, model: ModelChoice, language: str | None) -> Iterator:
+    def _summarize(self, article: Article, model: ModelChoice, language: str | None, length: Length) -> Iterator:
         if isinstance(model, Server):
             yield from self.load(model)  # its model's name, which the stored answers go by
             if self._stop.is_set():
@@ -230,7 +234,8 @@ class Engine:
                 return
             model = self.model
         name = answers.key(article.text, identity(model), language, {"genre": article.genre.kind,
-                                                                     "author": article.genre.author})
+                                                                     "author": article.genre.author,
+                                                                     "length": length.name})
         stored = answers.load(name) if self.reuse_answers else None
         if stored is not None:
             try:
@@ -244,7 +249,7 @@ class Engine:
         if self._stop.is_set():
             yield Stopped()
             return
-        self._conn.send(("summarize", article, language))
+        self._conn.send(("summarize", article, language, length))
         while True:
             message = self._receive()
             kind = message[0]

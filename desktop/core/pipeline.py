@@ -29,7 +29,7 @@ from desktop.core.language import lexicon
 from desktop.core.model import Model, RunStats
 from desktop.core.language.text import language_of, text_scripts
 from desktop.core.writing import prompts
-from desktop.core.writing.form import ANSWER_TOKENS, Summary, WholeWriter, Writer
+from desktop.core.writing.form import Summary, WholeWriter, Writer, answer_tokens
 
 
 @dataclass
@@ -43,12 +43,15 @@ class Result:
 
 
 def run(model: Model, article: Article, language: str | None,
-        should_stop: Callable[[], bool], emit: Callable[..., None]) -> Result:
+        should_stop: Callable[[], bool], emit: Callable[..., None],
+        length: prompts.Length = prompts.STANDARD) -> Result:
     """Summarize the article in one pass when it fits the model's context, else in parts.
     The summary is in the article's language, or in `language`; then it cannot be compared
-    with the article word for word, and only its names, numbers and form are checked."""
+    with the article word for word, and only its names, numbers and form are checked. It is
+    as long as `length` asks."""
     stats = RunStats()
     start = time.perf_counter()
+    asked, length = length, fitting(model, length)
     ctx = checker.Context(article)
     compare = language is None
     english = article.english and compare
@@ -85,44 +88,47 @@ def run(model: Model, article: Article, language: str | None,
                                 lambda done, total: emit("reading", done, total), scripts)
         if model.writes_into:
             writer = Writer(session, judge, emit, mend, voices if final else (lambda w: []),
-                            frame if final else "")
+                            frame if final else "", length)
         else:  # a server: the answer is written whole, then checked
             writer = WholeWriter(session, judge, emit, mend, frame if final else "",
-                                 article.headline if final else "")
+                                 article.headline if final else "", length)
         summary = writer.run()
         trace.extend(writer.trace)
         logprobs.update(writer.logprobs)
         return summary
 
     text = model_text(article)
-    room = model.n_ctx - ANSWER_TOKENS
-    whole = prompts.summary_prompt(text, language, genre)
+    room = model.n_ctx - answer_tokens(length)
+    whole = prompts.summary_prompt(text, language, genre, length)
     if model.prompt_tokens(whole) <= room:
         summary, parts, coverage = write(whole), 1, 1.0
     else:
-        pieces = _parts(model, text, language, genre)
+        pieces = _parts(model, text, language, genre, length)
         answers = []
         for number, piece in enumerate(pieces, 1):
             emit("part", number, len(pieces))
-            answers.append(write(prompts.part_prompt(piece, number, len(pieces), language, genre),
+            answers.append(write(prompts.part_prompt(piece, number, len(pieces), language, genre, length),
                                  final=False).form())
         while True:
             emit("part", 0, len(pieces))  # 0: joining the parts
-            combine = prompts.combine_prompt(answers, language, genre)
+            combine = prompts.combine_prompt(answers, language, genre, length)
             if model.prompt_tokens(combine) <= room:
                 summary = write(combine)
                 break
             # So many parts that their answers do not fit at once: join them in groups first.
-            overhead = model.prompt_tokens(prompts.combine_prompt([""], language, genre))
+            overhead = model.prompt_tokens(prompts.combine_prompt([""], language, genre, length))
             groups = split_parts(model, "\n\n".join(answers), room - overhead)
             if len(groups) >= len(answers):  # joining no longer shortens them: never loop
                 raise ContextTooSmall("The summaries of this article's parts do not fit the "
                                       "model's context; pick a model with a larger context.")
-            answers = [write(prompts.combine_prompt([g], language, genre), final=False).form()
+            answers = [write(prompts.combine_prompt([g], language, genre, length), final=False).form()
                        for g in groups]
         parts = len(pieces)
         coverage = round(sum(word_count(p) for p in pieces) / max(1, word_count(text)), 4)
     summary = _finish(summary, english)
+    if length != asked:
+        summary.notes.append(f"This model's context is too small for a {asked.name} summary: "
+                             f"a {length.name} one was written.")
     if compare and not in_article_language(" ".join([summary.title, *summary.sentences])):
         compare = False
         summary.notes.append(f"The model wrote in another language than the article's "
@@ -140,23 +146,41 @@ class ContextTooSmall(Exception):
     """The model cannot hold the rules, a part of an article and an answer at once."""
 
 
+def _needed(model: Model, length: prompts.Length) -> int:
+    """The context a model needs for the rules, a part of an article and an answer at once."""
+    return model.prompt_tokens(prompts.combine_prompt([""], length=length)) + MIN_ARTICLE_TOKENS + \
+        answer_tokens(length)
+
+
+def fitting(model: Model, length: prompts.Length) -> prompts.Length:
+    """`length`, or the longest shorter one when the model's context cannot hold its answer."""
+    shorter = [l for l in prompts.LENGTHS.values() if answer_tokens(l) <= answer_tokens(length)]
+    for candidate in sorted(shorter, key=answer_tokens, reverse=True):
+        if _needed(model, candidate) <= model.n_ctx:
+            return candidate
+    return length
+
+
 def check_room(model: Model) -> None:
-    needed = model.prompt_tokens(prompts.combine_prompt([""])) + MIN_ARTICLE_TOKENS + ANSWER_TOKENS
+    """Refuse a model that cannot hold a standard summary's rules, article part and answer."""
+    needed = _needed(model, prompts.STANDARD)
     if model.n_ctx < needed:
         raise ContextTooSmall(f"This model's context holds {model.n_ctx} tokens; Neutral Brief "
                               f"needs at least {needed}. Pick another model.")
 
 
-def first_prompt(model: Model, article: Article, language: str | None) -> prompts.Prompt:
+def first_prompt(model: Model, article: Article, language: str | None,
+                 length: prompts.Length = prompts.STANDARD) -> prompts.Prompt:
     """The prompt the model reads first for this article (the whole of it, or its first
     part): what can be read ahead while the user has not asked for the summary yet."""
     language = language or own_language(article)
+    length = fitting(model, length)
     text = model_text(article)
-    whole = prompts.summary_prompt(text, language, article.genre)
-    if model.prompt_tokens(whole) <= model.n_ctx - ANSWER_TOKENS:
+    whole = prompts.summary_prompt(text, language, article.genre, length)
+    if model.prompt_tokens(whole) <= model.n_ctx - answer_tokens(length):
         return whole
-    pieces = _parts(model, text, language, article.genre)
-    return prompts.part_prompt(pieces[0], 1, len(pieces), language, article.genre)
+    pieces = _parts(model, text, language, article.genre, length)
+    return prompts.part_prompt(pieces[0], 1, len(pieces), language, article.genre, length)
 
 
 def own_language(article: Article) -> str | None:
@@ -165,9 +189,9 @@ def own_language(article: Article) -> str | None:
     return None if article.english or not article.language else article.language
 
 
-def _parts(model: Model, text: str, language: str | None, genre) -> list[str]:
-    overhead = model.prompt_tokens(prompts.part_prompt("", 99, 99, language, genre))
-    return split_parts(model, text, model.n_ctx - ANSWER_TOKENS - overhead)
+def _parts(model: Model, text: str, language: str | None, genre, length: prompts.Length) -> list[str]:
+    overhead = model.prompt_tokens(prompts.part_prompt("", 99, 99, language, genre, length))
+    return split_parts(model, text, model.n_ctx - answer_tokens(length) - overhead)
 
 
 def model_text(article: Article) -> str:

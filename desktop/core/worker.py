@@ -1,8 +1,8 @@
 """The worker process: loads the model once and answers requests over a pipe.
 
 Messages in: ("load", path, options), ("connect", url, model name, key) (a model behind an
-OpenAI-compatible server; key "": the keyring's or the environment's), ("summarize", article, language or None) and
-("prepare", article, language or None) (read the article ahead, while the user has not
+OpenAI-compatible server; key "": the keyring's or the environment's), ("summarize", article,
+language or None, length) and ("prepare", article, language or None, length) (read the article ahead, while the user has not
 asked for its summary yet: stopped by Stop, and gone on with by the next request); options:
 {"reuse": bool} (reuse evaluated prompt beginnings and articles; on in the app).
 Messages out: ("loaded", info), ("part", number, parts) before each pass over a part of a long
@@ -82,7 +82,7 @@ def main(conn, stop_flag) -> None:
                                   "seconds": time.perf_counter() - t0}))
         elif kind == "prepare":
             try:
-                model.prepare(pipeline.first_prompt(model, request[1], request[2]), stop_flag.is_set)
+                model.prepare(pipeline.first_prompt(model, request[1], request[2], request[3]), stop_flag.is_set)
                 conn.send(("prepared",))
             except Cancelled:
                 conn.send(("cancelled",))
@@ -90,7 +90,7 @@ def main(conn, stop_flag) -> None:
                 conn.send(("error", "failed", f"{type(exc).__name__}: {exc}", traceback.format_exc()))
         elif kind == "summarize":
             try:
-                result = pipeline.run(model, request[1], request[2], stop_flag.is_set, emit)
+                result = pipeline.run(model, request[1], request[2], stop_flag.is_set, emit, request[3])
             except Cancelled:
                 conn.send(("cancelled",))
             except ServerError as exc:  # a server that went away, or answered nonsense

@@ -30,6 +30,7 @@ from desktop.core.input.fetch import is_link
 from desktop.core.model import registry as models
 from desktop.core.model.server import Server
 from desktop.core.note import markdown as note
+from desktop.core.writing import prompts
 from desktop.ui.article_pane import ArticlePane
 from desktop.ui.batch_dialog import BatchDialog
 from desktop.ui.history_panel import HistoryDialog
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self._source = article.Source(text="")  # what the page said about it
         self._origin = ""  # the file or address the article came from ("" when pasted)
         self._running = False
+        self._asked = (None, prompts.STANDARD)  # the language and length the running summary was asked in
         self._part = "the article"
         self._history_dialog: HistoryDialog | None = None
         self.reader = ArticleReader(self)
@@ -252,6 +254,20 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             language_menu.addAction(action)
             self.language_actions[language] = action
+        length_menu = summary_menu.addMenu("Summary L&ength")
+        group = QActionGroup(self)
+        self.length_actions = {}
+        for name, label, tip in (("short", "&Short", "Three key points and one sentence"),
+                                 ("standard", "S&tandard", "Three to seven key points and up to three sentences"),
+                                 ("detailed", "&Detailed", "Five to ten key points and up to five sentences")):
+            action = QAction(label, self, checkable=True)
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+            action.setChecked(name == self.length.name)
+            action.triggered.connect(lambda _=False, n=name: self.choose_length(n))
+            group.addAction(action)
+            length_menu.addAction(action)
+            self.length_actions[name] = action
         summary_menu.addSeparator()
         summary_menu.addAction(self.history_action)
         self.model_menu = self.menuBar().addMenu("&Model")
@@ -285,6 +301,10 @@ class MainWindow(QMainWindow):
     @property
     def language(self) -> str | None:
         return self.settings.value("summary/language") or None
+
+    @property
+    def length(self) -> prompts.Length:
+        return prompts.LENGTHS.get(str(self.settings.value("summary/length", "")), prompts.STANDARD)
 
     @property
     def keeps_history(self) -> bool:
@@ -338,7 +358,8 @@ class MainWindow(QMainWindow):
         self._show_brief(None)
         self._update_actions()
         self.state_label.setText("Starting…")
-        self.runner.summarize(request, self.model_choice, self.language)
+        self._asked = (self.language, self.length)
+        self.runner.summarize(request, self.model_choice, *self._asked)
 
     @Slot()
     def stop(self) -> None:
@@ -535,6 +556,11 @@ class MainWindow(QMainWindow):
         self._read_ahead_text = ""
         self._ahead_timer.start()
 
+    def choose_length(self, name: str) -> None:
+        self.settings.setValue("summary/length", name)
+        self._read_ahead_text = ""
+        self._ahead_timer.start()
+
     def choose_model(self, choice: str) -> None:
         self.settings.setValue("model/choice", choice)
         self.settings.setValue("model/source", LOCAL)
@@ -575,7 +601,7 @@ class MainWindow(QMainWindow):
         local = not isinstance(model, Server)
         if local:
             self.runner.unload()  # the batch runs its own copy of the model: not two at once
-        dialog = BatchDialog(batch.Batch(items, Path(out), model, self.language), self)
+        dialog = BatchDialog(batch.Batch(items, Path(out), model, self.language, length=self.length), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # it can close once the batch ends
         dialog.start()
         dialog.exec()
@@ -745,7 +771,7 @@ class MainWindow(QMainWindow):
             self._end_run()
 
     def _on_finished(self, done: Done) -> None:
-        brief = Brief.of(done, self._cleaned, self._source, self._origin, self.language)
+        brief = Brief.of(done, self._cleaned, self._source, self._origin, *self._asked)
         self._show_brief(brief)
         remarks = " ".join(done.summary.notes)
         if done.reused:
@@ -786,7 +812,8 @@ class MainWindow(QMainWindow):
         except article.ArticleError:
             return
         self._read_ahead_text = self.article.text()
-        self.runner.read_ahead(Request(text, self._source, self._cleaned), self.model_choice, self.language)
+        self.runner.read_ahead(Request(text, self._source, self._cleaned), self.model_choice, self.language,
+                               self.length)
 
     # -- the draft ----------------------------------------------------------------------
 

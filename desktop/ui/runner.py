@@ -15,6 +15,7 @@ from desktop.core.input.clean import Cleaned
 from desktop.core.input.read import Source
 from desktop.core.model import registry as models
 from desktop.core.model.server import Server
+from desktop.core.writing.prompts import STANDARD, Length
 
 log = logging.getLogger(__name__)
 
@@ -89,22 +90,24 @@ class EngineRunner(QObject):
         next job loads the model again."""
         self._jobs.put(("unload", None, None, None, 0))
 
-    def read_ahead(self, request: Request, choice: "str | Server", language: str | None = None) -> None:
+    def read_ahead(self, request: Request, choice: "str | Server", language: str | None = None,
+                   length: Length = STANDARD) -> None:
         """Read the article now, so that its summary writes at once when asked for."""
         with self._lock:
             self._ahead += 1
             if self._reading_ahead:
                 self.engine.cancel()  # the older one stops; the newer one goes on from it
-            self._jobs.put(("ahead", choice, request, language, -self._ahead))
+            self._jobs.put(("ahead", choice, request, (language, length), -self._ahead))
 
-    def summarize(self, request: Request, choice: "str | Server", language: str | None = None) -> None:
+    def summarize(self, request: Request, choice: "str | Server", language: str | None = None,
+                  length: Length = STANDARD) -> None:
         self.event.emit(Started())
         with self._lock:
             self._last_run += 1
             self._ahead += 1  # no reading ahead is wanted any more
             if self._reading_ahead:
                 self.engine.cancel()
-            self._jobs.put(("summarize", choice, request, language, self._last_run))
+            self._jobs.put(("summarize", choice, request, (language, length), self._last_run))
 
     def stop(self) -> None:
         """Stop the newest summary: now if it runs, before it starts if it waits."""
@@ -121,7 +124,7 @@ class EngineRunner(QObject):
 
     def _loop(self) -> None:
         while (job := self._jobs.get()) is not None:
-            kind, choice, request, language, run = job
+            kind, choice, request, settings, run = job
             with self._lock:
                 if run < 0 and -run != self._ahead:
                     continue  # a read-ahead of text that has changed since, or was summarized
@@ -131,14 +134,15 @@ class EngineRunner(QObject):
                 self._running = run
                 self._reading_ahead = run < 0
             try:
-                self._run(kind, choice, request, language)
+                self._run(kind, choice, request, settings)
             finally:
                 with self._lock:
                     self._running = 0
                     self._reading_ahead = False
                     self.engine.clear_stop()  # a Stop that came as the run ended
 
-    def _run(self, kind, choice, request, language) -> None:
+    def _run(self, kind, choice, request, settings) -> None:
+        """Run one job; `settings`: the summary's language and length."""
         if kind == "unload":
             self.engine.close()
             return
@@ -155,9 +159,9 @@ class EngineRunner(QObject):
                 events = self.engine.load(model)
             elif kind == "ahead":
                 self.event.emit(ReadingAhead())
-                events = self.engine.prepare(request.article(), model, language)
+                events = self.engine.prepare(request.article(), model, *settings)
             else:
-                events = self.engine.summarize(request.article(), model, language)
+                events = self.engine.summarize(request.article(), model, *settings)
             for event in events:
                 if kind == "ahead" and isinstance(event, Stopped):
                     continue  # a read-ahead ended for a newer job: no one stopped anything

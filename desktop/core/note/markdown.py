@@ -23,6 +23,7 @@ class NoteInfo:
     source_words: int
     genre: str = "news report"  # what kind of text the article is
     author: str = ""  # whose views an opinion piece holds
+    length: str = "standard"  # how long a summary was asked for: short, standard, detailed
     parts: int = 1  # passes of the model that read the article
     coverage: float = 1.0  # share of the article's words the model read
     byline: str = ""  # as found in the pasted page, kept out of the model's text
@@ -42,6 +43,7 @@ def front_matter(summary: Summary, info: NoteInfo, review: Review | None = None)
            else {"model": info.model.label, "model_sha256": info.model.sha256, "backend": "local"}),
         "prompt_version": prompts.PROMPT_VERSION,
         "genre": info.genre,
+        "length": info.length,
         "source_words": info.source_words,
         "coverage": info.coverage,
         "parts": info.parts,

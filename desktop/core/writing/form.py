@@ -32,12 +32,15 @@ from desktop.core.writing import prompts
 
 TITLE_TOKENS = 32
 SENTENCE_TOKENS = 90
-SUMMARY_SENTENCES = 4
-MIN_SUMMARY_SENTENCES = 2
 VOICE_POINTS = 2  # key points kept free for voices the summary leaves out
 TRIES = 3  # ways a sentence may be written: as the model began it, then mended or begun anew
-# The room an answer needs in the model's context (the labels and a few retries included).
-ANSWER_TOKENS = TITLE_TOKENS + (SUMMARY_SENTENCES + prompts.MAX_POINTS) * SENTENCE_TOKENS + 64
+
+
+def answer_tokens(length: prompts.Length = prompts.STANDARD) -> int:
+    """The room an answer needs in the model's context (the labels and a few retries included)."""
+    return TITLE_TOKENS + (length.sentences + length.max_points) * SENTENCE_TOKENS + 64
+
+
 LOOP_CHARS = 40  # the model writes these characters again: it is going round in circles
 WHOLE_LOOP_CHARS = 160  # the same in an answer written whole
 
@@ -87,8 +90,9 @@ class Writer:
     def __init__(self, session: Session, judge: Judge, emit: Callable[..., None],
                  mend: Callable[[str, str], str] = lambda text, part: text,
                  voices: Callable[[list[str]], list[Voice]] = lambda written: [],
-                 frame: str = ""):
+                 frame: str = "", length: prompts.Length = prompts.STANDARD):
         self.s = session
+        self.length = length
         self.judge = judge
         self.emit = emit
         self.mend_text = mend
@@ -147,7 +151,7 @@ class Writer:
         self._begin("summary", len(self.s.text))
         if self.frame:
             self.s.feed(" " + self.frame)
-        while len(self.draft.sentences) < SUMMARY_SENTENCES:
+        while len(self.draft.sentences) < self.length.sentences:
             written = self._sentence("summary", tuple(self.draft.sentences))
             if written is None:
                 break
@@ -156,20 +160,21 @@ class Writer:
                 break
 
     def _points(self) -> None:
-        room = prompts.MAX_POINTS - min(VOICE_POINTS, len(self.missing_voices(self._written())))
+        most, least = self.length.max_points, self.length.min_points
+        room = most - min(VOICE_POINTS, len(self.missing_voices(self._written())))
         failed = 0  # key points taken back in a row: the model has no more to say
         while len(self.draft.key_points) < room and failed < 2:
             if not self._point():
                 failed += 1
-                if len(self.draft.key_points) >= prompts.MIN_POINTS:
+                if len(self.draft.key_points) >= least:
                     break
                 continue
             failed = 0
-            if len(self.draft.key_points) >= prompts.MIN_POINTS and not self._model_goes_on():
+            if len(self.draft.key_points) >= least and not self._model_goes_on():
                 break
-        for voice in self.missing_voices(self._written())[:prompts.MAX_POINTS - len(self.draft.key_points)]:
+        for voice in self.missing_voices(self._written())[:most - len(self.draft.key_points)]:
             self._point(begin=voice.opening)
-        if len(self.draft.key_points) < prompts.MIN_POINTS:
+        if len(self.draft.key_points) < least:
             self.draft.notes.append(f"The model found only {len(self.draft.key_points)} key point(s) "
                                     "that the article supports.")
 
@@ -410,9 +415,10 @@ class WholeWriter:
 
     def __init__(self, session: Session, judge: Judge, emit: Callable[..., None],
                  mend: Callable[[str, str], str] = lambda text, part: text, frame: str = "",
-                 headline: str = ""):
+                 headline: str = "", length: prompts.Length = prompts.STANDARD):
         self.s = session
         self.headline = headline
+        self.length = length
         self.judge = judge
         self.emit = emit
         self.mend_text = mend
@@ -425,7 +431,7 @@ class WholeWriter:
 
     def run(self) -> Summary:
         answer = ""
-        for _ in range(ANSWER_TOKENS):
+        for _ in range(answer_tokens(self.length)):
             if self.s.propose() is None:
                 answer = self.s.text  # the model ended its answer
                 break
@@ -440,13 +446,13 @@ class WholeWriter:
         answer = answer or self.s.text[:max((m.end() for m in _ENDS.finditer(self.s.text)), default=0)]
         title, summary, points = parse_form(answer)
         self.draft.title = self._title(title)
-        for point in points[:prompts.MAX_POINTS]:
+        for point in points[:self.length.max_points]:
             first = sentences(point)[0]  # a key point is one sentence
             kept = self._judged(point[first[0]:first[1]], "point", tuple(self.draft.key_points))
             if kept:
                 self.draft.key_points.append(kept)
         spans = sentences(summary)
-        for number, (a, b) in enumerate(spans[:SUMMARY_SENTENCES]):
+        for number, (a, b) in enumerate(spans[:self.length.sentences]):
             sentence = summary[a:b]
             if number == 0 and self.frame:
                 sentence = _framed(sentence, self.frame)
@@ -463,7 +469,7 @@ class WholeWriter:
         if self.dropped:
             self.draft.notes.append(f"{self.dropped} sentence(s) of the server's answer were left out: "
                                     "the checks found them unsupported or incomplete.")
-        if len(self.draft.key_points) < prompts.MIN_POINTS:
+        if len(self.draft.key_points) < self.length.min_points:
             self.draft.notes.append(f"The model found only {len(self.draft.key_points)} key point(s) "
                                     "that the article supports.")
         self.emit("draft", {"title": self.draft.title, "summary": self.draft.summary,

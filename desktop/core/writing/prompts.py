@@ -8,6 +8,8 @@ a tiny model's answer has the form, at no cost to speed.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from desktop.core.input.genre import NEWS, Genre
 from desktop.core.model import Prompt
 
@@ -17,8 +19,27 @@ PROMPT_VERSION = "summary-v5"
 TITLE_LABEL = "Title:"
 SUMMARY_LABEL = "Summary:"
 POINTS_LABEL = "Key points:"
-MIN_POINTS = 3
-MAX_POINTS = 7
+
+
+@dataclass(frozen=True)
+class Length:
+    """How long a summary is: the key points and summary sentences the form asks for, and
+    the most the writer keeps."""
+
+    name: str
+    min_points: int
+    max_points: int
+    sentences: int  # summary sentences kept at most
+    points_asked: str
+    sentences_asked: str
+
+
+LENGTHS = {length.name: length for length in (
+    Length("short", 3, 3, 2, "three key points", "one short sentence"),
+    Length("standard", 3, 7, 4, "three to seven key points", "one to three short sentences"),
+    Length("detailed", 5, 10, 6, "five to ten key points", "three to five sentences"),
+)}
+STANDARD = LENGTHS["standard"]
 
 SYSTEM = """You summarize news articles for readers who want only the facts.
 Rules:
@@ -51,11 +72,14 @@ Summary: The city will double parking fees from March, a plan the mayor defends 
 owners criticize."""
 
 LEAD = "ARTICLE:\n"
-FORM = (f"after '{TITLE_LABEL}', a plain title of at most twelve words that states the main "
-        f"event; after '{POINTS_LABEL}', three to seven key points, one a line beginning with "
-        "'- ', each one short, whole sentence that says who did what, each a different fact; "
-        f"after '{SUMMARY_LABEL}', one to three short sentences in your own words that sum up "
-        "the key points")
+
+
+def _form(length: Length) -> str:
+    return (f"after '{TITLE_LABEL}', a plain title of at most twelve words that states the main "
+            f"event; after '{POINTS_LABEL}', {length.points_asked}, one a line beginning with "
+            "'- ', each one short, whole sentence that says who did what, each a different fact; "
+            f"after '{SUMMARY_LABEL}', {length.sentences_asked} in your own words that sum up "
+            "the key points")
 
 
 def _language_rule(language: str | None) -> str:
@@ -70,28 +94,29 @@ def _genre_rule(genre: Genre | None) -> str:
             f"summarize it as {author}'s view, and say whose view each sentence tells.")
 
 
-def summary_prompt(article: str, language: str | None = None, genre: Genre | None = None) -> Prompt:
+def summary_prompt(article: str, language: str | None = None, genre: Genre | None = None,
+                   length: Length = STANDARD) -> Prompt:
     """The prompt for a whole article."""
-    task = (f"\n\nSummarize the article above. Fill in the form: {FORM}. {_language_rule(language)} "
+    task = (f"\n\nSummarize the article above. Fill in the form: {_form(length)}. {_language_rule(language)} "
             f"Say who did and said what.{_genre_rule(genre)}")
     return Prompt(SYSTEM, LEAD, article.strip(), task, TITLE_LABEL)
 
 
 def part_prompt(part: str, number: int, parts: int, language: str | None = None,
-                genre: Genre | None = None) -> Prompt:
+                genre: Genre | None = None, length: Length = STANDARD) -> Prompt:
     """The prompt for one part of an article too long to read at once (the map step)."""
     task = (f"\n\nThis is part {number} of {parts} of a long article. Summarize this part. Fill "
-            f"in the form: {FORM}. {_language_rule(language)} Say who did and said what."
+            f"in the form: {_form(length)}. {_language_rule(language)} Say who did and said what."
             f"{_genre_rule(genre)}")
     return Prompt(SYSTEM, LEAD, part.strip(), task, TITLE_LABEL)
 
 
 def combine_prompt(part_answers: list[str], language: str | None = None,
-                   genre: Genre | None = None) -> Prompt:
+                   genre: Genre | None = None, length: Length = STANDARD) -> Prompt:
     """The prompt that joins the summaries of an article's parts into one (the reduce step)."""
     joined = "\n\n".join(f"PART {i} OF {len(part_answers)}:\n{answer.strip()}"
                          for i, answer in enumerate(part_answers, 1))
     task = ("\n\nAbove are summaries of the consecutive parts of one long article. Write one "
-            f"summary of the whole article. Fill in the form: {FORM}. {_language_rule(language)}"
+            f"summary of the whole article. Fill in the form: {_form(length)}. {_language_rule(language)}"
             f"{_genre_rule(genre)}")
     return Prompt(SYSTEM, LEAD, joined, task, TITLE_LABEL)
