@@ -10,9 +10,10 @@ from pathlib import Path
 from desktop import __version__
 from desktop.core import batch, desktop_entry
 from desktop.core.brief import Brief
-from desktop.core.engine import Done, Engine, EngineError, Loading, ModelLoadFailed, Part, Reading, Stopped
+from desktop.core.engine import Done, Draft, Engine, EngineError, Loading, ModelLoadFailed, Part, Reading, Stopped
 from desktop.core.input import read as article
 from desktop.core.input.fetch import is_link
+from desktop.core.model import gguf, hub
 from desktop.core.model import registry as models
 from desktop.core.model.server import KEY_VARIABLE, Server
 from desktop.core.note import formats
@@ -44,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", type=Path,
                    help="write the note to this file, or into this folder named after its title "
                         "(default: print it)")
+    s.add_argument("--stream", action="store_true",
+                   help="print the title and each key point to stdout as soon as it is written and "
+                        "checked, then the summary (with a server's model, all at the end: its answer "
+                        "is checked whole); the note goes to -o")
     s.add_argument("--format", choices=formats.FORMATS, default="md",
                    help="md: the Markdown note (default); txt: plain text; json: the note's fields, "
                         "each key point with its evidence and each flag")
@@ -57,8 +62,12 @@ def _parser() -> argparse.ArgumentParser:
     m = sub.add_parser("models", help="list or fetch models")
     msub = m.add_subparsers(dest="models_command", required=True)
     msub.add_parser("list", help="show the known models and whether they are fetched")
-    f = msub.add_parser("fetch", help="download, assemble and verify a model")
+    f = msub.add_parser("fetch", help="download, assemble and verify a model: a registry name, or a GGUF "
+                                      "file on the Hugging Face hub as OWNER/REPO/FILE.gguf ($HF_ENDPOINT "
+                                      "names another hub)")
     f.add_argument("name")
+    i = msub.add_parser("info", help="what a GGUF model file says about itself")
+    i.add_argument("model", help="a registry name or a GGUF file")
     d = sub.add_parser("install-desktop-entry", help="add Neutral Brief to the desktop's app launcher")
     d.add_argument("--uninstall", action="store_true", help="remove the launcher entry and icon")
     parser.commands = list(sub.choices)
@@ -107,6 +116,15 @@ def _models_list() -> None:
 
 
 def _models_fetch(name: str) -> None:
+    if name not in models.registry() and "/" in name:
+        bar = _ProgressBar()
+        try:
+            path = hub.download(hub.HubFile.parse(name), lambda done, total: bar(name.rsplit("/", 1)[-1], done, total))
+        except models.ModelError as exc:
+            raise Failure(str(exc), EXIT_MODEL) from exc
+        sys.stderr.write("\n")
+        print(path)
+        return
     try:
         path = models.fetch(name, progress=_ProgressBar())
     except models.UnknownModel as exc:
@@ -115,6 +133,16 @@ def _models_fetch(name: str) -> None:
         raise Failure(str(exc), EXIT_MODEL) from exc
     sys.stderr.write("\n")
     print(path)
+
+
+def _models_info(model: str) -> None:
+    path = models.model_path(model) if model in models.registry() else Path(model)
+    try:
+        info = gguf.read_info(path)
+    except (gguf.GGUFError, OSError) as exc:
+        raise Failure(f"{path}: {exc}", EXIT_MODEL) from exc
+    for label, value in info.lines():
+        print(f"{label}: {value}")
 
 
 def _summarize(args) -> None:
@@ -133,6 +161,7 @@ def _summarize(args) -> None:
                          f"told as {read_article.genre.author or 'its writer'}'s.\n")
     engine = Engine(reuse_answers=not args.fresh)
     done = None
+    stream = _Stream() if args.stream and not isinstance(model, Server) else None
     try:
         part = "the article"
         for event in engine.summarize(read_article, model, args.language, prompts.LENGTHS[args.length]):
@@ -141,11 +170,15 @@ def _summarize(args) -> None:
                 sys.stderr.write(f"{verb} {model.label}…\n")
             elif isinstance(event, Part):
                 part = f"part {event.number} of {event.parts}" if event.number else "the parts' summaries"
+                if stream:
+                    stream.final = event.number == 0  # a part's summary is not the article's
                 if not sys.stderr.isatty():  # a log gets a line per part, not redrawn percentages
                     sys.stderr.write(f"Reading {part}…\n")
             elif isinstance(event, Reading) and sys.stderr.isatty():
                 end = "\n" if event.done == event.total else ""
                 sys.stderr.write(f"\rReading {part}: {100 * event.done // max(1, event.total)}%{end}")
+            elif isinstance(event, Draft) and stream:
+                stream.draft(event)
             elif isinstance(event, Done):
                 done = event
             elif isinstance(event, Stopped):
@@ -173,6 +206,8 @@ def _summarize(args) -> None:
     brief = Brief.of(done, cleaned, page, source=args.article if args.article != batch.STDIN else "",
                   language=args.language, length=prompts.LENGTHS[args.length])
     note = brief.text(args.format)
+    if args.stream:
+        (stream or _Stream()).end(done.summary)
     if args.output:
         path = args.output / brief.file_name(f".{args.format}") if args.output.is_dir() else args.output
         try:
@@ -180,8 +215,42 @@ def _summarize(args) -> None:
         except OSError as exc:
             raise Failure(f"Cannot write {path}: {exc.strerror or exc}", EXIT_FAILED) from exc
         sys.stderr.write(f"Wrote {path}\n")
-    else:
+    elif not args.stream:
         sys.stdout.write(note)
+
+
+class _Stream:
+    """The final summary on stdout as it is written: the title once the first key point
+    begins, each key point once the next begins (the writer has checked it by then), the
+    summary at the end. The note (-o) has the same words, tidied."""
+
+    def __init__(self):
+        self.final = True
+        self.title = False
+        self.points = 0
+
+    def draft(self, draft: Draft) -> None:
+        if not self.final:
+            return
+        if not self.title and (draft.points or draft.summary):
+            self._print(f"# {draft.title}\n\n## Key points\n\n")
+            self.title = True
+        finished = len(draft.points) if draft.summary else len(draft.points) - 1
+        while self.points < finished:
+            self._print(f"- {draft.points[self.points]}\n")
+            self.points += 1
+
+    def end(self, summary) -> None:
+        if not self.title:
+            self._print(f"# {summary.title}\n\n## Key points\n\n")
+        for point in summary.key_points[self.points:]:
+            self._print(f"- {point}\n")
+        self._print(f"\n## Summary\n\n{summary.summary}\n")
+
+    @staticmethod
+    def _print(text: str) -> None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
 
 
 def _batch(args) -> None:
@@ -296,6 +365,8 @@ def main(argv: list[str] | None = None) -> int:
             _batch(args)
         elif args.command == "models" and args.models_command == "list":
             _models_list()
+        elif args.command == "models" and args.models_command == "info":
+            _models_info(args.model)
         elif args.command == "models":
             _models_fetch(args.name)
         elif args.command == "install-desktop-entry":

@@ -1,6 +1,6 @@
 """Take the README's screenshots of the real app under Xvfb: a finished summary of the user's
 example (light theme, the evidence of a key point highlighted), the same in a dark theme,
-and the history panel after a few articles.
+the history panel after a few articles, and the model manager.
 
     xvfb-run -a -s "-screen 0 1280x800x24" sh -c 'openbox & sleep 1; .venv/bin/python docs/screenshots.py [MODEL]'
 
@@ -37,6 +37,8 @@ def dark_palette() -> QPalette:
                         (QPalette.ColorRole.ToolTipText, "#e6e6e6"), (QPalette.ColorRole.PlaceholderText, "#8a8a8a"),
                         (QPalette.ColorRole.Link, "#7fb2f0")):
         palette.setColor(role, QColor(color))
+    for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
     return palette
 
 
@@ -77,8 +79,7 @@ def main() -> int:
         QTimer.singleShot(500, lambda: (grab("screenshot.png"), QTimer.singleShot(0, dark)) and None)
 
     def dark() -> None:
-        app.setPalette(dark_palette())
-        window.result_view.show_summary(window.brief.summary, window.brief.review, window.brief.article.genre)
+        app.setPalette(dark_palette())  # the summary is drawn anew in the theme's colours
         supported = [i for i, e in enumerate(window.review.evidence) if e.supported]
         if supported:
             window.show_evidence(supported[0])
@@ -88,7 +89,15 @@ def main() -> int:
         window.show_history()
         window._history_dialog.move(180, 120)
         window._history_dialog.list.setCurrentRow(1)
-        QTimer.singleShot(800, lambda: (grab("screenshot-history.png"), app.quit()) and None)
+        QTimer.singleShot(800, lambda: (grab("screenshot-history.png"), QTimer.singleShot(0, manager)) and None)
+
+    def manager() -> None:
+        window._history_dialog.close()
+        window.manage_models_action.trigger()
+        window.model_manager.move(200, 140)
+        window.model_manager.tree.setCurrentItem(window.model_manager.tree.topLevelItem(0))
+        # The hub's sizes are asked in the background: wait for its answer (or its silence).
+        QTimer.singleShot(6000, lambda: (grab("screenshot-models.png"), app.quit()) and None)
 
     def reported(event) -> None:
         if isinstance(event, Done):

@@ -161,3 +161,17 @@ def test_lengths_shape_the_note_and_are_recorded(tmp_path, test_model):
 
     assert len(sentences(summary)) <= 2
     assert cli("summarize", ARTICLE, "--length", "huge").returncode == 2
+
+
+def test_stream_prints_the_summary_as_it_is_written_and_the_note_goes_to_its_file(tmp_path, test_model):
+    out = tmp_path / "note.md"
+    result = cli("summarize", ARTICLE, "--model", "test", "--stream", "-o", out)
+    assert result.returncode == 0, result.stderr
+    _, front, body = out.read_text(encoding="utf-8").split("---\n", 2)
+    meta = yaml.safe_load(front)
+    streamed = result.stdout
+    assert streamed.startswith(f"# {meta['title']}\n") and "## Key points" in streamed
+    assert streamed.rstrip().endswith(body.split("## Summary")[1].split("## Key points")[0].strip())
+    note_points = [l.split(" [^")[0].split(" *(")[0] for l in body.split("## Key points")[1].splitlines()
+                   if l.startswith("- ")]
+    assert [l for l in streamed.splitlines() if l.startswith("- ")] == note_points

@@ -245,7 +245,11 @@ def test_highlights_read_in_light_and_dark_themes_and_are_not_colour_alone(qtbot
     flag = Flag("summary", 0, 12, 22, "a disaster", "opinion", "An opinion stated as fact: say whose it is")
     view.show_summary(summary, Review(flags=[flag], evidence=[Evidence(((0, 5),), 1.0)]))
     html = view.toHtml()
-    assert "underline" in html
+    assert "underline" in html and text.name() in html  # key points in the theme's text colour
+    switched = QPalette(palette)  # the desktop's theme changes while the summary is shown
+    switched.setColor(QPalette.ColorRole.Text, QColor("#123456"))
+    view.setPalette(switched)
+    assert "#123456" in view.toHtml() and "a disaster" in view.toPlainText()
     view.resize(500, 300)
     view.show()
     qtbot.waitExposed(view)

@@ -3,6 +3,7 @@ it was, or is summarized again; one or all can be deleted."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -23,12 +24,14 @@ def _when(created: str) -> str:
 
 
 def _note_body(note: str) -> str:
-    """The note without its front matter."""
+    """The note to read: without its front matter, and without the footnotes that quote the
+    evidence (Qt's Markdown has none; Open shows the evidence in the article)."""
     if note.startswith("---\n"):
         end = note.find("\n---\n", 4)
         if end >= 0:
-            return note[end + 5:].lstrip("\n")
-    return note
+            note = note[end + 5:].lstrip("\n")
+    note = "\n".join(line for line in note.splitlines() if not line.startswith("[^"))
+    return re.sub(r" \[\^\d+\]", "", note)
 
 
 class HistoryDialog(QDialog):
@@ -68,7 +71,7 @@ class HistoryDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.list)
         splitter.addWidget(self.preview)
-        splitter.setSizes([360, 480])
+        splitter.setSizes([440, 460])
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
         for button in (self.clear_button, self.delete_button, self.again_button, self.open_button, close_button):

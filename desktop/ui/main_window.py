@@ -34,6 +34,7 @@ from desktop.core.writing import prompts
 from desktop.ui.article_pane import ArticlePane
 from desktop.ui.batch_dialog import BatchDialog
 from desktop.ui.history_panel import HistoryDialog
+from desktop.ui.model_manager import ModelManagerDialog
 from desktop.ui.preferences import LOCAL, PreferencesDialog, model_source
 from desktop.ui.reader import ArticleReader
 from desktop.ui.runner import EngineRunner, Failed, ModelFailed, ReadingAhead, Request, Started
@@ -201,6 +202,8 @@ class MainWindow(QMainWindow):
         self.stop_action = self._action("S&top", self.stop, "Esc", "Stop the model")
         self.open_model_action = self._action("Open &Model File…", self.open_model_file, None,
                                               "Use a GGUF model file of your own")
+        self.manage_models_action = self._action("&Manage Models…", self.manage_models, None,
+                                                 "Download, delete and inspect models; larger ones write better")
         self.server_action = self._action("Model on a &Server…", self.preferences, None,
                                           "Use the model of an OpenAI-compatible server")
         self.server_action.setCheckable(True)
@@ -278,6 +281,7 @@ class MainWindow(QMainWindow):
             self.model_menu.addAction(action)
             self.model_actions[name] = action
         self.model_menu.addSeparator()
+        self.model_menu.addAction(self.manage_models_action)
         self.model_menu.addAction(self.open_model_action)
         self.model_menu.addAction(self.server_action)
         help_menu = self.menuBar().addMenu("&Help")
@@ -609,6 +613,15 @@ class MainWindow(QMainWindow):
             self.runner.load(self.model_choice)
 
     @Slot()
+    def manage_models(self) -> None:
+        choice = self.model_choice
+        dialog = ModelManagerDialog(choice if isinstance(choice, str) else "", self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.use_requested.connect(self.choose_model)
+        self.model_manager = dialog  # for tests and screenshots
+        dialog.open()
+
+    @Slot()
     def open_model_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open Model File", str(Path.home()),
                                               "GGUF models (*.gguf)")
@@ -733,7 +746,7 @@ class MainWindow(QMainWindow):
             if not self._running:
                 self.state_label.setText("Ready")
         elif isinstance(event, ModelFailed):
-            self.model_label.setText("Model: not available")
+            self.model_label.setText("Model: not available (Model > Manage Models…)")
             if not self._running:
                 self.state_label.setText(event.message)
         elif isinstance(event, Started):

@@ -73,23 +73,27 @@ class SummaryView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setPlaceholderText("The summary appears here as the model writes it.")
         self.flags: list[Flag] = []
+        self._shown = None  # what show_summary showed last, to draw again in a new theme
         self.anchorClicked.connect(self._clicked)
         self.highlighted.connect(self._hovered)
 
     def show_draft(self, title: str, summary: str, points: list[str]) -> None:
         """The answer while it is being written, as plain text: whatever the model writes
         (Markdown, HTML, a link to a file) is shown as the text it is, never rendered."""
+        self._shown = None
         self.flags = []
         items = "".join(f"<li>{html.escape(p)}</li>" for p in points)
         self.setHtml(f"<h1>{html.escape(title) or '…'}</h1><h2>Summary</h2><p>{html.escape(summary)}</p>"
                      + (f"<h2>Key points</h2><ul>{items}</ul>" if points else ""))
 
     def show_summary(self, summary: Summary, review: Review, genre: Genre | None = None) -> None:
+        self._shown = (summary, review, genre)
         self.flags = []
+        quiet = self.palette().color(QPalette.ColorRole.PlaceholderText).name()  # the theme's muted text
         parts = []
         if genre is not None and genre.is_opinion:
             whose = f" by {genre.author}" if genre.author else ""
-            parts.append(f"<p style='color:#555'><i>{html.escape(genre.kind.capitalize() + whose)}: "
+            parts.append(f"<p style='color:{quiet}'><i>{html.escape(genre.kind.capitalize() + whose)}: "
                          f"its views are told as its writer's ({html.escape(genre.reason)}).</i></p>")
 
         def marked(text: str, part: str, index: int = 0, href: str = "") -> str:
@@ -104,17 +108,28 @@ class SummaryView(QTextBrowser):
         parts.append("<h2>Key points</h2><ul>")
         for i, point in enumerate(summary.key_points):
             supported = i < len(review.evidence) and review.evidence[i].supported
-            mark = ("" if supported else ' <i style="color:#8a6d3b">(no supporting sentence '
+            mark = ("" if supported else f' <i style="color:{quiet}">(no supporting sentence '
                     'found in the article)</i>')
             parts.append(f"<li>{marked(point, 'point', i, f'point:{i}')}{mark}</li>")
         parts.append("</ul>")
         counts = review.counts()
         problems = len(review.flags)
-        parts.append(f"<p style='color:#555'><small>Checks: {problems} flagged "
+        parts.append(f"<p style='color:{quiet}'><small>Checks: {problems} flagged "
                      f"(hover a highlight for the reason); "
                      f"{counts['key_points_with_evidence']} of {len(summary.key_points)} key points "
                      f"found in the article (click one to see where).</small></p>")
         self.setHtml("".join(parts))
+
+    def clear(self) -> None:
+        self._shown = None
+        super().clear()
+
+    def changeEvent(self, event) -> None:
+        """A theme changed while a summary is shown (dark mode turned on): drawn anew in its
+        colours."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange) and self._shown:
+            self.show_summary(*self._shown)
 
     def viewportEvent(self, event) -> bool:
         """A flag's reason as the tooltip of its highlight."""

