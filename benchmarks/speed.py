@@ -47,7 +47,8 @@ from desktop.core.input import read
 from desktop.core.input.article import Article
 from desktop.core.input.clean import clean
 from desktop.core.model import registry
-from desktop.core.model.llama import BATCH, MAX_CONTEXT, LocalModel, default_threads
+from desktop.core.model import default_threads
+from desktop.core.model.llama import BATCH, MAX_CONTEXT, LocalModel
 from desktop.core.model.session import Local
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -170,8 +170,6 @@ def _summarize(args) -> None:
                 sys.stderr.write(f"{verb} {model.label}…\n")
             elif isinstance(event, Part):
                 part = f"part {event.number} of {event.parts}" if event.number else "the parts' summaries"
-                if stream:
-                    stream.final = event.number == 0  # a part's summary is not the article's
                 if not sys.stderr.isatty():  # a log gets a line per part, not redrawn percentages
                     sys.stderr.write(f"Reading {part}…\n")
             elif isinstance(event, Reading) and sys.stderr.isatty():
@@ -209,7 +207,8 @@ def _summarize(args) -> None:
     if args.stream:
         (stream or _Stream()).end(done.summary)
     if args.output:
-        path = args.output / brief.file_name(f".{args.format}") if args.output.is_dir() else args.output
+        path = _free(args.output / brief.file_name(f".{args.format}"), Path(args.article)) \
+            if args.output.is_dir() else args.output
         try:
             write_atomic(path, note)
         except OSError as exc:
@@ -219,18 +218,26 @@ def _summarize(args) -> None:
         sys.stdout.write(note)
 
 
+def _free(path: Path, article: Path) -> Path:
+    """`path`, or "name-2.md", "name-3.md" … when a file (or the article) has its name."""
+    candidate, number = path, 1
+    while candidate.exists() or candidate.resolve() == article.resolve():
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate
+
+
 class _Stream:
     """The final summary on stdout as it is written: the title once the first key point
     begins, each key point once the next begins (the writer has checked it by then), the
     summary at the end. The note (-o) has the same words, tidied."""
 
     def __init__(self):
-        self.final = True
         self.title = False
         self.points = 0
 
     def draft(self, draft: Draft) -> None:
-        if not self.final:
+        if not draft.final:  # a part's summary, not the article's
             return
         if not self.title and (draft.points or draft.summary):
             self._print(f"# {draft.title}\n\n## Key points\n\n")

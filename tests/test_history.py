@@ -44,6 +44,12 @@ def test_deleting_one_or_all_leaves_no_trace_in_the_file(tmp_path):
     assert history.get(kept) is not None
     assert b"zanzibarian" not in b"".join(p.read_bytes() for p in tmp_path.iterdir())
 
+    with_answer = history.add(entry("Answered note", "An article.", answer="k2"))
+    history.keep_answer("k2", {"answer": "quokkaesque"})
+    history.delete(with_answer)  # its stored answer is the same summary: it goes too
+    assert history.answer("k2") is None
+    assert b"quokkaesque" not in b"".join(p.read_bytes() for p in tmp_path.iterdir())
+
     history.keep_answer("k1", {"answer": "zanzibarian"})
 
     history.clear()

@@ -43,6 +43,23 @@ def test_a_hub_file_is_downloaded_paused_resumed_and_verified(fake_hub, test_mod
     assert hub.download(target, lambda done, total: again.append(done)) == path and len(again) == 1  # already there
 
 
+def test_a_broken_connection_keeps_what_came_and_the_next_download_goes_on(fake_hub, test_model):
+    target = hub.HubFile.parse(REPO_FILE)
+    fake_hub.cut_at = 3 << 20
+    with pytest.raises(models.ModelError, match="connection ended at 3 of"):
+        hub.download(target)
+    assert target.partial.stat().st_size == 3 << 20
+    assert hub.download(target) == target.path and fake_hub.ranges == [f"bytes={3 << 20}-"]
+    assert models.file_sha256(target.path) == test_model.sha256
+
+
+def test_a_partial_file_already_whole_is_verified_without_asking_for_more(fake_hub, test_model):
+    target = hub.HubFile.parse(REPO_FILE)
+    target.partial.parent.mkdir(parents=True)
+    target.partial.write_bytes(test_model.path.read_bytes())  # paused just after the last piece
+    assert hub.download(target) == target.path and fake_hub.ranges == []
+
+
 def test_a_file_that_is_not_what_the_hub_describes_is_deleted_not_used(fake_hub):
     fake_hub.corrupt.add(REPO_FILE)
     target = hub.HubFile.parse(REPO_FILE)
@@ -85,8 +102,13 @@ def test_a_gguf_header_tells_architecture_size_quantization_context_and_template
     assert info.architecture == "llama" and info.quantization == "Q4_1"
     assert info.context_length == 8192 and info.chat_template and info.version == 3
     assert info.tensors > 0
+    import struct
+
+    # One key whose array of 10^9 floats runs past the end of the file.
+    runs_past = (b"GGUF" + struct.pack("<IQQ", 3, 0, 1) + struct.pack("<Q", 3) + b"key"
+                 + struct.pack("<IIQ", 9, 6, 10 ** 9))
     for broken in (b"", b"GGUF", b"GGUF\x03\x00\x00\x00" + bytes(7), b"PK\x03\x04" + bytes(100),
-                   test_model.path.read_bytes()[:5000]):
+                   test_model.path.read_bytes()[:5000], runs_past):
         path = tmp_path / "broken.gguf"
         path.write_bytes(broken)
         with pytest.raises(gguf.GGUFError):

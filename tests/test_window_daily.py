@@ -1,6 +1,7 @@
 """Daily use of the window: the history, a second launch, recent files, the Edit menu, find,
 copy, the log, and highlights that read in a dark theme."""
 
+import json
 import os
 import subprocess
 import sys
@@ -9,10 +10,11 @@ import uuid
 import pytest
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.core.engine import Done, Stopped
 from desktop.ui.main_window import MainWindow
+from desktop.ui.menus import fill_recent_menu
 from tests.conftest import FIXTURES, runner_event
 
 RUN_TIMEOUT_MS = 300_000
@@ -62,7 +64,8 @@ def summarize(qtbot, window):
         qtbot.keyClick(window.article_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
 
-def test_history_finds_reopens_as_it_was_summarizes_again_and_deletes(qtbot, window, article_text, monkeypatch):
+def test_history_finds_reopens_as_it_was_summarizes_again_and_deletes(qtbot, window, article_text, monkeypatch,
+                                                                      tmp_path):
     other = (FIXTURES / "article-harbor-bridge.txt").read_text(encoding="utf-8").split("Image:")[0].strip()
     other = other.replace("bridge", "tunnel").replace("Bridge", "Tunnel")
     window.article_edit.setPlainText(article_text)
@@ -91,9 +94,15 @@ def test_history_finds_reopens_as_it_was_summarizes_again_and_deletes(qtbot, win
     assert window.brief.title == first_title and window.brief.markdown == first_note
     assert first_title in window.result_view.toPlainText() and "Checks:" in window.result_view.toPlainText()
     assert not window.isWindowModified()
-    if window.brief.review.evidence and window.brief.review.evidence[0].spans:
-        window.show_evidence(0)  # the reopened note's evidence is found in its article
-        assert window.evidence_shown
+    supported = [i for i, e in enumerate(window.brief.review.evidence) if e.spans]
+    assert supported  # the test article's points are found in it
+    window.show_evidence(supported[0])  # the reopened note's evidence is found in its article
+    assert window.evidence_shown
+
+    saved = tmp_path / "reopened"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), "JSON (*.json)"))
+    window.save_action.trigger()  # a reopened note saves in any form
+    assert json.loads((tmp_path / "reopened.json").read_text(encoding="utf-8"))["title"] == first_title
 
     with runner_event(qtbot, window.runner, Done):
         panel.again_button.click()
@@ -102,9 +111,11 @@ def test_history_finds_reopens_as_it_was_summarizes_again_and_deletes(qtbot, win
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     panel.refresh()
-    panel.list.setCurrentRow(0)
+    panel.list.setCurrentRow(0)  # the note the window shows
+    assert not window.isWindowModified()
     panel.delete_button.click()
     assert len(window.history) == 2 and panel.list.count() == 2
+    assert window.isWindowModified()  # no longer kept anywhere: unsaved again
     panel.clear_button.click()
     assert len(window.history) == 0 and panel.list.count() == 0
     assert "No notes yet" in panel.preview.toPlainText()
@@ -113,9 +124,12 @@ def test_history_finds_reopens_as_it_was_summarizes_again_and_deletes(qtbot, win
 
 def test_with_the_history_off_nothing_is_kept_and_an_unsaved_note_is_marked(qtbot, window, article_text):
     window.settings.setValue("history/enabled", "false")
+    window._apply_settings()  # as Preferences does
     window.article_edit.setPlainText(article_text)
     summarize(qtbot, window)
     assert len(window.history) == 0 and window.isWindowModified()
+    with window.history._db() as db:  # nor its stored answer
+        assert db.execute("SELECT count(*) FROM answers").fetchone()[0] == 0
     window.show_history()
     assert window._history_dialog.off_label.isVisibleTo(window._history_dialog)
 
@@ -146,15 +160,15 @@ def test_recent_files_reopen_and_can_be_cleared(qtbot, menus_window, tmp_path, m
         paths.append(path)
         menus_window.load_article(path)
         qtbot.waitUntil(lambda n=n: menus_window.article_edit.toPlainText().startswith(f"Article number {n} "))
-    menus_window._fill_recent_menu()
+    fill_recent_menu(menus_window)
     labels = [a.text() for a in menus_window.recent_menu.actions() if a.text()]
     assert labels[0] == "&1 article-11.txt" and len([l for l in labels if ".txt" in l]) == 10
     next(a for a in menus_window.recent_menu.actions() if "article-5.txt" in a.text()).trigger()
     qtbot.waitUntil(lambda: menus_window.article_edit.toPlainText().startswith("Article number 5 "))
-    menus_window._fill_recent_menu()
+    fill_recent_menu(menus_window)
     assert menus_window.recent_menu.actions()[0].text() == "&1 article-5.txt"
     next(a for a in menus_window.recent_menu.actions() if a.text() == "&Clear Menu").trigger()
-    menus_window._fill_recent_menu()
+    fill_recent_menu(menus_window)
     assert menus_window.recent_menu.actions()[0].text() == "No recent articles"
 
 
@@ -268,3 +282,17 @@ def test_the_length_chosen_is_remembered_and_asked_of_the_model(qtbot, menus_win
     again = MainWindow(settings=menus_window.settings, runner=FakeRunner())
     qtbot.addWidget(again)
     assert again.length_actions["detailed"].isChecked() and not again.length_actions["standard"].isChecked()
+
+
+def test_the_threads_chosen_in_preferences_are_the_models_and_it_still_summarizes(qtbot, window, article_text):
+    from desktop.ui.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(window.settings, window)
+    assert dialog.threads_spin.value() == 0 and "Automatic" in dialog.threads_spin.text()
+    dialog.threads_spin.setValue(1)
+    dialog.accept()
+    window._apply_settings()  # as Preferences does when it closes
+    assert window.runner.engine._options["threads"] == 1
+    window.article_edit.setPlainText(article_text)
+    summarize(qtbot, window)  # the model loaded again with one thread
+    assert window.brief is not None and PreferencesDialog(window.settings, window).threads_spin.value() == 1

@@ -2,7 +2,7 @@
 the Hugging Face hub does."""
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from desktop.ui.main_window import MainWindow
@@ -86,10 +86,12 @@ def test_a_hub_model_is_added_downloaded_paused_resumed_used_and_deleted(qtbot, 
     assert row.text(4) == "not downloaded" and "Deleted" in dialog.status.text()
 
 
-def test_an_unreachable_hub_is_said_and_nothing_is_kept(qtbot, manager):
+def test_an_unreachable_hub_is_said_and_nothing_is_kept(qtbot, manager, tmp_path):
     window, dialog, server = manager
     server.close()
     _select(dialog, "Qwen2.5-3B-Instruct (Q4_K_M)")
     dialog.download_button.click()
     qtbot.waitUntil(lambda: "cannot be reached" in dialog.status.text(), timeout=30_000)
     assert dialog.download_button.isEnabled()
+    assert [p.name for p in (tmp_path / "models").iterdir() if not p.name.endswith(".lock")] == \
+        ["SmolLM2-135M-Instruct.Q4_1.gguf"]  # nothing of the failed download

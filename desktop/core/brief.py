@@ -24,7 +24,7 @@ from desktop.core.writing.prompts import LENGTHS, STANDARD, Length
 class Brief:
     result: Result  # the summary and its checks
     article: Article  # what was summarized
-    model: ModelChoice | None = None  # None for a note reopened from the history
+    model: ModelChoice | str = ""  # its name alone for a note reopened from the history
     cleaned: Cleaned = field(default_factory=lambda: Cleaned(text=""))  # what the cleaning said
     page: read.Source = field(default_factory=lambda: read.Source(text=""))  # what the page said
     source: str = ""  # the file or web address it came from ("" for pasted text)
@@ -32,12 +32,13 @@ class Brief:
     length: Length = STANDARD  # as asked
     created: datetime = field(default_factory=lambda: datetime.now(timezone.utc).astimezone())
     note: str = ""  # the note as it was made, for one reopened from the history
+    answer: str = ""  # the key of its stored answer, which goes with it when it is deleted
 
     @classmethod
     def of(cls, done: Done, cleaned: Cleaned | None = None, page: read.Source | None = None,
            source: str = "", language: str | None = None, length: Length = STANDARD) -> "Brief":
         return cls(done.result, done.article, done.model, cleaned or Cleaned(text=""),
-                   page or read.Source(text=""), source, language, length)
+                   page or read.Source(text=""), source, language, length, answer=done.answer)
 
     @classmethod
     def from_entry(cls, entry: Entry) -> "Brief":
@@ -47,7 +48,7 @@ class Brief:
             genre = Genre(**entry.genre)
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"this note of the history cannot be read ({exc})") from exc
-        return cls(result, Article(entry.article, genre=genre), source=entry.source,
+        return cls(result, Article(entry.article, genre=genre), model=entry.model, source=entry.source,
                    language=entry.language or None, length=LENGTHS.get(entry.length, STANDARD),
                    created=datetime.fromisoformat(entry.created),
                    note=entry.note)
@@ -104,6 +105,6 @@ class Brief:
         model = self.model
         return Entry(
             title=self.title, article=self.article.text, note=self.markdown, result=to_data(self.result),
-            model=model.model if isinstance(model, Server) else model.label if model else "", genre=asdict(self.article.genre),
+            model=model.model if isinstance(model, Server) else model if isinstance(model, str) else model.label, genre=asdict(self.article.genre),
             source=self.source or self.page.url, language=self.language or "", length=self.length.name,
-            created=self.created.isoformat(timespec="seconds"))
+            created=self.created.isoformat(timespec="seconds"), answer=self.answer)

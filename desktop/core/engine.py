@@ -88,6 +88,7 @@ class Draft:
     title: str
     summary: str
     points: list[str]
+    final: bool = True  # the article's summary (not that of a part, or of a group of parts)
 
 
 @dataclass
@@ -101,6 +102,7 @@ class Done:
     model: ModelChoice
     article: Article  # what was summarized
     reused: bool = False  # the answer of an earlier run of the same text and settings
+    answer: str = ""  # the key it is stored under ("" when answers are not stored)
 
     @property
     def summary(self):
@@ -133,10 +135,10 @@ def _describe_exit(code: int | None) -> str:
 
 
 class Engine:
-    def __init__(self, reuse: bool = True, reuse_answers: bool = True):
+    def __init__(self, reuse: bool = True, reuse_answers: bool = True, threads: int = 0):
         # Reused prompt beginnings and stored answers are on in the app; the benchmark and
-        # tests turn them off to compare.
-        self._options = {"reuse": reuse}
+        # tests turn them off to compare. Threads: 0 for as many as the CPUs.
+        self._options = {"reuse": reuse, "threads": threads}
         self.reuse_answers = reuse_answers
         self._mp = multiprocessing.get_context("spawn")
         self._stop = self._mp.Event()
@@ -144,6 +146,14 @@ class Engine:
         self._conn = None
         self.model: ModelChoice | None = None  # the model the live worker has loaded
         self.chosen: ModelChoice | None = None  # the choice the live worker was given
+
+    def set_threads(self, threads: int) -> None:
+        """Use `threads` CPU threads (0: all) from the next load on; a model loaded with
+        others is let go, to be loaded again when next needed."""
+        if threads != self._options["threads"]:
+            self._options["threads"] = threads
+            if isinstance(self.chosen, ModelFile):
+                self.close()
 
     @property
     def worker_pid(self) -> int | None:
@@ -243,7 +253,7 @@ class Engine:
             except (KeyError, TypeError, ValueError, AttributeError):
                 pass  # not an answer this version can read: computed again, and replaced
             else:
-                yield Done(result, model, article, reused=True)
+                yield Done(result, model, article, reused=True, answer=name)
                 return
         yield from self.load(model)
         if self._stop.is_set():
@@ -261,8 +271,9 @@ class Engine:
                 yield Draft(**message[1])
             elif kind == "done":
                 result = from_data(message[1])
-                answers.store(name, message[1])
-                yield Done(result, self.model or model, article)
+                if self.reuse_answers:
+                    answers.store(name, message[1])
+                yield Done(result, self.model or model, article, answer=name if self.reuse_answers else "")
                 return
             elif kind == "cancelled":
                 yield Stopped()

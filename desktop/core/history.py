@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import shutil
 import sqlite3
 import time
 from contextlib import closing, contextmanager
@@ -36,7 +37,8 @@ CREATE TABLE IF NOT EXISTS notes (
     length TEXT NOT NULL,
     article TEXT NOT NULL,
     note TEXT NOT NULL,          -- the Markdown note as saved
-    result TEXT NOT NULL         -- JSON: the summary with its checks (pipeline.to_data)
+    result TEXT NOT NULL,        -- JSON: the summary with its checks (pipeline.to_data)
+    answer TEXT NOT NULL DEFAULT ''  -- the key of its stored answer, deleted with it
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS notes_text USING fts5(
     title, article, note, content='notes', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
@@ -69,6 +71,7 @@ class Entry:
     language: str = ""
     length: str = ""
     created: str = ""  # set when added
+    answer: str = ""  # the key of its stored answer
     id: int = 0  # set when added
 
 
@@ -97,6 +100,8 @@ class History:
         a file put there by hand) is set aside, renamed, never deleted, and a new one begun."""
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self.path.touch(mode=0o600)  # what users read may be private: theirs alone
+        # Where answers were stored before they lived here: gone, so that Delete All leaves none.
+        shutil.rmtree(Path(platformdirs.user_cache_dir("neutral-brief")) / "answers", ignore_errors=True)
         for attempt in range(2):
             try:
                 with closing(sqlite3.connect(self.path, timeout=15)) as db:
@@ -119,9 +124,10 @@ class History:
         with self._db() as db:
             cursor = db.execute(
                 "INSERT INTO notes (created, title, source, model, genre, language, length, article, note,"
-                " result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " result, answer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (entry.created, entry.title, entry.source, entry.model, json.dumps(entry.genre),
-                 entry.language, entry.length, entry.article, entry.note, json.dumps(entry.result)))
+                 entry.language, entry.length, entry.article, entry.note, json.dumps(entry.result),
+                 entry.answer))
             entry.id = cursor.lastrowid
         return entry.id
 
@@ -149,7 +155,9 @@ class History:
         return _entry(row) if row is not None else None
 
     def delete(self, entry_id: int) -> None:
+        """The note, and its stored answer (the same summary), gone for good."""
         with self._db() as db:
+            db.execute("DELETE FROM answers WHERE key IN (SELECT answer FROM notes WHERE id = ?)", (entry_id,))
             db.execute("DELETE FROM notes WHERE id = ?", (entry_id,))
             # The search index keeps a deleted note's words until its segments are merged.
             db.execute("INSERT INTO notes_text(notes_text) VALUES ('optimize')")

@@ -86,11 +86,14 @@ def run(model: Model, article: Article, language: str | None,
     def write(prompt: prompts.Prompt, final: bool = True) -> Summary:
         session = model.session(prompt, stats, start, should_stop, avoid,
                                 lambda done, total: emit("reading", done, total), scripts)
+
+        def emit_draft(kind, *rest):  # a draft says whether it is the article's summary
+            emit(kind, {**rest[0], "final": final}) if kind == "draft" else emit(kind, *rest)
         if model.writes_into:
-            writer = Writer(session, judge, emit, mend, voices if final else (lambda w: []),
+            writer = Writer(session, judge, emit_draft, mend, voices if final else (lambda w: []),
                             frame if final else "", length)
         else:  # a server: the answer is written whole, then checked
-            writer = WholeWriter(session, judge, emit, mend, frame if final else "",
+            writer = WholeWriter(session, judge, emit_draft, mend, frame if final else "",
                                  article.headline if final else "", length)
         summary = writer.run()
         trace.extend(writer.trace)

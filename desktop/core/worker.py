@@ -4,7 +4,8 @@ Messages in: ("load", path, options), ("connect", url, model name, key) (a model
 OpenAI-compatible server; key "": the keyring's or the environment's), ("summarize", article,
 language or None, length) and ("prepare", article, language or None, length) (read the article ahead, while the user has not
 asked for its summary yet: stopped by Stop, and gone on with by the next request); options:
-{"reuse": bool} (reuse evaluated prompt beginnings and articles; on in the app).
+{"reuse": bool} (reuse evaluated prompt beginnings and articles; on in the app), "threads": int
+(0: as many as the CPUs this process may use).
 Messages out: ("loaded", info), ("part", number, parts) before each pass over a part of a long
 article (number 0: joining the parts), ("reading", done, total), ("draft", fields) as the
 answer grows, ("done", result) with the pipeline's result as plain data, ("prepared",),
@@ -46,7 +47,8 @@ def main(conn, stop_flag) -> None:
             t0 = time.perf_counter()
             options = request[2] if len(request) > 2 else {}
             try:
-                model = Local(LocalModel(Path(request[1])), reuse=options.get("reuse", True))
+                model = Local(LocalModel(Path(request[1]), n_threads=options.get("threads") or None),
+                              reuse=options.get("reuse", True))
                 # A model without a chat template, or that rearranges the chat, or whose
                 # context is too small, is refused now rather than at every summary.
                 model.model.prompt_segments(prompts.summary_prompt("A"))

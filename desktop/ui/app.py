@@ -61,12 +61,15 @@ def run(given: list[str] | None = None) -> int:
     instance = SingleInstance()
     if instance.hand_over(given):
         return 0
+    # Listen at once: a launch during the window's start hands over, and waits its turn.
+    windows = []
+    waiting: list[str] = []
+    instance.listen(lambda more: windows[0].bring_forward(more) if windows else waiting.extend(more))
     log.setup()
     app.setWindowIcon(QIcon(str(ICON_SOURCE)))
     from desktop.ui.main_window import MainWindow  # after QApplication: widgets need it
 
-    window = MainWindow()
-    instance.listen(window.bring_forward)
-    window.show()
-    window.open_given(given)
+    windows.append(MainWindow())
+    windows[0].show()
+    windows[0].open_given(given + waiting)
     return app.exec()

@@ -37,6 +37,7 @@ def _note_body(note: str) -> str:
 class HistoryDialog(QDialog):
     open_requested = Signal(object)  # Entry, whole
     summarize_requested = Signal(object)  # Entry, whole
+    deleted = Signal(object)  # the ids of the notes deleted (None: all)
 
     def __init__(self, history: History, enabled: bool = True, parent=None):
         super().__init__(parent)
@@ -159,6 +160,7 @@ class HistoryDialog(QDialog):
             return
         row = self.list.currentRow()
         self.history.delete(entry_id)
+        self.deleted.emit([entry_id])
         self.refresh()
         if self.list.count():
             self.list.setCurrentRow(min(row, self.list.count() - 1))
@@ -173,5 +175,6 @@ class HistoryDialog(QDialog):
                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return
         self.history.clear()
+        self.deleted.emit(None)
         self.search_edit.clear()
         self.refresh()

@@ -11,9 +11,9 @@ import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMainWindow, QMessageBox, QProgressBar,
+    QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMainWindow, QMessageBox, QProgressBar,
     QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
@@ -33,6 +33,7 @@ from desktop.core.note import markdown as note
 from desktop.core.writing import prompts
 from desktop.ui.article_pane import ArticlePane
 from desktop.ui.batch_dialog import BatchDialog
+from desktop.ui import menus
 from desktop.ui.history_panel import HistoryDialog
 from desktop.ui.model_manager import ModelManagerDialog
 from desktop.ui.preferences import LOCAL, PreferencesDialog, model_source
@@ -41,17 +42,8 @@ from desktop.ui.runner import EngineRunner, Failed, ModelFailed, ReadingAhead, R
 from desktop.ui.summary_view import SummaryView
 
 DEFAULT_MODEL = "default"
-# Summary languages offered in the menu; None writes in the article's own language.
-LANGUAGES = [("Same as the Article", None), ("English", "English"), ("Español", "Spanish"),
-             ("Français", "French"), ("Deutsch", "German"), ("Italiano", "Italian"),
-             ("Português", "Portuguese")]
 RECENT = 10  # files and links in File > Open Recent
 SAVE_FORMATS = {"Markdown note (*.md)": "md", "Plain text (*.txt)": "txt", "JSON (*.json)": "json"}
-
-
-def _with_shortcut(text: str, action: QAction) -> str:
-    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-    return f"{text} ({keys})" if keys else text
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +54,7 @@ class MainWindow(QMainWindow):
         self.runner = runner or EngineRunner(parent=self)
         self.history = history or History()
         self.brief: Brief | None = None  # the summary shown, once finished (or reopened)
+        self._history_id: int | None = None  # its note in the history
         self._cleaned = Cleaned(text="")  # the last cleaning of a pasted or opened article
         self._source = article.Source(text="")  # what the page said about it
         self._origin = ""  # the file or address the article came from ("" when pasted)
@@ -79,8 +72,9 @@ class MainWindow(QMainWindow):
         self._ahead_timer.timeout.connect(self._read_ahead)
         self._read_ahead_text = ""
         self._build_widgets()
-        self._build_actions()
+        menus.build(self)
         self.runner.event.connect(self._on_event)
+        self._apply_settings()
         self._restore_draft()
         self._update_actions()
         self._update_title()
@@ -159,141 +153,6 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.speed_label)
         status.addPermanentWidget(self.model_label)
-
-    def _action(self, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.setToolTip(_with_shortcut(tip or text.replace("&", "").rstrip("…"), action))
-        action.setStatusTip(tip or "")
-        action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work wherever the focus is
-        return action
-
-    def _build_actions(self) -> None:
-        key = QKeySequence.StandardKey
-        self.open_action = self._action("&Open Article…", self.open_article, key.Open,
-                                        "Open a text, Markdown, HTML, PDF or Word file as the article")
-        self.open_link_action = self._action("Open &Link…", self.open_link, "Ctrl+L",
-                                             "Fetch a web page as the article")
-        self.save_action = self._action("&Save Note…", self.save_note, key.Save,
-                                        "Save the summary as a Markdown note (or as text or JSON)")
-        self.quit_action = self._action("&Quit", self.close, key.Quit)
-        self.folder_action = self._action("Summarize &Folder…", self.summarize_folder, "Ctrl+Shift+O",
-                                          "Make a note of each article in a folder")
-        self.preferences_action = self._action("&Preferences…", self.preferences,
-                                               [key.Preferences, "Ctrl+,"],
-                                               "Where the model runs, and whether notes are kept in the history")
-        self.copy_action = self._action("Copy &Summary", self.copy_summary, "Ctrl+Shift+C",
-                                        "Copy the summary: it pastes formatted into a mail or a document, "
-                                        "as plain text elsewhere")
-        self.copy_markdown_action = self._action("Copy Summary as &Markdown", self.copy_markdown, "Ctrl+Alt+C",
-                                                 "Copy the summary and its evidence as Markdown")
-        self.copy_text_action = self._action("Copy Summary as Plain &Text", self.copy_text, None,
-                                             "Copy the summary as plain text")
-        self.find_action = self._action("&Find in Article…", self.find, key.Find, "Find words in the article")
-        self.find_next_action = self._action("Find &Next", self.article.find_next, key.FindNext)
-        self.find_previous_action = self._action("Find Pre&vious", self.article.find_previous, key.FindPrevious)
-        self.history_action = self._action("&History…", self.show_history, "Ctrl+H",
-                                           "The notes made before: search, reopen, summarize again")
-        self.summarize_action = self._action("&Summarize", self.summarize, ["Ctrl+Return", "Ctrl+Enter"],
-                                             "Summarize the article")
-        self.stop_action = self._action("S&top", self.stop, "Esc", "Stop the model")
-        self.open_model_action = self._action("Open &Model File…", self.open_model_file, None,
-                                              "Use a GGUF model file of your own")
-        self.manage_models_action = self._action("&Manage Models…", self.manage_models, None,
-                                                 "Download, delete and inspect models; larger ones write better")
-        self.server_action = self._action("Model on a &Server…", self.preferences, None,
-                                          "Use the model of an OpenAI-compatible server")
-        self.server_action.setCheckable(True)
-
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(self.open_action)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        for action in (self.open_link_action, self.save_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.folder_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.preferences_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
-        edit_menu = self.menuBar().addMenu("&Edit")
-        # What these act on is the widget with the focus: the article, the summary or a field.
-        self.edit_actions = {}
-        for name, text, shortcut in (("undo", "&Undo", key.Undo), ("redo", "&Redo", key.Redo),
-                                     ("cut", "Cu&t", key.Cut), ("copy", "&Copy", key.Copy),
-                                     ("paste", "&Paste", key.Paste), ("selectAll", "Select &All", key.SelectAll)):
-            action = QAction(text, self)
-            action.setShortcuts(QKeySequence.keyBindings(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the widgets keep their own keys
-            action.triggered.connect(lambda _=False, n=name: self._edit(n))
-            edit_menu.addAction(action)
-            self.edit_actions[name] = action
-            if name in ("redo", "paste"):
-                edit_menu.addSeparator()
-        edit_menu.addSeparator()
-        for action in (self.find_action, self.find_next_action, self.find_previous_action):
-            edit_menu.addAction(action)
-        edit_menu.addSeparator()
-        for action in (self.copy_action, self.copy_markdown_action, self.copy_text_action):
-            edit_menu.addAction(action)
-        edit_menu.aboutToShow.connect(self._update_edit_actions)
-
-        summary_menu = self.menuBar().addMenu("&Summary")
-        summary_menu.addAction(self.summarize_action)
-        summary_menu.addAction(self.stop_action)
-        summary_menu.addSeparator()
-        language_menu = summary_menu.addMenu("Summary &Language")
-        group = QActionGroup(self)
-        self.language_actions = {}
-        for label, language in LANGUAGES:
-            action = QAction(label, self, checkable=True)
-            action.setChecked(language == self.language)
-            action.triggered.connect(lambda _=False, lang=language: self.choose_language(lang))
-            group.addAction(action)
-            language_menu.addAction(action)
-            self.language_actions[language] = action
-        length_menu = summary_menu.addMenu("Summary L&ength")
-        group = QActionGroup(self)
-        self.length_actions = {}
-        for name, label, tip in (("short", "&Short", "Three key points and one sentence"),
-                                 ("standard", "S&tandard", "Three to seven key points and up to three sentences"),
-                                 ("detailed", "&Detailed", "Five to ten key points and up to five sentences")):
-            action = QAction(label, self, checkable=True)
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-            action.setChecked(name == self.length.name)
-            action.triggered.connect(lambda _=False, n=name: self.choose_length(n))
-            group.addAction(action)
-            length_menu.addAction(action)
-            self.length_actions[name] = action
-        summary_menu.addSeparator()
-        summary_menu.addAction(self.history_action)
-        self.model_menu = self.menuBar().addMenu("&Model")
-        self.model_actions = {}
-        for name, spec in models.registry().items():
-            action = QAction(spec.title, self, checkable=True)
-            action.triggered.connect(lambda _=False, n=name: self.choose_model(n))
-            self.model_menu.addAction(action)
-            self.model_actions[name] = action
-        self.model_menu.addSeparator()
-        self.model_menu.addAction(self.manage_models_action)
-        self.model_menu.addAction(self.open_model_action)
-        self.model_menu.addAction(self.server_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self._action("Open &Log Folder", self.open_log_folder, None,
-                                         "The log says what went wrong when a model crashes or a summary fails"))
-        help_menu.addAction(self._action(f"&About {APP_NAME}", self.about))
-
-        self.summarize_button.clicked.connect(self.summarize_action.trigger)
-        self.summarize_button.setToolTip(self.summarize_action.toolTip())
-        self.stop_button.clicked.connect(self.stop_action.trigger)
-        self.stop_button.setToolTip(self.stop_action.toolTip())
-        self._check_model_menu()
 
     # -- state --------------------------------------------------------------------------
 
@@ -461,23 +320,6 @@ class MainWindow(QMainWindow):
         return [value] if isinstance(value, str) else list(value or [])
 
     @Slot()
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self._recent()
-        for number, origin in enumerate(recent, 1):
-            label = origin if is_link(origin) else Path(origin).name
-            action = self.recent_menu.addAction(f"&{number % 10} {label}")
-            action.setToolTip(origin)
-            action.setStatusTip(origin)
-            action.triggered.connect(lambda _=False, o=origin: self.open_given([o]))
-        if not recent:
-            self.recent_menu.addAction("No recent articles").setEnabled(False)
-        self.recent_menu.addSeparator()
-        clear = self.recent_menu.addAction("&Clear Menu")
-        clear.setEnabled(bool(recent))
-        clear.triggered.connect(lambda: self.settings.setValue("recent/files", []))
-
-    @Slot()
     def save_note(self) -> None:
         # A slot must not return a value: PySide6 6.12 then over-releases it (True/False
         # included, which crashes Python). closeEvent uses _save for the answer.
@@ -539,18 +381,6 @@ class MainWindow(QMainWindow):
             data.setText(self.brief.text("txt"))
             self._copy(data, "as plain text")
 
-    def _edit(self, name: str) -> None:
-        """Undo, copy, paste… in the widget that has the focus, as its own keys would."""
-        widget = QApplication.focusWidget()
-        if widget is not None and hasattr(widget, name):
-            getattr(widget, name)()
-
-    @Slot()
-    def _update_edit_actions(self) -> None:
-        widget = QApplication.focusWidget()
-        for name, action in self.edit_actions.items():
-            action.setEnabled(widget is not None and hasattr(widget, name))
-
     @Slot()
     def find(self) -> None:
         self.article.open_find()
@@ -578,6 +408,14 @@ class MainWindow(QMainWindow):
         self._check_model_menu()
         if self.model_choice != before:
             self.runner.load(self.model_choice)
+        self._apply_settings()
+
+    def _apply_settings(self) -> None:
+        """The engine's share of the preferences: its CPU threads; and with the history off,
+        nothing of an article is kept: no stored answers either."""
+        if getattr(self.runner, "engine", None) is not None:
+            self.runner.engine.reuse_answers = self.keeps_history
+            self.runner.engine.set_threads(int(self.settings.value("model/threads", 0) or 0))
         if self._history_dialog is not None:
             self._history_dialog.off_label.setVisible(not self.keeps_history)
 
@@ -634,6 +472,7 @@ class MainWindow(QMainWindow):
             self._history_dialog = HistoryDialog(self.history, self.keeps_history, self)
             self._history_dialog.open_requested.connect(self.open_from_history)
             self._history_dialog.summarize_requested.connect(self.summarize_from_history)
+            self._history_dialog.deleted.connect(self._on_history_deleted)
         else:
             self._history_dialog.refresh()
         self._history_dialog.show()
@@ -653,7 +492,16 @@ class MainWindow(QMainWindow):
         self._set_text(entry.article, entry.source)
         self._show_error("")
         self._show_brief(brief)
+        self._history_id = entry.id
         self.state_label.setText(f"Opened “{entry.title}” from the history (made {entry.created[:10]}).")
+
+    @Slot(object)
+    def _on_history_deleted(self, ids) -> None:
+        """The note shown was deleted from the history: it is unsaved again ([*], and asked
+        about before it goes)."""
+        if self.brief is not None and self._history_id is not None and (ids is None or self._history_id in ids):
+            self._history_id = None
+            self.setWindowModified(True)
 
     @Slot(object)
     def summarize_from_history(self, entry: Entry) -> None:
@@ -723,6 +571,7 @@ class MainWindow(QMainWindow):
 
     def _show_brief(self, brief: Brief | None) -> None:
         self.brief = brief
+        self._history_id = None
         self.article.clear_highlights()
         if brief is None:
             self.result_view.clear()
@@ -802,7 +651,7 @@ class MainWindow(QMainWindow):
         if not self.keeps_history:
             return False
         try:
-            self.history.add(brief.history_entry())
+            self._history_id = self.history.add(brief.history_entry())
         except (sqlite3.Error, OSError) as exc:
             self.state_label.setText(f"{self.state_label.text()} (Not kept in the history: {exc})")
             return False

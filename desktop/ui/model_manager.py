@@ -86,7 +86,8 @@ class ModelManagerDialog(QDialog):
         self.current = current
         self.rows = rows()
         self._pause: dict[str, threading.Event] = {}  # downloads running, by row
-        self._signals = _Signals(self)
+        # No parent: the threads hold it, so it outlives a dialog closed while they run.
+        self._signals = _Signals()
         self._signals.progress.connect(self._on_progress)
         self._signals.finished.connect(self._on_finished)
         self._signals.sized.connect(self._on_sized)
@@ -241,6 +242,8 @@ class ModelManagerDialog(QDialog):
                 signals.finished.emit(row.choice, str(exc))
             except OSError as exc:
                 signals.finished.emit(row.choice, f"Cannot write the model file: {exc.strerror or exc}")
+            except Exception as exc:  # never a row left "downloading" for good
+                signals.finished.emit(row.choice, f"The download failed: {type(exc).__name__}: {exc}")
             else:
                 signals.finished.emit(row.choice, "")
 
@@ -249,6 +252,17 @@ class ModelManagerDialog(QDialog):
         self.progress.show()
         threading.Thread(target=work, daemon=True, name="model-download").start()
         self._refresh(row)
+
+    def done(self, result: int) -> None:
+        """Closing pauses the downloads (they resume from where they stopped)."""
+        for pause in self._pause.values():
+            pause.set()
+        super().done(result)
+
+    def closeEvent(self, event) -> None:
+        for pause in self._pause.values():
+            pause.set()
+        super().closeEvent(event)
 
     @Slot()
     def pause(self) -> None:
@@ -284,8 +298,9 @@ class ModelManagerDialog(QDialog):
         row = self._row()
         if row is None or not row.fetched() or row.choice == self.current:
             return
+        again = " You can download it again." if row.downloadable else ""
         if QMessageBox.question(self, "Delete model?", f"Delete {row.title} ({_gb(row.size)}) from "
-                                f"this computer? You can download it again.",
+                                f"this computer?{again}",
                                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return

@@ -1,17 +1,19 @@
-"""Preferences: where the model runs (this computer, or an OpenAI-compatible server) and
-whether notes are kept in the history."""
+"""Preferences: where the model runs (this computer, with how many CPU threads, or an
+OpenAI-compatible server) and whether notes are kept in the history."""
 
 from __future__ import annotations
 
+import os
 import threading
 
 from PySide6.QtCore import QObject, QSettings, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QRadioButton, QVBoxLayout,
+    QPushButton, QRadioButton, QSpinBox, QVBoxLayout,
 )
 
 from desktop.core.model import server
+from desktop.core.model import default_threads
 
 LOCAL, SERVER = "local", "server"
 # Keys typed in Preferences where there is no keyring: for this session, per server address.
@@ -77,11 +79,21 @@ class PreferencesDialog(QDialog):
         self.history_check.setChecked(str(settings.value("history/enabled", "true")).lower() != "false")
         history_box = QGroupBox("History")
         QVBoxLayout(history_box).addWidget(self.history_check)
+        self.threads_spin = QSpinBox()
+        self.threads_spin.setRange(0, max(1, os.cpu_count() or 1))
+        self.threads_spin.setSpecialValueText(f"Automatic (all {default_threads()} this app may use)")
+        self.threads_spin.setValue(int(settings.value("model/threads", 0) or 0))
+        self.threads_spin.setAccessibleName("CPU threads for the model")
+        self.threads_spin.setToolTip("Fewer threads leave the computer more responsive while a summary is "
+                                     "written; more write faster, up to the number of cores")
+        threads_form = QFormLayout()
+        threads_form.addRow("CPU threads for this computer's model:", self.threads_spin)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(source)
+        layout.addLayout(threads_form)
         layout.addWidget(history_box)
         layout.addWidget(self.buttons)
         (self.server_button if settings.value("model/source", LOCAL) == SERVER else self.local_button).setChecked(True)
@@ -129,6 +141,7 @@ class PreferencesDialog(QDialog):
 
     def accept(self) -> None:
         self.settings.setValue("history/enabled", "true" if self.history_check.isChecked() else "false")
+        self.settings.setValue("model/threads", self.threads_spin.value())
         on_server = self.server_button.isChecked()
         self.settings.setValue("model/source", SERVER if on_server else LOCAL)
         if on_server:

@@ -6,7 +6,11 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import warnings
+from pathlib import Path
 from typing import Callable
+
+import platformdirs
 
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -17,7 +21,20 @@ TIMEOUT_MS = 2000
 
 
 def server_name() -> str:
-    return os.environ.get(NAME_VARIABLE) or f"neutral-brief-{getpass.getuser()}"
+    """A path in the user's runtime folder (readable by them alone), so that no other user
+    can take the name first and receive the files a launch hands over."""
+    name = os.environ.get(NAME_VARIABLE) or "instance"
+    with warnings.catch_warnings():  # without $XDG_RUNTIME_DIR, a folder in /tmp: checked below
+        warnings.simplefilter("ignore")
+        folder = Path(platformdirs.user_runtime_dir("neutral-brief"))
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        folder.chmod(0o700)
+        if folder.stat().st_uid != os.getuid():
+            raise PermissionError(folder)
+    except OSError:  # no runtime folder of one's own: Qt's default place, named for the user
+        return f"neutral-brief-{getpass.getuser()}-{name}"
+    return str(folder / name)
 
 
 class SingleInstance(QObject):

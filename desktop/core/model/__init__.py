@@ -10,6 +10,7 @@ behind an OpenAI-compatible server (`desktop.core.model.server`) is the other.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -95,3 +96,11 @@ class Model(Protocol):
         """Read the prompt (reporting progress(done, total)) and begin its answer. `avoid`:
         words kept out of the answer, outside quotes; `scripts`: the only writing systems
         its letters may be in (LATIN, CYRILLIC…), where known."""
+
+
+def default_threads() -> int:
+    """The CPU threads a local model uses unless told: as many as this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)

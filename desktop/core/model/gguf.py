@@ -3,6 +3,7 @@ architecture, name, size in parameters, quantization, context length, chat templ
 
 from __future__ import annotations
 
+import os
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +48,7 @@ class GGUFInfo:
 class _Reader:
     def __init__(self, f):
         self.f = f
+        self.size = os.fstat(f.fileno()).st_size
 
     def read(self, n: int) -> bytes:
         data = self.f.read(n)
@@ -72,7 +74,8 @@ class _Reader:
         if kind == _ARRAY:
             item, count = self.scalar("I"), self.scalar("Q")
             if item in _SCALARS and not keep:  # a tokenizer's scores: skipped in one seek
-                self.f.seek(count * struct.calcsize(_SCALARS[item]), 1)
+                if self.f.seek(count * struct.calcsize(_SCALARS[item]), 1) > self.size:
+                    raise GGUFError("the file ends inside its header")
                 return None
             values = [self.value(item, keep) for _ in range(count)]
             return values if keep else None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from desktop.core.model.registry import CHUNK, ModelError, hash_file, models_dir
+from desktop.core.model.registry import CHUNK, ModelError, hash_file, locked, models_dir
 
 DEFAULT_ENDPOINT = "https://huggingface.co"
 TIMEOUT = 30  # seconds without an answer before a download stops (it resumes later)
@@ -66,6 +66,21 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None  # the hub's first answer has the checksum; the file's host does not
 
 
+class _KeepTokenHome(urllib.request.HTTPRedirectHandler):
+    """Redirects followed, but the hub's token goes to the hub only, and never over plain
+    http once the request was https."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None:
+            old, target = urllib.parse.urlsplit(req.full_url), urllib.parse.urlsplit(new.full_url)
+            if old.scheme == "https" and target.scheme != "https":
+                raise urllib.error.URLError("the hub redirected to an address that is not https")
+            if target.netloc != old.netloc:
+                new.remove_header("Authorization")
+        return new
+
+
 def _request(url: str, method: str = "GET", start: int = 0) -> urllib.request.Request:
     headers = {"User-Agent": "neutral-brief"}
     token = os.environ.get("HF_TOKEN")
@@ -87,18 +102,30 @@ def _failure(hub: HubFile, exc: Exception) -> ModelError:
 
 
 def remote(hub: HubFile) -> Remote:
-    """The file's size and sha256, as the hub states them (ModelError when it cannot say)."""
+    """The file's size and sha256, as the hub states them (ModelError when it cannot say).
+    A redirect within the hub (a renamed repository) is followed; the one to the file's host
+    carries the hub's answer in its headers."""
     opener = urllib.request.build_opener(_NoRedirect)
-    try:
-        response = opener.open(_request(hub.url, "HEAD"), timeout=TIMEOUT)
-    except urllib.error.HTTPError as exc:
-        if exc.code not in (301, 302, 303, 307, 308):
+    url = hub.url
+    for _ in range(5):
+        try:
+            response = opener.open(_request(url, "HEAD"), timeout=TIMEOUT)
+        except urllib.error.HTTPError as exc:
+            if exc.code not in (301, 302, 303, 307, 308):
+                raise _failure(hub, exc) from exc
+            response = exc
+        except (urllib.error.URLError, OSError, ValueError) as exc:
             raise _failure(hub, exc) from exc
-        response = exc  # a redirect to the file's host: its headers are the hub's answer
-    except (urllib.error.URLError, OSError) as exc:
-        raise _failure(hub, exc) from exc
-    headers = response.headers
-    size = headers.get("X-Linked-Size") or headers.get("Content-Length") or "0"
+        headers = response.headers
+        location = urllib.parse.urljoin(url, headers.get("Location", ""))
+        if response.status in (200, 206) or headers.get("X-Linked-Size") or \
+                urllib.parse.urlsplit(location).netloc != urllib.parse.urlsplit(url).netloc:
+            break
+        url = location
+    size = headers.get("X-Linked-Size") or (headers.get("Content-Length") if response.status == 200 else "")
+    if not (size or "").isdigit() or not int(size):
+        raise ModelError(f"{hub.repo}/{hub.file}: the hub does not say how large the file is; "
+                         "nothing was downloaded.")
     etag = (headers.get("X-Linked-Etag") or headers.get("ETag") or "").strip('"').removeprefix("W/").strip('"')
     return Remote(int(size), etag if re.fullmatch(r"[0-9a-f]{64}", etag) else "")
 
@@ -109,17 +136,26 @@ def download(hub: HubFile, progress: Callable[[int, int], None] = lambda done, t
     whole is kept. Raises Paused when `should_stop` says so (what came is kept for the next
     call), ModelError when the hub refuses, cannot be reached, or sends another file."""
     expected = remote(hub)
-    if hub.path.is_file() and hub.path.stat().st_size == expected.size and \
-            (not expected.sha256 or hash_file(hub.path) == expected.sha256):
-        progress(expected.size, expected.size)
-        return hub.path
     hub.path.parent.mkdir(parents=True, exist_ok=True)
-    start = hub.partial.stat().st_size if hub.partial.is_file() else 0
-    if start > expected.size:
-        start = 0  # another file was begun under this name
+    with locked(hub.path.with_name(hub.path.name + ".lock"), None):  # one download of a file at a time
+        if hub.path.is_file() and hub.path.stat().st_size == expected.size and \
+                (not expected.sha256 or hash_file(hub.path) == expected.sha256):
+            progress(expected.size, expected.size)
+            return hub.path
+        start = hub.partial.stat().st_size if hub.partial.is_file() else 0
+        if start > expected.size:
+            start = 0  # another file was begun under this name
+        if start < expected.size:
+            _receive(hub, expected, start, progress, should_stop)
+        return _verified(hub, expected)
+
+
+def _receive(hub: HubFile, expected: Remote, start: int, progress, should_stop) -> None:
+    """Append the rest of the file to the partial file; what came stays when it stops."""
+    opener = urllib.request.build_opener(_KeepTokenHome)
     try:
-        response = urllib.request.urlopen(_request(hub.url, start=start), timeout=TIMEOUT)
-    except (urllib.error.URLError, OSError) as exc:
+        response = opener.open(_request(hub.url, start=start), timeout=TIMEOUT)
+    except (urllib.error.URLError, OSError, ValueError) as exc:
         raise _failure(hub, exc) from exc
     with response:
         if start and response.status != 206:
@@ -141,6 +177,13 @@ def download(hub: HubFile, progress: Callable[[int, int], None] = lambda done, t
                 out.write(chunk)
                 done += len(chunk)
                 progress(done, expected.size)
+    if done < expected.size:  # the connection ended early: what came is kept
+        raise ModelError(f"{hub.repo}/{hub.file}: the connection ended at {done / 1e6:,.0f} of "
+                         f"{expected.size / 1e6:,.0f} MB; downloading again goes on from there.")
+
+
+def _verified(hub: HubFile, expected: Remote) -> Path:
+    """The whole partial file, checked and given its name; deleted when it is another file."""
     size = hub.partial.stat().st_size
     sha = hash_file(hub.partial)
     if size != expected.size or (expected.sha256 and sha != expected.sha256):

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import ctypes
 import logging
-import os
 from pathlib import Path
 
 import llama_cpp
 import numpy as np
 from llama_cpp import _internals
 
-from desktop.core.model import Prompt
+from desktop.core.model import Prompt, default_threads
 
 # Longer contexts slow every token down (attention grows with them); long articles are read
 # in parts instead (see generate.summarize).
@@ -24,13 +23,6 @@ BATCH = 512
 
 class LoadError(Exception):
     """The file is not a model llama.cpp can load."""
-
-
-def default_threads() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 class LocalModel:

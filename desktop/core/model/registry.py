@@ -178,7 +178,7 @@ def fetch(name: str, progress: Callable[[str, int, int], None] | None = None) ->
     target_dir = models_dir()
     target_dir.mkdir(parents=True, exist_ok=True)
     path = target_dir / s.file
-    with _locked(path.with_name(path.name + ".lock"), progress):
+    with locked(path.with_name(path.name + ".lock"), progress):
         if is_fetched(name):
             return path
         if path.is_file():
@@ -252,7 +252,7 @@ def hash_file(path: Path) -> str:
 
 
 @contextlib.contextmanager
-def _locked(lock: Path, progress: Callable[[str, int, int], None] | None):
+def locked(lock: Path, progress: Callable[[str, int, int], None] | None):
     """Hold the fetch lock of one model file; a second fetch waits for the first."""
     with lock.open("a") as handle:
         try:

@@ -19,7 +19,7 @@ from desktop.core.writing.form import Summary
 
 @dataclass
 class NoteInfo:
-    model: ModelFile | Server
+    model: ModelFile | Server | str  # a name alone for a note reopened from the history
     source_words: int
     genre: str = "news report"  # what kind of text the article is
     author: str = ""  # whose views an opinion piece holds
@@ -40,6 +40,7 @@ def front_matter(summary: Summary, info: NoteInfo, review: Review | None = None)
         "title": summary.title,
         "created": created.isoformat(timespec="seconds"),
         **({"model": info.model.model, "backend": info.model.shown} if isinstance(info.model, Server)
+           else {"model": info.model} if isinstance(info.model, str)
            else {"model": info.model.label, "model_sha256": info.model.sha256, "backend": "local"}),
         "prompt_version": prompts.PROMPT_VERSION,
         "genre": info.genre,
