@@ -8,7 +8,7 @@ import json
 from functools import cache
 from pathlib import Path
 
-from desktop.core.history import History
+from desktop.core.history import History, default_path
 
 
 # What shapes an answer besides the text, the model and the settings: the core's code and data.
@@ -25,10 +25,16 @@ def key(article: str, model_sha256: str, language: str | None, options: dict) ->
     return hashlib.sha256(f"{settings}\n{article}".encode("utf-8")).hexdigest()
 
 
+@cache
+def _history(path: Path) -> History:
+    """One History per file, so that its tables are made once per process, not per answer."""
+    return History(path)
+
+
 def load(name: str) -> dict | None:
     """The stored answer, or None (also when it is unreadable: it is written anew)."""
-    return History().answer(name)
+    return _history(default_path()).answer(name)
 
 
 def store(name: str, answer: dict) -> None:
-    History().keep_answer(name, answer)
+    _history(default_path()).keep_answer(name, answer)
