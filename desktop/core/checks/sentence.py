@@ -31,7 +31,7 @@ from functools import cached_property
 from desktop.core.checks import support
 from desktop.core.checks.evidence import Evidence, EvidenceFinder
 from desktop.core.input.article import Article, Sentence
-from desktop.core.input.genre import NEWS
+from desktop.core.input.genre import NEWS, person
 from desktop.core.language import claims, lexicon
 from desktop.core.language.text import STOPWORDS, content, stem, words
 
@@ -159,7 +159,9 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
         found += _attribution(sentence, claim, main, sources, part, first, ctx)
         if part != "title":  # a headline is compressed: its verbs are no claims of certainty
             found += _modality(sentence, claim, sources)
-        found += _dangling(sentence, part, first, before, main)
+        named = (*before, title) if part == "point" else ()
+        found += _dangling(sentence, part, first, before, main, named) \
+            or _unowned_pronoun(sentence, claim, part, first, ctx)
         found += check_names(sentence, ctx)
         if part != "title":
             found += _fragment(sentence)
@@ -223,7 +225,8 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
               and not (m.kind == "prescriptive" and sentence.rstrip().endswith("?"))]
     if judged and not said:
         marker = judged[0]
-        fix = _opening(main, part) if main and main.claim.attributed else _writer_fix(ctx, part, first)
+        fix = _opening(main, part) if main and main.claim.attributed else (
+            _writer_fix(ctx, part, first) or _reporter_fix(ctx, part, first, marker.text, sources))
         return [Problem("opinion", marker.start, marker.end, marker.text,
                         f"“{marker.text}” judges, but the sentence does not say who judges so.", fix)]
     if not main:
@@ -233,8 +236,9 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
     # tell its judgement in other words). The summary does not say whose it is.
     arguing = genre.kind in ("opinion column", "editorial")
     fact = bool(support.number_values(sentence))  # a checkable figure, not a view
+    wanted = set(content(sentence))
     writers = [s for s in sources if not s.claim.named and not fact
-               and (_judges(s.claim) or (arguing and not _plain_fact(s)))]
+               and (_judges_here(s, wanted) or (arguing and not _plain_fact(s)))]
     if genre.kind != NEWS and not said and writers:
         return [_whole("opinion", sentence,
                        f"This {genre.kind} is {genre.author or 'its writer'}’s view: say it is theirs.",
@@ -266,6 +270,17 @@ def _plain_fact(source: Sentence) -> bool:
     return bool(support.number_values(source.text)) or source.claim.attributed
 
 
+def _judges_here(source: Sentence, wanted: set[str]) -> bool:
+    """Whether the article's sentence judges where it says what the summary's sentence says
+    (a judging word elsewhere in it is not the summary's)."""
+    region = _region(source.text, wanted)
+    if region is None:
+        return _judges(source.claim)
+    a, b = region
+    return any(a - 25 <= m.start <= b + 25 for m in source.claim.judgements
+               if m.kind in _JUDGING or m.kind in lexicon.LOADED_CATEGORIES)
+
+
 def _judges(claim: claims.Claim) -> bool:
     return any(m.kind in _JUDGING or m.kind in lexicon.LOADED_CATEGORIES for m in claim.judgements)
 
@@ -281,7 +296,8 @@ def _contested(source: Sentence) -> bool:
         return True
     if claim.verb_kind == "source" and _EVIDENCE.search(claim.speaker):
         return True  # "according to a study", "according to witnesses"
-    if claim.modal or _judges(claim) or lexicon.quoted_spans(source.text):
+    # A threat is an event ("charged with threatening to kill"), not doubt about the claim.
+    if any(m.kind != "threat" for m in claim.modal) or _judges(claim) or lexicon.quoted_spans(source.text):
         return True
     return bool(_ARGUES.search(claim.opening))
 
@@ -396,6 +412,19 @@ def _writer_fix(ctx: Context, part: str, first: bool) -> str:
     return f"{short} {verb} that" if part == "point" else f"{short} also {verb} that"
 
 
+def _reporter_fix(ctx: Context, part: str, first: bool, word: str, sources: list[Sentence]) -> str:
+    """How to begin a sentence that tells a news report's own judgement ("incoherent", in
+    the reporter's voice, not a quote's) as its writer's: "Ana Ruiz writes that"; "" when the
+    article's sentences here do not judge so or its writer is unknown."""
+    author = ctx.article.genre.author
+    if not person(author) or not any(
+            re.search(rf"\b{re.escape(word)}\b", s.text, re.IGNORECASE)
+            and not lexicon.inside(s.text.lower().find(word.lower()), lexicon.quoted_spans(s.text))
+            for s in sources):
+        return ""
+    return f"{author if part == 'summary' and first else author.split()[-1]} writes that"
+
+
 def _a(kind: str) -> str:
     return "an" if kind[0] in "aeiou" else "a"
 
@@ -424,7 +453,8 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence]) -> li
         # In the article, quoted words count too: a summary that reports a quote in its own
         # words must keep its "could" and its "not".
         near = [m for m in _markers(source.text) if a - 25 <= m.start <= b]
-        near = [m for m in near if not _KEPT[m.kind] & mine]
+        near = [m for m in near if not _KEPT[m.kind] & mine
+                and not re.search(rf"\b{re.escape(m.text)}\b", sentence, re.IGNORECASE)]
         if near:
             marker = near[0]
             prefix = source.text[:marker.end]
@@ -449,7 +479,8 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence]) -> li
 def _markers(text: str) -> list[claims.Marker]:
     """The possibility, plan, threat, condition and hearsay words of a text, quotes included."""
     found = [claims.Marker(family, m.start(), m.end(), m.group())
-             for family, pattern in lexicon.modality() for m in pattern.finditer(text)]
+             for family, pattern in lexicon.modality() for m in pattern.finditer(text)
+             if not claims.not_modal(text, m)]
     return sorted(found, key=lambda m: m.start)
 
 
@@ -478,16 +509,17 @@ def _region(text: str, wanted: set[str]) -> tuple[int, int] | None:
 # -- reading on its own ---------------------------------------------------------------------
 
 def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
-              main: Sentence | None) -> list[Problem]:
+              main: Sentence | None, named: tuple[str, ...] = ()) -> list[Problem]:
     """A sentence that begins by pointing back ("He said", "This approach", "Likewise") with
-    nothing before it to point to."""
-    match = re.match(r"\s*[\"“‘(]?([A-Za-z]+)", sentence)
+    nothing before it to point to. `named`: what the note says above a key point (its title
+    and the points before), where "the deal" may have been named."""
+    match = re.match(r"\s*[\"“‘(]?([A-Za-z]+)(?![-\w])", sentence)
     if not match:
         return []
     word = match.group(1).lower()
     before = earlier[-1] if earlier else ""
     standalone = part != "summary" or first
-    if standalone and (found := _unnamed_subject(sentence)):
+    if standalone and (found := _unnamed_subject(sentence)) and not _named_above(found.group(), named):
         return [Problem("dangling", found.start(), found.end(), found.group(),
                         f"“{found.group()}”: which one? The sentence does not name it.")]
     can_refer = part == "summary" and not first and _has_name(before)
@@ -501,21 +533,42 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
     if first or part != "summary":
         clause = re.split(r"[,;:]", sentence, maxsplit=1)[0]
         demo = re.search(r"\b(this|these|those)\s+([a-z]+)", clause)
-        if demo and demo.group(2) not in _TIME and demo.start() > 0:
+        if demo and demo.group(2).rstrip("s") not in _TIME and demo.group(2) not in STOPWORDS \
+                and demo.start() > 0:
             return [Problem("dangling", demo.start(), demo.end(), demo.group(),
                             f"“{demo.group()}” points back to something the summary has not named.")]
     return []
 
 
-# A sentence that begins with "The company", "The deal", "I", "Others", "There were also":
-# on its own, a reader cannot tell who or what.
-_UNNAMED = re.compile(r"\s*(?:(?:The|A|An)\s+(?:[a-z][\w-]*\s+){0,2}?(?:company|firm|deal|order|"
-                      r"study|team|suspect|video|man|woman|boy|girl|agency|group|researchers?|"
-                      r"authors?|claim|plan|move|decision|offer|report|service|device|product|"
-                      r"app|event|show|game|program|programme|project|scheme|bill|law|policy|"
-                      r"proposal|official|officials|spokesman|spokeswoman|ceo|victim|patient|"
-                      r"couple|family|analysis|data|survey|poll|review)\b|"
+# A sentence that begins with "The company", "The deal", "I", "Others", "There were also"
+# and does not name it: on its own, a reader cannot tell who or what. ("A company" brings in
+# something new, and "the authors" are the piece's own.)
+_UNNAMED = re.compile(r"\s*(?:The\s+(?!authors?\b)(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\b|"
                       r"(?:I|My|We|Our|Others|Another|There (?:were|was|are|is) also)\b)")
+
+
+def _unowned_pronoun(sentence: str, claim: claims.Claim, part: str, first: bool,
+                     ctx: Context) -> list[Problem]:
+    """A pronoun inside a standalone sentence that nothing before it names: "In an interview,
+    he said ...", or "Ruiz writes that it is ..." of the writer, who is no "it"."""
+    if part == "summary" and not first:
+        return []
+    speaker = claim.speaker.lower()
+    at = sentence.find(claim.opening) if claim.opening else -1
+    if speaker in ("he", "she", "they") and at > 0 and _INTRO.match(sentence):
+        return [Problem("dangling", at, at + len(claim.speaker), claim.speaker,
+                        f"“{claim.speaker}”: who? The sentence does not name them.")]
+    writer = set(content(ctx.article.genre.author))
+    said = re.compile(r"\s+that\s+(it|its)\b").match(sentence, at + len(claim.opening)) if at >= 0 else None
+    if said and writer and claim.speaker and set(content(claim.speaker)) <= writer:
+        return [Problem("dangling", said.start(1), said.end(1), said.group(1),
+                        f"“{said.group(1)}”: what? The sentence does not name it.")]
+    return []
+
+
+# An opening phrase with no subject of its own: "In an interview, he said".
+_INTRO = re.compile(r"\s*(?:In|At|On|After|During|Before|Speaking|Asked|When|While|Later|"
+                    r"Earlier|Last|This|Since|Following)\b[^,]*,\s*[a-z]")
 
 
 def _unnamed_subject(sentence: str) -> re.Match | None:
@@ -527,8 +580,31 @@ def _unnamed_subject(sentence: str) -> re.Match | None:
     rest = sentence[found.end():]
     if found.group().strip()[:1] in "IMWO" and found.group().strip().split()[0] in ("I", "My", "We", "Our"):
         return found  # the writer speaking: whose "I" is it?
-    named = [m for m in words(rest) if m.group()[:1].isupper()]
-    return None if named else found
+    return None if _names_in_subject(rest) else found
+
+
+def _named_above(subject: str, named: tuple[str, ...]) -> bool:
+    """Whether the note names above what the subject points at: its last word ("deal" of
+    "The deal") stands in the title or an earlier key point."""
+    head = content(subject.split()[-1]) if subject.split() else []
+    return bool(head) and any(head[0] in content(text) for text in named)
+
+
+def _names_in_subject(rest: str) -> bool:
+    """Whether the rest of a sentence's subject names what it is: "(The team) of NASA
+    scientists found", "(The company), Acme, said"; not "(The company) struggled on Monday"."""
+    for m in words(rest):
+        word = m.group()
+        if word[:1].isupper():
+            return True
+        if word.lower() not in _SUBJECT_SMALL and not word[:1].isdigit():
+            return False
+    return False
+
+
+# Words that continue a subject before its name: "the team of NASA", "the company, Acme".
+_SUBJECT_SMALL = {"of", "for", "at", "in", "from", "behind", "called", "named", "the", "a", "an",
+                  "and", "s", "new", "two", "three"}
 
 
 def _time_after(sentence: str, position: int) -> bool:
@@ -572,6 +648,8 @@ def _fragment(sentence: str) -> list[Problem]:
         return [_whole("fragment", sentence, "Not a whole sentence.")]
     if re.fullmatch(r"[A-Z][a-z]+ed", found[0]) and found[1][:1].islower():
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
+    if _NO_SUBJECT.match(plain):
+        return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
     if not re.search(r"[.!?][\"”’')\]]*$", plain) and not (
             _FINITE.search(plain) or claims.reporting().search(plain) or _present_verb(found)):
         return [_whole("fragment", sentence, "Not a whole sentence: a headline's words, no verb.")]
@@ -579,6 +657,10 @@ def _fragment(sentence: str) -> list[Problem]:
     if not (_VERB_HINTS.search(rest) or claims.reporting().search(plain) or _present_verb(found)):
         return [_whole("fragment", sentence, "Not a whole sentence: it has no verb.")]
     return []
+
+
+# A sentence that begins with its verb: "Plans to double the fee", "Regularly goes hiking".
+_NO_SUBJECT = re.compile(r"(?:[A-Z][a-z]+s\s+to\s+[a-z]+|[A-Z][a-z]+ly\s+[a-z]+(?:es|s)\s+[a-z]+)\b")
 
 
 # Words after which a word ending in "s" is a plural noun ("of dollars", "two schools"), not

@@ -121,7 +121,7 @@ def _author(byline: str, author: str) -> str:
     # A page may name its publisher first ("Condé Nast; Ana Ruiz"): the name the byline
     # shows wins, else the last one named.
     names = [n.strip() for n in author.split(";") if n.strip()] or [written]
-    people = [n for n in names if _person(n)]
+    people = [n for n in names if person(n)]
     name = next((n for n in people if n in written), (people or names)[0] if people else names[-1])
     name = re.split(r"\s*[,|]\s*|\s+(?:is|for|in)\s+", name.strip())[0]
     if re.match(r"(?:The|A|An)\s+\w+$", name):  # "The Russian": no one's name
@@ -133,7 +133,7 @@ _PUBLISHERS = {"nast", "media", "news", "press", "staff", "group", "inc", "netwo
                "digital", "wire", "service", "reuters", "associated", "agency", "desk", "team"}
 
 
-def _person(name: str) -> bool:
+def person(name: str) -> bool:
     """Whether a name looks like a person's: two to four capitalized words, none of a
     publisher's ("Condé Nast", "Staff Reports")."""
     parts = name.split()

@@ -80,6 +80,8 @@ def read(sentence: str) -> Claim:
     modal = []
     for family, pattern in lexicon.modality():
         for m in outside(pattern.finditer(sentence)):
+            if not_modal(sentence, m):
+                continue
             modal.append(Marker(family, m.start(), m.end(), m.group()))
             hearsay = hearsay or family == "hearsay"
     negations = [Marker("negation", m.start(), m.end(), m.group())
@@ -96,6 +98,19 @@ def read(sentence: str) -> Claim:
         or bool(_UNNAMED_SOURCE.search(sentence))
     return Claim(sentence, speaker, speakers, opening, kind, attributed, tuple(sorted(modal, key=_at)),
                  tuple(negations), tuple(sorted(judgements, key=_at)))
+
+
+def not_modal(text: str, match: re.Match) -> bool:
+    """A modal word used otherwise: the month "May" ("on May 16", "in May"), or a
+    comparison ("about as long as a bus")."""
+    word = match.group()
+    if word == "May" and (re.match(r"\s+\d", text[match.end():])
+                          or re.search(r"\b(?:in|on|of|since|until|by|from|to|early|late|mid|last|next)\s+$",
+                                       text[:match.start()], re.IGNORECASE)):
+        return True
+    return word.lower() == "as long as" and bool(re.search(
+        r"\b(?:about|nearly|almost|roughly|just|twice|half|is|was|are|were|be)\s+$", text[:match.start()],
+        re.IGNORECASE))
 
 
 def _at(marker: Marker) -> int:
@@ -170,12 +185,27 @@ def _not_a_verb(sentence: str, match: re.Match) -> bool:
     """A reporting word used otherwise: capitalized in mid-sentence (a name, a headline's
     "Expected"), or a noun ("a $9 billion order for", "the claims")."""
     word = match.group()
-    if word[:1].isupper() and sentence[:match.start()].strip() and sentence[:match.start()].rstrip()[-1] not in ".!?:\"“":
+    before, after = sentence[:match.start()], sentence[match.end():]
+    if word[:1].isupper() and before.strip() and before.rstrip()[-1] not in ".!?:\"“":
         return True
+    if before.endswith("-") or re.match(r"-\w", after):  # "so-called", "well-known"
+        return True
+    if _STRANDED.match(after):  # "the result he hoped for."
+        return True
+    if _DETERMINED.search(before) or (word.lower().endswith("ing") and _DESCRIBED.search(before)):
+        return True  # a noun: "the claims", "the long-running dispute", "a significant finding"
     lemma = _ambiguous_forms().get(word.lower())
     if lemma is None:
         return False
-    return not re.match(r"\s*(?:that\b|[\"“‘:,])", sentence[match.end():])
+    return not re.match(r"\s*(?:that\b|[\"“‘:,])", after)
+
+
+# A preposition left at the end of a clause: the verb is inside a relative clause.
+_STRANDED = re.compile(r"\s+(?:for|about|of|on|with|to|at|in)\s*(?:[,;.!?]|$)", re.IGNORECASE)
+# A word that makes what follows a noun: "the", "its", "a long-running".
+_DETERMINED = re.compile(r"\b(?:the|a|an|its|his|her|their|our|my|your|this|these|"
+                         r"those)\s+(?:[\w-]+-[\w-]+\s+)?$|['’]s\s+$", re.IGNORECASE)
+_DESCRIBED = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+[a-z]+\s+$", re.IGNORECASE)
 
 
 @cache
@@ -231,6 +261,8 @@ def _subject_before(sentence: str, position: int) -> tuple[str, bool]:
     while kept and kept[0].lower() in {"of", "for", "and", "&"}:
         kept.pop(0)
     last = kept[-1].lower() if kept else ""
+    if sum(1 for w in kept if len(w) >= 4 and w.isupper()) >= 2:
+        return "", passive  # a shouted headline ("PLAGUE OUTBREAK FEARS"), no speaker
     if not kept or (last in _NP_SMALL and last not in {"percent", "%", "cent"}) or last in _NOT_SPEAKERS:
         return "", passive
     if not (any(w[0].isupper() for w in kept) or _is_noun_phrase(kept)):

@@ -107,13 +107,21 @@ def find(text: str) -> list[Hit]:
     pattern, names = _matcher()
     quotes = quoted_spans(text) + [m.span() for m in _neutral_phrases().finditer(text)]
     hits = []
+    headline = title_case(text)
     for match in pattern.finditer(text):
         if inside(match.start(), quotes):
             continue
-        if match.group()[:1].isupper() and not starts_sentence(text, match.start()):
+        if match.group()[:1].isupper() and not starts_sentence(text, match.start()) and not headline:
             continue  # part of a name: "the Popular Party", "Super Tuesday"
         hits.append(Hit(match.start(), match.end(), match.group(), names[match.lastgroup]))
     return hits
+
+
+def title_case(text: str) -> bool:
+    """Whether the text capitalizes its words as a headline does ("Map Reveals Tantalizing
+    Features"): then a capital says nothing about a name."""
+    long = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text)[1:] if len(w) >= 4]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.7 * len(long)
 
 
 def loaded(text: str) -> list[Hit]:
