@@ -244,7 +244,8 @@ class Writer:
             first = text[len(opening):].split()[:1] if opening else text.split()[:1]
             refused = {w.lower().strip("\"“'‘(") for w in first}
             if part == "point":
-                self._refused |= refused
+                # Later points stay free to begin with "The": refusing it would refuse most.
+                self._refused |= refused - {"the", "a", "an"}
             avoid = frozenset(refused | (self._refused if part == "point" and not opening else set()))
         self.s.cut(start)
         self.dropped += 1
@@ -328,7 +329,17 @@ def _verdict(problems: list[Problem], attempt: int) -> tuple[str, str]:
         # No one to attribute it to, and written without its judging word a small model says
         # something else (a "popular" crackdown became a "positive" one): it goes.
         return "drop", ""
+    if not any(_first_word(p) for p in mendable):
+        # Begun otherwise, the model would not name "the deal" or "these accusations" either:
+        # the sentence stays, flagged, rather than a worse one in its place.
+        return "keep", ""
     return "again", ""
+
+
+def _first_word(problem: Problem) -> bool:
+    """Whether the problem is the sentence's first word ("He", "This"), which a sentence
+    begun otherwise leaves out."""
+    return problem.start <= 2 and len(problem.text.split()) == 1
 
 
 def _loops(text: str, start: int, chars: int = LOOP_CHARS) -> bool:
