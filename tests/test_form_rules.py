@@ -37,6 +37,7 @@ def test_each_problem_calls_for_its_repair():
     assert _verdict([_problem("dangling", text="He")], 0) == ("again", "")
     # Begun otherwise, the model would not name "the deal" either: it stays, flagged.
     assert _verdict([_problem("dangling", text="The deal")], 0) == ("keep", "")
+    assert _verdict([_problem("sensational", text="BRIDGE")], 0) == ("again", "")
     # Mended once and still attributed to no one: it goes; a dangling word stays flagged.
     assert _verdict([_problem("attribution", "Mayor Ruiz said")], 2)[0] == "drop"
     assert _verdict([_problem("dangling", text="He")], 2)[0] == "keep"
@@ -119,4 +120,5 @@ def test_the_worked_example_s_words_are_kept_out_unless_the_article_uses_them():
     words = prompts.example_words("The council met on Monday to discuss the harbor.")
     assert {"parking", "ruiz", "streets"} <= words  # a summary writing them copies the example
     assert "council" not in words  # the article's own word stays free
+    assert "march" not in prompts.example_words("Residents marched to the pier.")  # in any form
     assert not {"said", "title", "summary"} & words  # reporting verbs and the form's labels too

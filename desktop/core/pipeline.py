@@ -56,7 +56,7 @@ def run(model: Model, article: Article, language: str | None,
     compare = language is None
     english = article.english and compare
     language = language or own_language(article)
-    avoid = (lexicon.avoidable_words() if english else frozenset()) | prompts.example_words(article.text)
+    avoid = (lexicon.avoidable_words() | prompts.example_words(article.text)) if english else frozenset()
     genre = article.genre
 
     def in_article_language(text: str) -> bool:

@@ -417,10 +417,9 @@ def _reporter_fix(ctx: Context, part: str, first: bool, word: str, sources: list
     the reporter's voice, not a quote's) as its writer's: "Ana Ruiz writes that"; "" when the
     article's sentences here do not judge so or its writer is unknown."""
     author = ctx.article.genre.author
-    if not person(author) or not any(
-            re.search(rf"\b{re.escape(word)}\b", s.text, re.IGNORECASE)
-            and not lexicon.inside(s.text.lower().find(word.lower()), lexicon.quoted_spans(s.text))
-            for s in sources):
+    own = [m for s in sources for m in re.finditer(rf"\b{re.escape(word)}\b", s.text, re.IGNORECASE)
+           if not lexicon.inside(m.start(), lexicon.quoted_spans(s.text))]
+    if not person(author) or not own:
         return ""
     return f"{author if part == 'summary' and first else author.split()[-1]} writes that"
 
@@ -513,13 +512,14 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
     """A sentence that begins by pointing back ("He said", "This approach", "Likewise") with
     nothing before it to point to. `named`: what the note says above a key point (its title
     and the points before), where "the deal" may have been named."""
-    match = re.match(r"\s*[\"“‘(]?([A-Za-z]+)(?![-\w])", sentence)
+    match = re.match(r"\s*[\"“‘(]?([A-Za-z]+)", sentence)
     if not match:
         return []
-    word = match.group(1).lower()
+    # "So-called" is no "So".
+    word = "" if sentence[match.end():match.end() + 1] == "-" else match.group(1).lower()
     before = earlier[-1] if earlier else ""
     standalone = part != "summary" or first
-    if standalone and (found := _unnamed_subject(sentence)) and not _named_above(found.group(), named):
+    if standalone and (found := _unnamed_subject(sentence)) and not _named_above(sentence, named):
         return [Problem("dangling", found.start(), found.end(), found.group(),
                         f"“{found.group()}”: which one? The sentence does not name it.")]
     can_refer = part == "summary" and not first and _has_name(before)
@@ -555,25 +555,36 @@ def _unowned_pronoun(sentence: str, claim: claims.Claim, part: str, first: bool,
         return []
     speaker = claim.speaker.lower()
     at = sentence.find(claim.opening) if claim.opening else -1
-    if speaker in ("he", "she", "they") and at > 0 and _INTRO.match(sentence):
+    intro = _INTRO.match(sentence)
+    if speaker in ("he", "she", "they") and at > 0 and intro and not _names_something(intro.group()):
         return [Problem("dangling", at, at + len(claim.speaker), claim.speaker,
                         f"“{claim.speaker}”: who? The sentence does not name them.")]
     writer = set(content(ctx.article.genre.author))
     said = re.compile(r"\s+that\s+(it|its)\b").match(sentence, at + len(claim.opening)) if at >= 0 else None
+    if said and _EXPLETIVE.match("It" + sentence[said.end(1):]):
+        said = None  # "argues that it is time to ..."
     if said and writer and claim.speaker and set(content(claim.speaker)) <= writer:
         return [Problem("dangling", said.start(1), said.end(1), said.group(1),
                         f"“{said.group(1)}”: what? The sentence does not name it.")]
     return []
 
 
-# An opening phrase with no subject of its own: "In an interview, he said".
-_INTRO = re.compile(r"\s*(?:In|At|On|After|During|Before|Speaking|Asked|When|While|Later|"
-                    r"Earlier|Last|This|Since|Following)\b[^,]*,\s*[a-z]")
+# An opening phrase with no subject of its own: "In an interview, he said" (not "When police
+# arrived, they said", whose clause has one).
+_INTRO = re.compile(r"\s*(?:In|At|On|During|Speaking|Asked|Later|Earlier|Last|This|Following)\b[^,]*,\s*[a-z]")
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december"}
+
+
+def _names_something(phrase: str) -> bool:
+    """Whether an opening phrase names someone ("In Ortiz's interview"), dates aside."""
+    return any(m.group()[:1].isupper() and m.group().lower() not in _CALENDAR for m in words(phrase)[1:])
 
 
 def _unnamed_subject(sentence: str) -> re.Match | None:
-    """The opening words of a sentence that begins by pointing at something it never names
-    (no name anywhere in it)."""
+    """The opening words of a sentence that begins by pointing at something its subject does
+    not name ("The company struggled", not "The company behind Acme said")."""
     found = _UNNAMED.match(sentence)
     if not found:
         return None
@@ -583,11 +594,12 @@ def _unnamed_subject(sentence: str) -> re.Match | None:
     return None if _names_in_subject(rest) else found
 
 
-def _named_above(subject: str, named: tuple[str, ...]) -> bool:
-    """Whether the note names above what the subject points at: its last word ("deal" of
-    "The deal") stands in the title or an earlier key point."""
-    head = content(subject.split()[-1]) if subject.split() else []
-    return bool(head) and any(head[0] in content(text) for text in named)
+def _named_above(sentence: str, named: tuple[str, ...]) -> bool:
+    """Whether the note names above what the sentence's subject points at: a word of its
+    first three after "The" ("deal" of "The deal", "law" of "The new law") stands in the
+    title or an earlier key point."""
+    subject = set(content(" ".join(sentence.split()[1:4])))
+    return bool(subject) and any(subject & set(content(text)) for text in named)
 
 
 def _names_in_subject(rest: str) -> bool:
@@ -597,14 +609,14 @@ def _names_in_subject(rest: str) -> bool:
         word = m.group()
         if word[:1].isupper():
             return True
-        if word.lower() not in _SUBJECT_SMALL and not word[:1].isdigit():
+        if word.lower() not in _SUBJECT_SMALL and not word[:1].isdigit() and not _UNITS.fullmatch(word.lower()):
             return False
     return False
 
 
 # Words that continue a subject before its name: "the team of NASA", "the company, Acme".
 _SUBJECT_SMALL = {"of", "for", "at", "in", "from", "behind", "called", "named", "the", "a", "an",
-                  "and", "s", "new", "two", "three"}
+                  "and", "s", "new"}
 
 
 def _time_after(sentence: str, position: int) -> bool:
@@ -648,7 +660,7 @@ def _fragment(sentence: str) -> list[Problem]:
         return [_whole("fragment", sentence, "Not a whole sentence.")]
     if re.fullmatch(r"[A-Z][a-z]+ed", found[0]) and found[1][:1].islower():
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
-    if _NO_SUBJECT.match(plain):
+    if _NO_SUBJECT.match(plain) and not _FINITE.search(plain):
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
     if not re.search(r"[.!?][\"”’')\]]*$", plain) and not (
             _FINITE.search(plain) or claims.reporting().search(plain) or _present_verb(found)):
@@ -659,8 +671,9 @@ def _fragment(sentence: str) -> list[Problem]:
     return []
 
 
-# A sentence that begins with its verb: "Plans to double the fee", "Regularly goes hiking".
-_NO_SUBJECT = re.compile(r"(?:[A-Z][a-z]+s\s+to\s+[a-z]+|[A-Z][a-z]+ly\s+[a-z]+(?:es|s)\s+[a-z]+)\b")
+# A sentence that begins with its verb, a headline's way: "Plans to double the fee".
+_NO_SUBJECT = re.compile(r"(?:Plans|Aims|Wants|Seeks|Hopes|Vows|Promises|Pledges|Threatens|Agrees|"
+                         r"Refuses|Decides|Intends|Expects|Prepares|Moves|Looks|Tries)\s+to\s+[a-z]+\b")
 
 
 # Words after which a word ending in "s" is a plural noun ("of dollars", "two schools"), not

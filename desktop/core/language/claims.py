@@ -261,7 +261,8 @@ def _subject_before(sentence: str, position: int) -> tuple[str, bool]:
     while kept and kept[0].lower() in {"of", "for", "and", "&"}:
         kept.pop(0)
     last = kept[-1].lower() if kept else ""
-    if sum(1 for w in kept if len(w) >= 4 and w.isupper()) >= 2:
+    capitals = [w for w in kept if w[:1].isupper()]
+    if len(capitals) >= 3 and all(w.isupper() for w in capitals):
         return "", passive  # a shouted headline ("PLAGUE OUTBREAK FEARS"), no speaker
     if not kept or (last in _NP_SMALL and last not in {"percent", "%", "cent"}) or last in _NOT_SPEAKERS:
         return "", passive

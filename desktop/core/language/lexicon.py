@@ -120,6 +120,8 @@ def find(text: str) -> list[Hit]:
 def title_case(text: str) -> bool:
     """Whether the text capitalizes its words as a headline does ("Map Reveals Tantalizing
     Features"): then a capital says nothing about a name."""
+    if text.rstrip().endswith("."):
+        return False  # a sentence, however many names it has
     long = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text)[1:] if len(w) >= 4]
     return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.7 * len(long)
 

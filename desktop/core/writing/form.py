@@ -329,7 +329,7 @@ def _verdict(problems: list[Problem], attempt: int) -> tuple[str, str]:
         # No one to attribute it to, and written without its judging word a small model says
         # something else (a "popular" crackdown became a "positive" one): it goes.
         return "drop", ""
-    if not any(_first_word(p) for p in mendable):
+    if {p.kind for p in mendable} == {"dangling"} and not any(_first_word(p) for p in mendable):
         # Begun otherwise, the model would not name "the deal" or "these accusations" either:
         # the sentence stays, flagged, rather than a worse one in its place.
         return "keep", ""

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.core.input.genre import NEWS, Genre
-from desktop.core.language.text import STOPWORDS
+from desktop.core.language.text import STOPWORDS, stem
 from desktop.core.model import Prompt
 
 # Bump when the wording or the form changes: it is recorded in every saved note.
@@ -78,15 +78,15 @@ LEAD = "ARTICLE:\n"
 
 def example_words(article: str) -> frozenset[str]:
     """The words of the example's answer (its names and what it reports, four letters or more)
-    that the article does not use, in lower case: a summary that writes them copies the
-    example. Reporting verbs and the form's labels stay free."""
+    that the article does not use in any form, in lower case: a summary that writes them
+    copies the example. Reporting verbs and the form's labels stay free."""
     from desktop.core.language import claims
 
-    have = {w.lower() for w in re.findall(r"[\w’'-]+", article)}
-    mine = {w.lower() for w in re.findall(r"[A-Za-z’'-]{4,}", EXAMPLE_ANSWER)}
+    have = {stem(w) for w in re.findall(r"[\w’'-]+", article)}
+    mine = {w.lower().strip("’'") for w in re.findall(r"[A-Za-z’'-]{4,}", EXAMPLE_ANSWER)}
     free = STOPWORDS | claims.reporting_words() | {label.strip(":").split()[-1].lower()
                                                    for label in (TITLE_LABEL, SUMMARY_LABEL, POINTS_LABEL)}
-    return frozenset(w for w in mine - have if w not in free)
+    return frozenset(w for w in mine if stem(w) not in have and w not in free)
 
 
 def _form(length: Length) -> str:
