@@ -74,3 +74,10 @@ def test_a_he_is_the_speaker_named_before_it():
     article = Article.build("Mayor Ana Ruiz spoke on Monday. Ruiz said the bridge was needed. "
                             "He said work would start in May.")
     assert article.sentences[-1].speaker == "Ruiz"
+
+
+def test_a_byline_gives_the_writer_s_name_without_the_job_after_it():
+    assert genre.detect(NEWS, byline="By Tom Li News reporter").author == "Tom Li"
+    assert genre.detect(NEWS, byline="By Rita Haas November 12, 2019").author == "Rita Haas"
+    assert genre.detect(NEWS, byline="By Ana de la Cruz").author == "Ana de la Cruz"
+    assert genre.detect(NEWS, byline="By Ana Ruiz and Tom Li").author == "Ana Ruiz and Tom Li"

@@ -126,9 +126,28 @@ def _author(byline: str, author: str) -> str:
     name = re.split(r"\s*[,|]\s*|\s+(?:is|for|in)\s+", name.strip())[0]
     if re.match(r"(?:The|A|An)\s+\w+$", name):  # "The Russian": no one's name
         return ""
+    name = _without_title(name)
     return name if re.match(r"[A-Z]", name) and len(name.split()) <= 6 else ""
 
 
+def _without_title(name: str) -> str:
+    """A name without what a byline gives after it ("Tom Li News reporter" -> "Tom Li"): cut
+    at its first word not in capitals (a job, a date's day), then drop a publisher's word or
+    a month left at its end ("Ana Ruiz November")."""
+    kept = []
+    for word in name.split():
+        if not word[:1].isupper() and word not in _NAME_PARTICLES:
+            break
+        kept.append(word)
+    while len(kept) > 1 and kept[-1].lower().strip(".") in _PUBLISHERS | _MONTHS:
+        kept.pop()
+    return " ".join(kept)
+
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"}
+# Small words inside a person's name: "Ana de la Cruz", "Ludwig van Beethoven".
+_NAME_PARTICLES = {"de", "la", "del", "da", "di", "du", "van", "von", "der", "den", "al", "bin", "ben", "le", "and"}
 _PUBLISHERS = {"nast", "media", "news", "press", "staff", "group", "inc", "network", "publishing",
                "digital", "wire", "service", "reuters", "associated", "agency", "desk", "team"}
 
