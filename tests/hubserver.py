@@ -26,7 +26,7 @@ class FakeHub:
             def log_message(self, *args):
                 pass
 
-            def _resolve(self, head: bool) -> None:
+            def _resolve(self) -> None:
                 owner, repo, _, _, name = self.path.lstrip("/").split("/", 4)
                 key = f"{owner}/{repo}/{name}"
                 if key in hub.gated:
@@ -47,11 +47,11 @@ class FakeHub:
                     self.send_response(200)
                     self.send_header("Content-Length", str(len(hub.files[self.path[len("/cdn/"):]])))
                     return self.end_headers()
-                self._resolve(head=True)
+                self._resolve()
 
             def do_GET(self):
                 if not self.path.startswith("/cdn/"):
-                    return self._resolve(head=False)
+                    return self._resolve()
                 key = self.path[len("/cdn/"):]
                 data = hub.files[key]
                 if key in hub.corrupt:

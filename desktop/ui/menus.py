@@ -12,14 +12,13 @@ from PySide6.QtWidgets import QApplication
 from desktop import APP_NAME
 from desktop.core.input.fetch import is_link
 from desktop.core.model import registry as models
+from desktop.core.writing import prompts
 
 # Summary languages offered in the menu; None writes in the article's own language.
 LANGUAGES = [("Same as the Article", None), ("English", "English"), ("Español", "Spanish"),
              ("Français", "French"), ("Deutsch", "German"), ("Italiano", "Italian"),
              ("Português", "Portuguese")]
-LENGTHS = (("short", "&Short", "Three key points and one sentence"),
-           ("standard", "S&tandard", "Three to seven key points and up to three sentences"),
-           ("detailed", "&Detailed", "Five to ten key points and up to five sentences"))
+LENGTHS = (("short", "&Short"), ("standard", "S&tandard"), ("detailed", "&Detailed"))
 
 
 def _with_shortcut(text: str, action: QAction) -> str:
@@ -129,7 +128,9 @@ def build(window) -> None:
     length_menu = summary_menu.addMenu("Summary L&ength")
     group = QActionGroup(window)
     window.length_actions = {}
-    for name, label, tip in LENGTHS:
+    for name, label in LENGTHS:
+        asked = prompts.LENGTHS[name]  # what the model is asked for, in the user's words
+        tip = f"{asked.points_asked.capitalize()} and {asked.sentences_asked}"
         action = QAction(label, window, checkable=True)
         action.setStatusTip(tip)
         action.setToolTip(tip)

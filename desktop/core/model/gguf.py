@@ -65,20 +65,21 @@ class _Reader:
             raise GGUFError("a string in the header is too long")
         return self.read(n).decode("utf-8", "replace")
 
-    def value(self, kind: int, keep: bool):
-        """A value of type `kind`; arrays are skipped (None) unless `keep`."""
+    def value(self, kind: int):
+        """A value of type `kind`; arrays are skipped (None): no fact shown needs one."""
         if kind in _SCALARS:
             return self.scalar(_SCALARS[kind])
         if kind == _STRING:
             return self.string()
         if kind == _ARRAY:
             item, count = self.scalar("I"), self.scalar("Q")
-            if item in _SCALARS and not keep:  # a tokenizer's scores: skipped in one seek
+            if item in _SCALARS:  # a tokenizer's scores: skipped in one seek
                 if self.f.seek(count * struct.calcsize(_SCALARS[item]), 1) > self.size:
                     raise GGUFError("the file ends inside its header")
                 return None
-            values = [self.value(item, keep) for _ in range(count)]
-            return values if keep else None
+            for _ in range(count):  # strings or nested arrays: read past them
+                self.value(item)
+            return None
         raise GGUFError(f"unknown value type {kind} in the header")
 
 
@@ -99,7 +100,7 @@ def read_info(path: Path) -> GGUFInfo:
         for _ in range(count):
             key = r.string()
             kind = r.scalar("I")
-            meta[key] = r.value(kind, keep=False)
+            meta[key] = r.value(kind)
     arch = str(meta.get("general.architecture") or "")
     file_type = meta.get("general.file_type")
     return GGUFInfo(

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from desktop.core.model.registry import CHUNK, ModelError, hash_file, locked, models_dir
+from desktop.core.model.registry import (CHUNK, ModelError, file_sha256, hash_file, locked, models_dir,
+                                         remember_sha256)
 
 DEFAULT_ENDPOINT = "https://huggingface.co"
 TIMEOUT = 30  # seconds without an answer before a download stops (it resumes later)
@@ -139,7 +140,7 @@ def download(hub: HubFile, progress: Callable[[int, int], None] = lambda done, t
     hub.path.parent.mkdir(parents=True, exist_ok=True)
     with locked(hub.path.with_name(hub.path.name + ".lock"), None):  # one download of a file at a time
         if hub.path.is_file() and hub.path.stat().st_size == expected.size and \
-                (not expected.sha256 or hash_file(hub.path) == expected.sha256):
+                (not expected.sha256 or file_sha256(hub.path) == expected.sha256):
             progress(expected.size, expected.size)
             return hub.path
         start = hub.partial.stat().st_size if hub.partial.is_file() else 0
@@ -193,4 +194,5 @@ def _verified(hub: HubFile, expected: Remote) -> Path:
                          f"{', sha256 ' + expected.sha256[:12] + '…' if expected.sha256 else ''}). "
                          "It was deleted; download it again.")
     os.replace(hub.partial, hub.path)
+    remember_sha256(hub.path, sha)  # so loading it does not hash it again
     return hub.path

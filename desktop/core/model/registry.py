@@ -127,12 +127,17 @@ def file_sha256(path: Path) -> str:
     except (OSError, ValueError, KeyError, TypeError):
         pass
     sha = hash_file(path)
+    remember_sha256(path, sha)
+    return sha
+
+
+def remember_sha256(path: Path, sha: str) -> None:
+    """Remember a file's checked hash beside it (see file_sha256)."""
     try:
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.write_text(json.dumps({"stat": key, "sha256": sha}))
+        _marker(path).parent.mkdir(parents=True, exist_ok=True)
+        _marker(path).write_text(json.dumps({"stat": _stat_key(path), "sha256": sha}))
     except OSError:
         pass  # a read-only folder only costs a re-hash next time
-    return sha
 
 
 def is_fetched(name: str) -> bool:
@@ -222,7 +227,7 @@ def fetch(name: str, progress: Callable[[str, int, int], None] | None = None) ->
                 f"({written} bytes, sha256 {digest}); nothing was kept.")
         partial.replace(path)
         state.unlink(missing_ok=True)
-        _marker(path).write_text(json.dumps({"stat": _stat_key(path), "sha256": s.sha256}))
+        remember_sha256(path, s.sha256)
         return path
 
 
