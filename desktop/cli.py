@@ -219,12 +219,10 @@ def _summarize(args) -> None:
 
 
 def _free(path: Path, article: Path) -> Path:
-    """`path`, or "name-2.md", "name-3.md" … when a file (or the article) has its name."""
-    candidate, number = path, 1
-    while candidate.exists() or candidate.resolve() == article.resolve():
-        number += 1
-        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
-    return candidate
+    """`path`, or "name-2.md" … when a file (or the article) has its name."""
+    name = formats.unused_name(path.name, lambda n: (path.parent / n).exists()
+                               or (path.parent / n).resolve() == article.resolve())
+    return path.parent / name
 
 
 class _Stream:

@@ -8,7 +8,9 @@ import pytest
 import yaml
 
 from desktop.core.model.registry import ModelFile
-from desktop.core.note.markdown import NoteInfo, render, write_atomic
+from desktop.core.checks.evidence import Evidence
+from desktop.core.checks.review import Review
+from desktop.core.note.markdown import NoteInfo, readable, render, write_atomic
 from desktop.core.writing import prompts
 from desktop.core.writing.form import Summary
 
@@ -50,6 +52,18 @@ def test_an_opinion_piece_note_says_whose_views_it_tells():
     front, _ = parse_note(render(s, NoteInfo(MODEL, source_words=500, genre="opinion column",
                                              author="Rita Haas")))
     assert (front["genre"], front["views_of"]) == ("opinion column", "Rita Haas")
+
+
+def test_a_note_to_read_has_no_front_matter_nor_evidence_footnotes():
+    article = "The council met. The bridge opens in May."
+    s = Summary(title="Bridge opens in May", sentences=["The bridge opens in May."],
+                key_points=["The council met.", "A ferry will run."])
+    review = Review(flags=[], evidence=[Evidence(((0, 16),), 1.0, (0, 16)), Evidence((), 0.0)])
+    note = render(s, NoteInfo(MODEL, source_words=9), review, article)
+    assert "[^1]: Article: “The council met.”" in note
+    assert readable(note).strip().splitlines() == [
+        "# Bridge opens in May", "", "## Summary", "", "The bridge opens in May.", "", "## Key points", "",
+        "- The council met.", "- A ferry will run. *(no supporting sentence found in the article)*"]
 
 
 def test_atomic_write_replaces_whole_file(tmp_path):

@@ -28,9 +28,13 @@ class FakeRunner(QObject):
     def __init__(self):
         super().__init__()
         self.asked = []
+        self.configured = []  # (threads, reuse_answers), as the preferences were applied
 
     def load(self, choice):
         self.asked.append(("load", choice))
+
+    def configure(self, threads, reuse_answers):
+        self.configured.append((threads, reuse_answers))
 
     def unload(self):
         pass
@@ -132,6 +136,14 @@ def test_with_the_history_off_nothing_is_kept_and_an_unsaved_note_is_marked(qtbo
         assert db.execute("SELECT count(*) FROM answers").fetchone()[0] == 0
     window.show_history()
     assert window._history_dialog.off_label.isVisibleTo(window._history_dialog)
+
+
+def test_the_preferences_reach_the_engine_as_a_job_of_the_runner(menus_window):
+    assert menus_window.runner.configured == [(0, True)]  # applied at start
+    menus_window.settings.setValue("model/threads", 1)
+    menus_window.settings.setValue("history/enabled", "false")
+    menus_window._apply_settings()
+    assert menus_window.runner.configured[-1] == (1, False)  # one thread, no stored answers
 
 
 def test_a_second_launch_hands_its_file_to_the_running_window(qtbot, menus_window, tmp_path, monkeypatch):
@@ -292,7 +304,7 @@ def test_the_threads_chosen_in_preferences_are_the_models_and_it_still_summarize
     dialog.threads_spin.setValue(1)
     dialog.accept()
     window._apply_settings()  # as Preferences does when it closes
-    assert window.runner.engine._options["threads"] == 1
     window.article_edit.setPlainText(article_text)
     summarize(qtbot, window)  # the model loaded again with one thread
+    assert window.runner.engine._options["threads"] == 1
     assert window.brief is not None and PreferencesDialog(window.settings, window).threads_spin.value() == 1

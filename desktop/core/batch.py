@@ -28,6 +28,7 @@ from desktop.core.input.article import Article
 from desktop.core.input.clean import Cleaned, clean
 from desktop.core.input.fetch import fetch, is_link
 from desktop.core.model.server import Server, ServerError, ServerModel
+from desktop.core.note import formats
 from desktop.core.note.markdown import write_atomic
 from desktop.core.writing import prompts
 
@@ -251,9 +252,7 @@ class Batch:
         for item in self.items:
             if item.source in named:
                 continue
-            stem, name, n = item.name[:-3], item.name, 2
-            while name in taken or (self.out / name).exists():
-                name, n = f"{stem}-{n}.md", n + 1
+            name = formats.unused_name(item.name, lambda n: n in taken or (self.out / n).exists())
             taken.add(name)
             named[item.source] = name
         return [Item(item.source, named[item.source]) for item in self.items]

@@ -3,7 +3,6 @@ it was, or is summarized again; one or all can be deleted."""
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.history import Entry, History
+from desktop.core.note.markdown import readable
 
 
 def _when(created: str) -> str:
@@ -21,17 +21,6 @@ def _when(created: str) -> str:
         return datetime.fromisoformat(created).strftime("%d %b %Y, %H:%M")
     except ValueError:
         return created
-
-
-def _note_body(note: str) -> str:
-    """The note to read: without its front matter, and without the footnotes that quote the
-    evidence (Qt's Markdown has none; Open shows the evidence in the article)."""
-    if note.startswith("---\n"):
-        end = note.find("\n---\n", 4)
-        if end >= 0:
-            note = note[end + 5:].lstrip("\n")
-    note = "\n".join(line for line in note.splitlines() if not line.startswith("[^"))
-    return re.sub(r" \[\^\d+\]", "", note)
 
 
 class HistoryDialog(QDialog):
@@ -139,7 +128,7 @@ class HistoryDialog(QDialog):
             self.preview.setPlainText("No notes yet: every summary you make is kept here."
                                       if not self.search_edit.text() else "No note matches.")
             return
-        self.preview.setMarkdown(_note_body(entry.note))
+        self.preview.setMarkdown(readable(entry.note))
 
     @Slot()
     def open_current(self) -> None:

@@ -406,16 +406,14 @@ class MainWindow(QMainWindow):
         before = self.model_choice
         PreferencesDialog(self.settings, self).exec()
         self._check_model_menu()
+        self._apply_settings()  # first: a model loaded next loads with the threads chosen
         if self.model_choice != before:
             self.runner.load(self.model_choice)
-        self._apply_settings()
 
     def _apply_settings(self) -> None:
         """The engine's share of the preferences: its CPU threads; and with the history off,
         nothing of an article is kept: no stored answers either."""
-        if getattr(self.runner, "engine", None) is not None:
-            self.runner.engine.reuse_answers = self.keeps_history
-            self.runner.engine.set_threads(int(self.settings.value("model/threads", 0) or 0))
+        self.runner.configure(int(self.settings.value("model/threads", 0) or 0), self.keeps_history)
         if self._history_dialog is not None:
             self._history_dialog.off_label.setVisible(not self.keeps_history)
 

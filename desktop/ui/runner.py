@@ -58,7 +58,7 @@ class Failed:
 
 
 class EngineRunner(QObject):
-    """Runs load, read-ahead and summarize jobs one after another; the engine never touches a
+    """Runs load, configure, read-ahead and summarize jobs one after another; the engine never touches a
     widget. Reading ahead is the least of them: a newer one, or a summary, ends it (what it
     read is kept).
 
@@ -84,6 +84,11 @@ class EngineRunner(QObject):
 
     def load(self, choice: "str | Server") -> None:
         self._jobs.put(("load", choice, None, None, 0))
+
+    def configure(self, threads: int, reuse_answers: bool) -> None:
+        """Use `threads` CPU threads (0: all) and keep stored answers or not, from the next
+        job on: a summary running now ends with what it began with."""
+        self._jobs.put(("configure", (threads, reuse_answers), None, None, 0))
 
     def unload(self) -> None:
         """Let the model's worker go (its memory with it), after the jobs before this one; the
@@ -145,6 +150,10 @@ class EngineRunner(QObject):
         """Run one job; `settings`: the summary's language and length."""
         if kind == "unload":
             self.engine.close()
+            return
+        if kind == "configure":
+            threads, self.engine.reuse_answers = choice
+            self.engine.set_threads(threads)
             return
         try:
             model = resolve(choice)

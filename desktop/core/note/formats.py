@@ -7,6 +7,7 @@ import html
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 
 from desktop.core.checks.review import Review
 from desktop.core.note.markdown import NoteInfo, front_matter
@@ -49,3 +50,13 @@ def file_name(title: str, suffix: str = ".md") -> str:
     text = unicodedata.normalize("NFC", title).lower()
     slug = re.sub(r"[^\w]+", "-", text).strip("-")[:60].rstrip("-")
     return f"{slug or 'summary'}{suffix}"
+
+
+def unused_name(name: str, taken: Callable[[str], bool]) -> str:
+    """`name`, or "name-2.md", "name-3.md" … the first that is not `taken`."""
+    stem, dot, suffix = name.rpartition(".")
+    candidate, number = name, 1
+    while taken(candidate):
+        number += 1
+        candidate = f"{stem}-{number}{dot}{suffix}" if dot else f"{name}-{number}"
+    return candidate

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -88,6 +89,18 @@ def body(title: str, summary: str, points: list[str]) -> str:
     """The note without its front matter: what the window shows."""
     text = f"# {title}\n\n## Summary\n\n{summary}\n\n## Key points\n\n"
     return text + "".join(f"- {point}\n" for point in points)
+
+
+def readable(note: str) -> str:
+    """A saved note to read in the window: without its front matter, and without the
+    footnotes that quote the evidence (Qt's Markdown has none; Open shows the evidence in
+    the article)."""
+    if note.startswith("---\n"):
+        end = note.find("\n---\n", 4)
+        if end >= 0:
+            note = note[end + 5:].lstrip("\n")
+    note = "\n".join(line for line in note.splitlines() if not line.startswith("[^"))
+    return re.sub(r" \[\^\d+\]", "", note)
 
 
 def preview(title: str, summary: str, points: list[str]) -> str:
