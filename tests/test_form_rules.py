@@ -32,6 +32,11 @@ def test_each_problem_calls_for_its_repair():
     assert _verdict([], 0)[0] == "keep"
     assert _verdict([_problem("loaded")], 0)[0] == "keep"  # kept out while writing, else flagged
     assert _verdict([_problem("attribution", "Mayor Ruiz said")], 0) == ("mend", "Mayor Ruiz said")
+    # An opening that takes the whole sentence: the sentence's own words follow it, no model.
+    spliced = Problem("attribution", 0, 1, "x", "reason", "Ruiz said that", mended="Ruiz said that the toll rose.")
+    assert _verdict([spliced], 0) == ("splice", "Ruiz said that the toll rose.")
+    # A possibility told as a fact in those words too: the model writes the sentence on.
+    assert _verdict([spliced, _problem("modality", "The toll could")], 0) == ("mend", "Ruiz said that")
     assert _verdict([_problem("unsupported")], 0)[0] == "drop"
     assert _verdict([_problem("opinion", text="reckless")], 0)[0] == "drop"  # no one owns it
     assert _verdict([_problem("dangling", text="He")], 0) == ("again", "")
@@ -100,6 +105,24 @@ def test_a_sentence_taken_back_is_not_asked_for_again_and_again():
     assert judged.count(("point", "The council met.")) == 1
     assert judged.count(("summary", "The council met.")) == 1
     assert session.written <= 8
+
+
+def test_a_lost_attribution_is_mended_with_the_words_the_model_wrote():
+    from desktop.core.checks.sentence import Problem
+    from desktop.core.writing.form import Writer
+
+    session = _SameSentence("The toll rose.")
+    mended = "Ruiz said that the toll rose."
+
+    def judge(text, part, before, title, logprob):
+        if part == "title" or text == mended:
+            return []
+        return [Problem("attribution", 0, len(text), text, "Ruiz said it.", "Ruiz said that", mended=mended)]
+
+    summary = Writer(session, judge, lambda *a: None).run()
+    # The mended words are in the answer the model goes on from, and in the note.
+    assert summary.key_points[0] == mended and mended in session.text
+    assert summary.sentences[0] == mended
 
 
 def test_each_length_asks_for_its_own_number_of_points_and_sentences():

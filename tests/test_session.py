@@ -25,10 +25,10 @@ def write(session, tokens=40):
     return session.text
 
 
-def start(local, article, avoid=frozenset()):
+def start(local, article, avoid=frozenset(), quotable=None):
     stats = RunStats()
     return local.session(prompts.summary_prompt(article), stats, time.perf_counter(), lambda: False,
-                         avoid), stats
+                         avoid, quotable=quotable), stats
 
 
 def test_a_word_kept_out_is_never_written_outside_quotes(local, article_text):
@@ -38,6 +38,21 @@ def test_a_word_kept_out_is_never_written_outside_quotes(local, article_text):
     kept_out, _ = start(local, article_text, frozenset({common}))
     written = write(kept_out)
     assert common not in [w.strip(".,\"“”").lower() for w in written.split()]
+
+
+def test_inside_a_quote_only_a_word_a_quote_may_have_is_written(local, article_text):
+    def quoted(session) -> list[str]:
+        """The words the model writes inside a quote it is made to open."""
+        session.feed('Key points:\n- A resident said: "')
+        inside = write(session, 25).split('"')[1]
+        return [w.strip(".,;:!?“”").lower() for w in inside.split()]
+
+    words = quoted(start(local, article_text)[0])
+    common = max((w for w in words if len(w) > 3), key=words.count)
+    # Kept out elsewhere, but the article has it: a quote may copy it.
+    assert common in quoted(start(local, article_text, frozenset({common}), quotable=frozenset({common}))[0])
+    # A word no quote of the article can have is kept out there too.
+    assert common not in quoted(start(local, article_text, frozenset({common}), quotable=frozenset())[0])
 
 
 def test_cutting_back_and_writing_again_gives_the_same_text(local, article_text):

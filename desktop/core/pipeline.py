@@ -57,6 +57,8 @@ def run(model: Model, article: Article, language: str | None,
     english = article.english and compare
     language = language or own_language(article)
     avoid = (lexicon.avoidable_words() | prompts.example_words(article.text)) if english else frozenset()
+    # A quote copies the article: a word the article never uses cannot be in one either.
+    quotable = avoid & {w.lower() for w in re.findall(r"[\w’'-]+", article.text)}
     genre = article.genre
 
     def in_article_language(text: str) -> bool:
@@ -85,7 +87,7 @@ def run(model: Model, article: Article, language: str | None,
 
     def write(prompt: prompts.Prompt, final: bool = True) -> Summary:
         session = model.session(prompt, stats, start, should_stop, avoid,
-                                lambda done, total: emit("reading", done, total), scripts)
+                                lambda done, total: emit("reading", done, total), scripts, quotable)
 
         def emit_draft(kind, *rest):  # a draft says whether it is the article's summary
             emit(kind, {**rest[0], "final": final}) if kind == "draft" else emit(kind, *rest)
@@ -223,9 +225,11 @@ def from_data(data: dict) -> Result:
 
 def _mend(text: str, part: str, ctx: checker.Context) -> str:
     """What can be mended in a sentence without the model: a year the article lacks goes
-    where the sentence stays whole, a name cut short is written whole, a shouted word in a
-    title is written in plain case."""
+    where the sentence stays whole, a clause the article does not say goes from its end, a
+    name cut short is written whole, a shouted word in a title is written in plain case."""
     text = support.without_unsupported_years(text, ctx.index)
+    if part != "title" and ctx.article.english and (tail := checker.invented_tail(text, ctx)):
+        text = text[:len(text) - len(tail)].rstrip(" ,;") + "."
     for problem in reversed(checker.check_names(text, ctx)):
         text = text[:problem.start] + problem.fix + text[problem.end:]
     if part == "title":

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from desktop.core.checks import support
-from desktop.core.checks.evidence import Evidence, EvidenceFinder
+from desktop.core.checks.evidence import FRAME_STEMS, Evidence, EvidenceFinder
 from desktop.core.input.article import Article, Sentence
 from desktop.core.input.genre import NEWS, person
 from desktop.core.language import claims, lexicon
@@ -59,6 +59,10 @@ UNCOVERED = 0.34
 # log-probability of its tokens after the article. On SummEval's machine summaries (see
 # benchmarks/quality.py) it tells the faithful from the rest better than the words alone.
 MIN_LOGPROB = -3.0
+# A clause added at a sentence's end (", resulting in ...", ", a record rise") that the
+# article's sentences lack for this share of its words' weight, and at least two words: a
+# true beginning does not vouch for an invented end.
+TAIL_UNCOVERED = 0.5
 REPEAT = 0.8  # share of a sentence's meaningful words that an earlier one already has
 FRAGMENT_WORDS = 4
 # Words a standalone sentence cannot begin with: they point back to something said before.
@@ -97,6 +101,7 @@ class Problem:
     reason: str
     fix: str = ""  # the words to write the sentence anew from, when they mend it
     copied: bool = False  # a loaded word the article itself uses
+    mended: str = ""  # the sentence mended without the model: its words behind `fix`
 
 
 @dataclass
@@ -151,6 +156,10 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
         found.append(_whole("unsupported", sentence,
                             f"The article's sentences here do not say this ({share:.0%} of its "
                             "meaningful words are not in them): who did what may have changed."))
+    elif compare and part != "title" and (tail := invented_tail(sentence, ctx, evidence)):
+        found.append(Problem("unsupported", len(sentence) - len(tail), len(sentence), tail,
+                             "The article's sentences here do not say this part: it may be "
+                             "made up."))
     elif compare and part != "title" and logprob is not None and logprob < MIN_LOGPROB:
         found.append(_whole("unsupported", sentence,
                             f"The model that read the article finds this sentence unlikely "
@@ -174,6 +183,49 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
     return sorted(found, key=lambda p: (p.start, p.kind))
 
 
+def _spliced(opening: str, sentence: str, article: str) -> str:
+    """The sentence behind an opening that takes a whole clause ("Ana Ruiz said that",
+    "According to the survey"), so that the words stay the ones checked: a model asked to
+    write on from the opening may say something else. "" when the opening takes no clause
+    ("Tomas Berg criticized")."""
+    if opening.endswith(" that"):
+        joint = " "
+    elif re.match(r"(?:According to|As reported by|In the (?:view|words) of)\b", opening):
+        joint = ", "
+    else:
+        return ""
+    claim = claims.read(sentence)
+    if any(m.kind in ("first person", "second person") for m in claim.judgements) \
+            or claims.reporting().search(sentence):
+        return ""  # "Haas argues that you …", "Ortiz said that Ruiz, a nurse, said …": written anew
+    first = re.match(r"([\w’'-]+?)(?:['’]s)?\b(\s+\S+)?", sentence)
+    rest = sentence
+    if first and not _keeps_capital(first.group(1), (first.group(2) or "").strip(), article):
+        rest = sentence[:1].lower() + sentence[1:]
+    return opening + joint + rest
+
+
+def _keeps_capital(word: str, after: str, article: str) -> bool:
+    """Whether a sentence's first word stays capitalized inside another: "I", an acronym, a
+    day or a month, a name of two capitalized words ("Emily Stone"), or one the article
+    writes with a capital where no sentence begins."""
+    if word == "I" or (len(word) > 1 and word.isupper()) or not word[:1].isupper():
+        return True
+    if word.lower() in STOPWORDS:
+        return False
+    if word.lower() in _CALENDAR or after[:1].isupper():
+        return True
+    for match in re.finditer(rf"\b{re.escape(word)}\b", article):
+        if not re.search(r"(?:^|\n|[.!?][\"”’)]*)\s*$", article[max(0, match.start() - 4):match.start()]):
+            return True
+    return False
+
+
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december"}
+
+
 def _whole(kind: str, sentence: str, reason: str, fix: str = "") -> Problem:
     return Problem(kind, 0, len(sentence), sentence, reason, fix)
 
@@ -195,7 +247,7 @@ def uncovered(sentence: str, evidence: Evidence, ctx: Context) -> float:
     near = {span for s in evidence.spans for span in ctx.finder.neighbours(s)}
     have = {w for a, b in near for w in content(ctx.article.text[a:b])}
     have |= set(content(ctx.article.headline))
-    wanted = set(content(sentence)) - _FUNCTION_STEMS
+    wanted = set(content(sentence)) - _frame_words(ctx)
     if not wanted:
         return 0.0
     weights = {w: ctx.finder.weight_of(w) for w in wanted}
@@ -203,12 +255,25 @@ def uncovered(sentence: str, evidence: Evidence, ctx: Context) -> float:
     return sum(weights[w] for w in missing) / sum(weights.values())
 
 
-# Words a summary adds to report a claim without changing it.
-_FUNCTION_STEMS = {stem(w) for w in ("say", "said", "says", "also", "according", "report",
-                                     "reported", "article", "argue", "argues", "write",
-                                     "writes", "opinion", "column", "author", "editorial",
-                                     "analysis", "review", "check", "fact", "find", "finds",
-                                     "blog", "post", "claim", "checks")}
+def invented_tail(sentence: str, ctx: Context, evidence: Evidence | None = None) -> str:
+    """The clause added at the sentence's end, when the article's sentences lack it (see
+    TAIL_UNCOVERED); "" otherwise."""
+    match = _TAIL.search(sentence)
+    evidence = evidence or ctx.evidence(sentence)
+    if not match or not evidence.spans:
+        return ""
+    tail = sentence[match.end():]
+    if re.search(r"[\"“”]", tail):
+        return ""  # part of a quote: the quote check reads it
+    share = uncovered(tail, evidence, ctx)
+    wanted = set(content(tail)) - _frame_words(ctx)
+    return tail if share >= TAIL_UNCOVERED and share * len(wanted) >= 2 else ""
+
+
+# The last clause a sentence adds after its last comma: a participle, an appositive, "which",
+# "as"; not its attribution ("according to", "saying").
+_TAIL = re.compile(r",\s+(?!(?:according|saying|citing|adding)\b)"
+                   r"(?=(?:\w+ing|a|an|which|who|as|while|with|after|before)\b)(?=[^,]*$)")
 
 
 def _near_word(stem: str, have: set[str]) -> bool:
@@ -221,14 +286,28 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
     """A claim the article attributes, or an opinion, told as a plain fact."""
     genre = ctx.article.genre
     said = claim.attributed or _found_by(claim) or _framed(sentence) or _names_writer(sentence, genre)
+
+    def unsaid(kind: str, start: int, end: int, text: str, reason: str, fix: str) -> Problem:
+        """A problem of a sentence that says no one's it is: the opening mends it, and when it
+        takes a clause, the sentence's own words follow it (a headline takes none)."""
+        mended = _spliced(fix, sentence, ctx.article.text) if fix and part != "title" else ""
+        return Problem(kind, start, end, text, reason, fix, mended=mended)
+
     judged = [m for m in claim.judgements if m.kind in _JUDGING
               and not (m.kind == "prescriptive" and sentence.rstrip().endswith("?"))]
     if judged and not said:
         marker = judged[0]
         fix = _opening(main, part) if main and main.claim.attributed else (
             _writer_fix(ctx, part, first) or _reporter_fix(ctx, part, first, marker.text, sources))
-        return [Problem("opinion", marker.start, marker.end, marker.text,
-                        f"“{marker.text}” judges, but the sentence does not say who judges so.", fix)]
+        return [unsaid("opinion", marker.start, marker.end, marker.text,
+                       f"“{marker.text}” judges, but the sentence does not say who judges so.", fix)]
+    if said and part != "title":  # the speaker's, so it must be theirs: a word the article lacks is not
+        # ("must" may tell what they asked for, in other words)
+        added = [h for h in lexicon.find(sentence) if h.term.category == "evaluative"
+                 and not lexicon.in_text(h, ctx.article.text)]
+        if added:
+            return [Problem("opinion", added[0].start, added[0].end, added[0].text,
+                            f"“{added[0].text}” is no word of the article: no one there judges so.")]
     if not main:
         return []
     # A view of the writer's in an opinion piece: in an argument (a column, an editorial)
@@ -240,7 +319,7 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
     writers = [s for s in sources if not s.claim.named and not fact
                and (_judges_here(s, wanted) or (arguing and not _plain_fact(s)))]
     if genre.kind != NEWS and not said and writers:
-        return [_whole("opinion", sentence,
+        return [unsaid("opinion", 0, len(sentence), sentence,
                        f"This {genre.kind} is {genre.author or 'its writer'}’s view: say it is theirs.",
                        _writer_fix(ctx, part, first))]
     if part == "title":  # a headline tells the event, not who said it
@@ -250,10 +329,11 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
         source = main if main in reported else reported[0]
         who = _who(source)
         if not said and (who or _POLL.search(source.text)):
-            return [_whole("attribution", sentence,
+            return [unsaid("attribution", 0, len(sentence), sentence,
                            f"The article attributes this to {who or 'a poll'}: say so.",
                            _opening(source, part))]
-        if said and who and not any(_mentions(sentence, s) for s in reported):
+        if said and who and not any(_mentions(sentence, s) for s in reported) \
+                and not _speaker_in(claim, reported):
             return [_whole("attribution", sentence,
                            f"The article attributes this to {who}: the sentence does not say who.",
                            _opening(source, part))]
@@ -294,18 +374,30 @@ def _contested(source: Sentence) -> bool:
         return False
     if claim.verb_kind in ("criticism", "cognition") or _POLL.search(source.text):
         return True
-    if claim.verb_kind == "source" and _EVIDENCE.search(claim.speaker):
-        return True  # "according to a study", "according to witnesses"
+    if any(_EVIDENCE.fullmatch(w) for w in _common_nouns(claim.speaker)):
+        return True  # "according to a study", "witnesses said", "a complaint says"
     # A threat is an event ("charged with threatening to kill"), not doubt about the claim.
     if any(m.kind != "threat" for m in claim.modal) or _judges(claim) or lexicon.quoted_spans(source.text):
         return True
     return bool(_ARGUES.search(claim.opening))
 
 
-# Sources whose word is a finding or an account, not a routine fact: "according to a study".
-_EVIDENCE = re.compile(r"\b(?:stud(?:y|ies)|research\w*|report|paper|analysis|data|survey|"
-                       r"witness\w*|eyewitness\w*|accounts?|investigat\w*|documents?|estimates?)\b",
-                       re.IGNORECASE)
+# Sources whose word is a finding, an account or an allegation, not a routine fact: "according
+# to a study", "to a source familiar with", "to a complaint", "to local media".
+_EVIDENCE = re.compile(r"(?:stud(?:y|ies)|research\w*|reports?|paper|analysis|data|survey|"
+                       r"witness\w*|eyewitness\w*|accounts?|investigat\w*|documents?|estimates?|"
+                       r"sources?|insiders?|anonymity|complaints?|lawsuits?|suits?|indictments?|"
+                       r"filings?|affidavits?|allegations?|media|newspapers?|outlets?|matter)")
+
+
+def _common_nouns(speaker: str) -> list[str]:
+    """The words that say what kind of speaker it is, in lower case: those before its first
+    preposition ("a source" of "a source familiar with the matter"), not a name's ("the Data
+    Protection Commission" is no "data")."""
+    head = re.split(r"\s+(?:with|to|of|by|for|in|from|at|on)\s+", speaker)[0].split()
+    capitals = [w for w in head if w[:1].isupper()]
+    return [w.lower() for w in head
+            if w[:1].islower() or (w is head[0] and capitals == [w] and len(head) <= 2)]
 
 
 def _found_by(claim: claims.Claim) -> bool:
@@ -348,7 +440,8 @@ def _opening(source: Sentence, part: str = "summary") -> str:
     Lena Ortiz said"), with a pronoun replaced by the name it stands for; a title in the
     present ("Mayor Lena Ortiz says"). "" when the article names no one to begin with."""
     claim = source.claim
-    if not claim.opening or (claim.speaker.lower() in claims.PRONOUNS and not source.speaker):
+    if not claim.opening or (claim.speaker.lower() in claims.PRONOUNS and not source.speaker) \
+            or claim.opening.endswith("ing"):  # "signs telling": no sentence begins so
         return ""
     opening = claim.opening
     if source.speaker and claim.speaker.lower() in claims.PRONOUNS:
@@ -377,6 +470,24 @@ def _mentions(sentence: str, source: Sentence) -> bool:
         if not (wanted := _naming_words(speaker)) or wanted & mine or any(_near_word(w, mine) for w in wanted):
             return True
     return False
+
+
+def _speaker_in(claim: claims.Claim, sources: list[Sentence]) -> bool:
+    """Whether the summary's speaker is one the article's sentence has: the same "he" (the
+    dangling check asks whom it names), or words it uses ("The authors" of "The authors of
+    the study published in the journal ... argued", whose nearest phrase is the journal)."""
+    speaker = claim.speaker.lower()
+    if speaker in claims.PRONOUNS:
+        return any(s.claim.speaker.lower() == speaker for s in sources)
+    wanted = _naming_words(claim.speaker)
+    return bool(wanted) and any(wanted <= set(content(_speaking_part(s))) for s in sources)
+
+
+def _speaking_part(source: Sentence) -> str:
+    """The article sentence up to its reporting verb: who speaks, not what they say."""
+    opening = source.claim.opening
+    at = source.text.find(opening) if opening else -1
+    return source.text[:at + len(opening)] if at >= 0 else ""
 
 
 def _naming_words(speaker: str) -> set[str]:
@@ -415,8 +526,11 @@ def _writer_fix(ctx: Context, part: str, first: bool) -> str:
 def _reporter_fix(ctx: Context, part: str, first: bool, word: str, sources: list[Sentence]) -> str:
     """How to begin a sentence that tells a news report's own judgement ("incoherent", in
     the reporter's voice, not a quote's) as its writer's: "Ana Ruiz writes that"; "" when the
-    article's sentences here do not judge so or its writer is unknown."""
+    article's sentences here do not judge so or its writer is unknown, or for a title (a
+    news report's headline tells the news, written anew without the judging word)."""
     author = ctx.article.genre.author
+    if part == "title":
+        return ""
     own = [m for s in sources for m in re.finditer(rf"\b{re.escape(word)}\b", s.text, re.IGNORECASE)
            if not lexicon.inside(m.start(), lexicon.quoted_spans(s.text))]
     if not person(author) or not own:
@@ -656,17 +770,18 @@ def _fragment(sentence: str) -> list[Problem]:
     """Not a whole sentence: too short, or without a verb."""
     plain = re.sub(r"[\"“”‘’]", "", sentence).strip()
     found = plain.split()
-    if len(found) < FRAGMENT_WORDS or plain[:1].islower():
+    if len(found) < FRAGMENT_WORDS or (plain[:1].islower() and not re.match(r"[a-z]+[A-Z]", plain)):  # not "iPhone"
         return [_whole("fragment", sentence, "Not a whole sentence.")]
     if re.fullmatch(r"[A-Z][a-z]+ed", found[0]) and found[1][:1].islower():
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
     if _NO_SUBJECT.match(plain) and not _FINITE.search(plain):
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
+    reports = bool(claims.read(plain).verb_kind)  # a reporting verb read as a verb, not "calls for"
     if not re.search(r"[.!?][\"”’')\]]*$", plain) and not (
-            _FINITE.search(plain) or claims.reporting().search(plain) or _present_verb(found)):
+            _FINITE.search(plain) or reports or _present_verb(found)):
         return [_whole("fragment", sentence, "Not a whole sentence: a headline's words, no verb.")]
     rest = " ".join(found[1:])
-    if not (_VERB_HINTS.search(rest) or claims.reporting().search(plain) or _present_verb(found)):
+    if not (_VERB_HINTS.search(rest) or reports or _present_verb(found)):
         return [_whole("fragment", sentence, "Not a whole sentence: it has no verb.")]
     return []
 
@@ -686,15 +801,18 @@ _BEFORE_NOUNS = {"a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "w
 
 def _present_verb(found: list[str]) -> bool:
     """Whether a word reads as a verb in the present ("the town needs", "it costs")."""
-    for before, word in zip(found, found[1:]):
+    for i, (before, word) in enumerate(zip(found, found[1:])):
         bare = word.strip(".,;:!?").lower()
+        named = before[:1].isupper() and i >= 2 and found[i - 1].lower() in _BEFORE_NOUNS  # "before the Iowa caucuses"
         if (len(bare) >= 4 and bare.endswith("s") and not bare.endswith("ss")
                 and before.lower().strip(",") not in _BEFORE_NOUNS and not before[:1].isdigit()
-                and not _UNITS.fullmatch(before.lower())):
+                and not _GERUND.fullmatch(before)  # "facing calls": its object
+                and not _UNITS.fullmatch(before.lower()) and not named):
             return True
     return False
 
 
+_GERUND = re.compile(r"(?!\w*thing$)\w{3,}ing")  # not "nothing", "king"
 _UNITS = re.compile(r"one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?")
 
 
@@ -709,7 +827,7 @@ def _clutter(sentence: str) -> list[Problem]:
 
 def _frame_words(ctx: Context) -> set[str]:
     """The words that say whose view a sentence tells ("Ruiz argues that"): no fact of theirs."""
-    return _FUNCTION_STEMS | set(content(ctx.article.genre.author))
+    return FRAME_STEMS | set(content(ctx.article.genre.author))
 
 
 def _repeat(sentence: str, earlier: tuple[str, ...], frame: set[str] = frozenset()) -> list[Problem]:

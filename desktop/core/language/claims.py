@@ -101,9 +101,11 @@ def read(sentence: str) -> Claim:
 
 
 def not_modal(text: str, match: re.Match) -> bool:
-    """A modal word used otherwise: the month "May" ("on May 16", "in May"), or a
-    comparison ("about as long as a bus")."""
+    """A modal word used otherwise: the noun "claims", the month "May" ("on May 16", "in
+    May"), or a comparison ("about as long as a bus")."""
     word = match.group()
+    if word.lower() == "claims" and _noun_claims(text, match):
+        return True  # the noun: "the claims", "unemployment claims in May"
     if word == "May" and (re.match(r"\s+\d", text[match.end():])
                           or re.search(r"\b(?:in|on|of|since|until|by|from|to|early|late|mid|last|next)\s+$",
                                        text[:match.start()], re.IGNORECASE)):
@@ -111,6 +113,25 @@ def not_modal(text: str, match: re.Match) -> bool:
     return word.lower() == "as long as" and bool(re.search(
         r"\b(?:about|nearly|almost|roughly|just|twice|half|is|was|are|were|be)\s+$", text[:match.start()],
         re.IGNORECASE))
+
+
+def _noun_claims(text: str, match: re.Match) -> bool:
+    """Whether "claims" is the noun: after a determiner ("the claims"); or, unless a pronoun
+    or a name in mid-sentence says it ("He claims in his book that"), before a preposition,
+    a verb or the clause's end ("unemployment claims in May", "claims rose")."""
+    before = text[:match.start()]
+    if _DETERMINED.search(before):
+        return True
+    pronoun = re.search(r"\b(?:he|she|it|they|we|i|you)\s+$", before, re.IGNORECASE)
+    name = re.search(r"([^\s.!?])\s+[A-Z][\w’'-]*\s+$", before)  # a capital not at a sentence's start
+    if pronoun or name:
+        return False
+    return bool(_NOUN_AFTER.match(text[match.end():]))
+
+
+# What follows a noun "claims", not the verb: a preposition, a verb, the clause's end.
+_NOUN_AFTER = re.compile(r"\s*(?:[;.!?)]|$)|\s+(?:in|of|for|from|about|on|against|by|were|are|have|"
+                         r"had|rose|fell|and|or|was|is)\b", re.IGNORECASE)
 
 
 def _at(marker: Marker) -> int:
@@ -296,12 +317,19 @@ def _speaker_after(sentence: str, position: int) -> str:
     return " ".join(words) if words and any(w[0].isupper() for w in words) else ""
 
 
+# Words a speaker's phrase goes on after: "a person close to the family".
+_NEEDS_OBJECT = {"familiar", "close", "briefed", "knowledgeable", "loyal", "linked", "opposed"}
+
+
 def _phrase_after(sentence: str, position: int) -> str:
     """The noun phrase that follows ("according to [the Ministry of Health], ...")."""
     words = []
     for word in _WORD.findall(re.split(r"[,;:()\"“”]", sentence[position:])[0]):
         lower = word.lower().rstrip(".")
-        if len(words) == _MAX_SPEAKER_WORDS or (lower in STOPWORDS and lower not in _NP_SMALL):
+        small = lower in STOPWORDS and lower not in _NP_SMALL and not word[:1].isupper()  # "US" is a name
+        if small and lower in ("with", "to") and words and words[-1].lower() in _NEEDS_OBJECT:
+            small = False  # "a source familiar with the matter"
+        if len(words) == _MAX_SPEAKER_WORDS or small:
             break
         words.append(word.rstrip("."))
     while words and words[-1].lower() in _NP_SMALL:

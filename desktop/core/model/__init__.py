@@ -92,10 +92,12 @@ class Model(Protocol):
         """How many tokens the whole prompt takes."""
 
     def session(self, prompt: Prompt, stats: RunStats, start: float, should_stop, avoid: frozenset[str] = frozenset(),
-                progress=None, scripts: frozenset[str] | None = None) -> Session:
+                progress=None, scripts: frozenset[str] | None = None,
+                quotable: frozenset[str] | None = None) -> Session:
         """Read the prompt (reporting progress(done, total)) and begin its answer. `avoid`:
-        words kept out of the answer, outside quotes; `scripts`: the only writing systems
-        its letters may be in (LATIN, CYRILLIC…), where known."""
+        words kept out of the answer, outside quotes; inside them too unless `quotable` (all
+        of them when None); `scripts`: the only writing systems its letters may be in
+        (LATIN, CYRILLIC…), where known."""
 
 
 def default_threads() -> int:

@@ -180,7 +180,7 @@ class ServerModel:
 
     def session(self, prompt: Prompt, stats: RunStats, start: float, should_stop: Callable[[], bool],
                 avoid: frozenset[str] = frozenset(), progress: Callable[[int, int], None] | None = None,
-                scripts: frozenset[str] | None = None) -> "ServerSession":
+                scripts: frozenset[str] | None = None, quotable: frozenset[str] | None = None) -> "ServerSession":
         return ServerSession(self, prompt, stats, start, should_stop)
 
     # -- HTTP ----------------------------------------------------------------------------

@@ -135,13 +135,14 @@ class LocalSession:
     def __init__(self, context: Context, prompt: Prompt, stats: RunStats, start: float,
                  should_stop: Callable[[], bool], avoid: frozenset[str] = frozenset(),
                  progress: Callable[[int, int], None] | None = None,
-                 scripts: frozenset[str] | None = None):
+                 scripts: frozenset[str] | None = None, quotable: frozenset[str] | None = None):
         self.model = context.model
         self.context = context
         self.stats = stats
         self.start = start
         self.should_stop = should_stop
         self.avoid = avoid
+        self.quotable = avoid if quotable is None else quotable
         self.tokens = context.read(self.model.prompt_segments(prompt), stats, should_stop, progress)
         self.text = ""
         self._marks = {0: len(self.tokens)}  # answer length -> context length at that point
@@ -301,12 +302,12 @@ class LocalSession:
             and bool(self.text) and _LETTER.match(self.text[-1]) is not None
 
     def _refuse_word(self) -> bool:
-        """If the word just finished is one to keep out (and not inside a quote), go back to
-        its beginning and keep its first token out there; True when it did."""
+        """If the word just finished is one to keep out (and not one a quote may have, inside a
+        quote), go back to its beginning and keep its first token out there; True when it did."""
         start, position, first = self._word
         word = self.text[start:].strip().strip("'’-").lower()
         if (first is None or word not in self.avoid or len(self._bans.get(position, ())) >= BANS_PER_PLACE
-                or len(_QUOTES.findall(self.text[self.text.rfind("\n") + 1:])) % 2):
+                or (word in self.quotable and len(_QUOTES.findall(self.text[self.text.rfind("\n") + 1:])) % 2)):
             return False
         self.cut(start)
         self._bans.setdefault(position, set()).add(first)
@@ -341,8 +342,8 @@ class Local:
     def session(self, prompt: Prompt, stats: RunStats, start: float, should_stop: Callable[[], bool],
                 avoid: frozenset[str] = frozenset(),
                 progress: Callable[[int, int], None] | None = None,
-                scripts: frozenset[str] | None = None) -> LocalSession:
-        return LocalSession(self.context, prompt, stats, start, should_stop, avoid, progress, scripts)
+                scripts: frozenset[str] | None = None, quotable: frozenset[str] | None = None) -> LocalSession:
+        return LocalSession(self.context, prompt, stats, start, should_stop, avoid, progress, scripts, quotable)
 
     def prepare(self, prompt: Prompt, should_stop: Callable[[], bool], keep: int | None = None) -> RunStats:
         """Read the prompt now (its first `keep` segments: the rules, the article), so that a

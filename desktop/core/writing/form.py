@@ -209,11 +209,14 @@ class Writer:
         avoid = frozenset(self._refused) if part == "point" and not opening else frozenset()
         mended = False
         fallback = ""
+        spliced = ""  # a sentence mended without the model, to judge as it is
         for attempt in range(TRIES):
-            written = self._write(SENTENCE_TOKENS, start, whole_line=False, avoid_start=avoid)
+            written = _Sentence(spliced, "line") if spliced else \
+                self._write(SENTENCE_TOKENS, start, whole_line=False, avoid_start=avoid)
+            spliced = ""
             text = written.text
-            fallback = fallback or text
             if written.how == "loop" or not text or (part, text) in self._taken_back:
+                fallback = fallback or text
                 break
             written_text = text
             logprob = self.s.logprob(start)
@@ -222,6 +225,7 @@ class Writer:
                 self.s.cut(start)
                 self.s.feed(" " + fixed)
                 text = fixed
+            fallback = fallback or text
             problems = self.judge(text, part, before, self.draft.title, logprob)
             verdict, fix = _verdict(problems, TRIES - 1 if mended else attempt)
             self._trace(part, text, problems, verdict)
@@ -234,9 +238,11 @@ class Writer:
             if part == "summary" and before and verdict == "drop":
                 break  # the summary ends before it
             self.s.cut(start)
-            if verdict == "mend":
+            if verdict in ("mend", "splice"):
                 self.s.feed(" " + fix)
                 mended = True
+                spliced = fix if verdict == "splice" else ""
+                fallback = spliced or fallback  # whose it is, said: the better sentence to keep
                 continue
             if opening:
                 self.s.feed(" " + opening)
@@ -311,8 +317,9 @@ class Writer:
 
 
 def _verdict(problems: list[Problem], attempt: int) -> tuple[str, str]:
-    """What to do with a finished sentence: "keep" it, "mend" it (begin it anew with the words
-    given), write it "again" begun otherwise, or "drop" it."""
+    """What to do with a finished sentence: "keep" it, "splice" it (the words given are the
+    sentence mended), "mend" it (begin it anew with the words given), write it "again" begun
+    otherwise, or "drop" it."""
     kinds = {p.kind for p in problems}
     if kinds & set(DROP):
         return "drop", ""
@@ -322,6 +329,9 @@ def _verdict(problems: list[Problem], attempt: int) -> tuple[str, str]:
     if attempt >= TRIES - 1:
         # Tried: what is left of an opinion or a dropped attribution goes; the rest stays flagged.
         return ("drop" if kinds & {"attribution", "opinion", "modality"} else "keep"), ""
+    spliced = next((p.mended for p in mendable if p.mended), "")
+    if spliced and {p.kind for p in mendable} <= {"attribution", "opinion"}:
+        return "splice", spliced  # else the words behind it need mending too: the model writes them
     fix = next((p.fix for p in mendable if p.fix), "")
     if fix:
         return "mend", fix
