@@ -47,8 +47,9 @@ class EvidenceFinder:
         self.weight = {w: math.log(1 + n / c) for w, c in counts.items()}
         self.unknown = math.log(1 + n)  # a word the article lacks weighs like the rarest
         # The words that say whose view a sentence tells, the writer's name among them (from
-        # the page): where the article lacks them they are no words of its facts.
-        self.frame = (FRAME_STEMS | set(content(article.genre.author))) - set(counts)
+        # the page): no fact of theirs; and where the article lacks them, no help in finding one.
+        self.frame_words = FRAME_STEMS | set(content(article.genre.author))
+        self._absent_frame = self.frame_words - set(counts)
 
     def weight_of(self, word: str) -> float:
         return self.weight.get(word, self.unknown)
@@ -62,7 +63,7 @@ class EvidenceFinder:
         return (self.spans[i],)
 
     def find(self, point: str) -> Evidence:
-        wanted = set(content(point)) - self.frame
+        wanted = set(content(point)) - self._absent_frame
         if not wanted or not self.spans:
             return Evidence((), 0.0)
         total = sum(self.weight_of(w) for w in wanted)

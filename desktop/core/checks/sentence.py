@@ -29,11 +29,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from desktop.core.checks import support
-from desktop.core.checks.evidence import FRAME_STEMS, Evidence, EvidenceFinder
+from desktop.core.checks.evidence import Evidence, EvidenceFinder
 from desktop.core.input.article import Article, Sentence
 from desktop.core.input.genre import NEWS, person
 from desktop.core.language import claims, lexicon
-from desktop.core.language.text import STOPWORDS, content, stem, words
+from desktop.core.language.text import DAYS, MONTHS, STOPWORDS, content, stem, words
 
 KINDS = {
     "loaded": "Loaded wording",
@@ -177,7 +177,7 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
     found += _clutter(sentence)
     if part != "title":
         found += _repeat(sentence, (*before, title) if part == "point" and title else before,
-                         _frame_words(ctx))
+                         ctx.finder.frame_words)
     else:
         found += _sensational(sentence, ctx)
     return sorted(found, key=lambda p: (p.start, p.kind))
@@ -221,11 +221,6 @@ def _keeps_capital(word: str, after: str, article: str) -> bool:
     return False
 
 
-_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-             "january", "february", "march", "april", "may", "june", "july", "august",
-             "september", "october", "november", "december"}
-
-
 def _whole(kind: str, sentence: str, reason: str, fix: str = "") -> Problem:
     return Problem(kind, 0, len(sentence), sentence, reason, fix)
 
@@ -247,7 +242,7 @@ def uncovered(sentence: str, evidence: Evidence, ctx: Context) -> float:
     near = {span for s in evidence.spans for span in ctx.finder.neighbours(s)}
     have = {w for a, b in near for w in content(ctx.article.text[a:b])}
     have |= set(content(ctx.article.headline))
-    wanted = set(content(sentence)) - _frame_words(ctx)
+    wanted = set(content(sentence)) - ctx.finder.frame_words
     if not wanted:
         return 0.0
     weights = {w: ctx.finder.weight_of(w) for w in wanted}
@@ -266,7 +261,7 @@ def invented_tail(sentence: str, ctx: Context, evidence: Evidence | None = None)
     if re.search(r"[\"“”]", tail):
         return ""  # part of a quote: the quote check reads it
     share = uncovered(tail, evidence, ctx)
-    wanted = set(content(tail)) - _frame_words(ctx)
+    wanted = set(content(tail)) - ctx.finder.frame_words
     return tail if share >= TAIL_UNCOVERED and share * len(wanted) >= 2 else ""
 
 
@@ -686,9 +681,7 @@ def _unowned_pronoun(sentence: str, claim: claims.Claim, part: str, first: bool,
 # An opening phrase with no subject of its own: "In an interview, he said" (not "When police
 # arrived, they said", whose clause has one).
 _INTRO = re.compile(r"\s*(?:In|At|On|During|Speaking|Asked|Later|Earlier|Last|This|Following)\b[^,]*,\s*[a-z]")
-_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-             "january", "february", "march", "april", "may", "june", "july", "august",
-             "september", "october", "november", "december"}
+_CALENDAR = DAYS | MONTHS
 
 
 def _names_something(phrase: str) -> bool:
@@ -823,11 +816,6 @@ def _clutter(sentence: str) -> list[Problem]:
     found += [Problem("clutter", m.start(), m.end(), m.group(), "A stock ticker code.")
               for m in TICKER.finditer(sentence)]
     return found
-
-
-def _frame_words(ctx: Context) -> set[str]:
-    """The words that say whose view a sentence tells ("Ruiz argues that"): no fact of theirs."""
-    return FRAME_STEMS | set(content(ctx.article.genre.author))
 
 
 def _repeat(sentence: str, earlier: tuple[str, ...], frame: set[str] = frozenset()) -> list[Problem]:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.core.language import claims, lexicon
-from desktop.core.language.text import sentences
+from desktop.core.language.text import MONTHS, sentences
 
 NEWS = "news report"
 # A text whose page does not say what it is, written in the first and second person and
@@ -139,13 +139,11 @@ def _without_title(name: str) -> str:
         if not word[:1].isupper() and word not in _NAME_PARTICLES:
             break
         kept.append(word)
-    while len(kept) > 1 and kept[-1].lower().strip(".") in _PUBLISHERS | _MONTHS:
+    while len(kept) > 1 and kept[-1].lower().strip(".") in _PUBLISHERS | MONTHS:
         kept.pop()
     return " ".join(kept)
 
 
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"}
 # Small words inside a person's name: "Ana de la Cruz", "Ludwig van Beethoven".
 _NAME_PARTICLES = {"de", "la", "del", "da", "di", "du", "van", "von", "der", "den", "al", "bin", "ben", "le", "and"}
 _PUBLISHERS = {"nast", "media", "news", "press", "staff", "group", "inc", "network", "publishing",

@@ -48,6 +48,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                    "september", "october", "november", "december"})
+
+
 def words(text: str) -> list[re.Match]:
     return list(_WORD.finditer(text))
 
