@@ -141,6 +141,10 @@ def test_an_unnamed_source_a_complaint_or_local_media_must_be_kept():
     assert "attribution" not in kinds("The Data Protection Commission fined the firm on Monday.", office)
     assert claims.read("It reopened, according to the US Department of Transportation.").speaker \
         == "the US Department of Transportation"
+    # A speaker described by a participle is read with what it takes, or the opening is broken.
+    assert claims.read("Crews fled, according to witness accounts corroborated by video footage.").speaker \
+        == "witness accounts corroborated by video footage"
+    assert claims.read("It rose, according to officials based in Port Alder.").speaker == "officials based in Port Alder"
 
 
 def test_the_speaker_may_be_named_as_the_articles_sentence_names_them():

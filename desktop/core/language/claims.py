@@ -317,7 +317,7 @@ def _speaker_after(sentence: str, position: int) -> str:
     return " ".join(words) if words and any(w[0].isupper() for w in words) else ""
 
 
-# Words a speaker's phrase goes on after: "a person close to the family".
+# Words a speaker's phrase goes on after, as after a participle: "a person close to the family".
 _NEEDS_OBJECT = {"familiar", "close", "briefed", "knowledgeable", "loyal", "linked", "opposed"}
 
 
@@ -327,8 +327,9 @@ def _phrase_after(sentence: str, position: int) -> str:
     for word in _WORD.findall(re.split(r"[,;:()\"“”]", sentence[position:])[0]):
         lower = word.lower().rstrip(".")
         small = lower in STOPWORDS and lower not in _NP_SMALL and not word[:1].isupper()  # "US" is a name
-        if small and lower in ("with", "to") and words and words[-1].lower() in _NEEDS_OBJECT:
-            small = False  # "a source familiar with the matter"
+        if small and lower in ("with", "to", "by", "in") and words and (
+                words[-1].lower() in _NEEDS_OBJECT or words[-1].lower().endswith("ed")):
+            small = False  # "a source familiar with the matter", "accounts corroborated by video"
         if len(words) == _MAX_SPEAKER_WORDS or small:
             break
         words.append(word.rstrip("."))
