@@ -63,7 +63,7 @@ class _SameSentence:
         self._piece = None
 
     def propose(self, avoid_start=frozenset()):
-        line = self.text[self.text.rfind("\\n") + 1:]
+        line = self.text[self.text.rfind("\n") + 1:]
         if line.startswith("Title:") and line.strip() != "Title:" or self._value_done(line):
             return "\n"
         self._piece = " " + self.sentence
@@ -104,7 +104,9 @@ def test_a_sentence_taken_back_is_not_asked_for_again_and_again():
     # Each kind of sentence is judged once: the same words written again are not judged again.
     assert judged.count(("point", "The council met.")) == 1
     assert judged.count(("summary", "The council met.")) == 1
-    assert session.written <= 8
+    # Each key point is written at most twice (begun otherwise once, even without "The"),
+    # until three in a row are taken back; the title once, the summary twice.
+    assert session.written <= 1 + 3 * 2 + 2
 
 
 def test_a_lost_attribution_is_mended_with_the_words_the_model_wrote():
@@ -123,6 +125,71 @@ def test_a_lost_attribution_is_mended_with_the_words_the_model_wrote():
     # The mended words are in the answer the model goes on from, and in the note.
     assert summary.key_points[0] == mended and mended in session.text
     assert summary.sentences[0] == mended
+
+
+class _Sentences(_SameSentence):
+    """A session whose model writes the next of its sentences each time a value begins."""
+
+    def __init__(self, sentences: list[str]):
+        super().__init__(sentences[0])
+        self.rest = sentences[1:]
+
+    def propose(self, avoid_start=frozenset()):
+        line = self.text[self.text.rfind("\n") + 1:]
+        if line.strip() in ("-", "Title:", "Summary:") and self.rest:
+            self.sentence = self.rest.pop(0)
+        return super().propose(avoid_start)
+
+
+def test_key_points_are_asked_for_until_three_in_a_row_are_taken_back():
+    from desktop.core.writing.form import TRIES, Writer
+
+    # Two points all of whose drafts are taken back (the model gave up after two), then good ones.
+    drafts = [f"Invented thing {n}." for n in range(2 * TRIES)]
+    session = _Sentences(["Council votes.", *drafts, "The council voted.", "The mayor spoke.",
+                          "The plan passed.", "Done."])
+
+    def judge(text, part, before, title, logprob):
+        if text.startswith("Invented"):
+            return [Problem("unsupported", 0, len(text), text, "No sentence of the article says this.")]
+        return []
+
+    summary = Writer(session, judge, lambda *a: None).run()
+    assert summary.key_points[:3] == ["The council voted.", "The mayor spoke.", "The plan passed."]
+
+
+class _TheFirst(_SameSentence):
+    """A session whose model begins every key point with the same sentence, and only when its
+    first word is refused writes the next of its other sentences."""
+
+    def __init__(self, first: str, others: list[str]):
+        super().__init__(first)
+        self.first, self.others = first, list(others)
+
+    def propose(self, avoid_start=frozenset()):
+        line = self.text[self.text.rfind("\n") + 1:]
+        if line.strip() == "-":  # a key point begins
+            refused = self.first.split()[0].lower() in avoid_start
+            self.sentence = self.others.pop(0) if refused and self.others else self.first
+        return super().propose(avoid_start)
+
+
+def test_a_point_written_again_as_it_was_taken_back_is_begun_with_another_word():
+    from desktop.core.writing.form import Writer
+
+    refused = "The public fears an outbreak."
+    session = _TheFirst(refused, ["Officials reported three cases.", "Officials closed the village.",
+                                  "A hospital treats the patients."])
+
+    def judge(text, part, before, title, logprob):
+        if part == "point" and text == refused:
+            return [Problem("unsupported", 0, len(text), text, "No sentence of the article says this.")]
+        return []
+
+    points = Writer(session, judge, lambda *a: None).run().key_points
+    assert refused not in points
+    assert points[:3] == ["Officials reported three cases.", "Officials closed the village.",
+                          "A hospital treats the patients."]
 
 
 def test_each_length_asks_for_its_own_number_of_points_and_sentences():

@@ -220,6 +220,10 @@ def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
     assert "fragment" not in kinds("The Alder council votes on the toll today.", ctx)
     assert "fragment" not in kinds("The Senate passes the budget bill.", ctx)
     assert "fragment" not in kinds("iPhone owners in Port Alder pay the toll.", ctx)  # a name's small letter
+    # A word in -ed or -en is no verb when it is a name, a number or "even", "when", "women".
+    assert "fragment" in kinds("Tomas Berg, Lena Ortiz, Karen Allen and even the ferry crew.", ctx)
+    assert "fragment" in kinds("Seven hundred residents of Los Palmas, women and children.", ctx)
+    assert "fragment" not in kinds("Seven hundred residents of Los Palmas opened the bridge.", ctx)
 
 
 def test_a_subject_or_pronoun_that_names_nothing_is_dangling(ctx):
@@ -318,6 +322,12 @@ def test_an_opinion_piece_view_must_be_told_as_its_writer_s():
     assert "opinion" in kinds("The council decided the toll for residents of the north shore in a shameful way.", analysis)
     title = problem("Why Port Alder needs its bridge", ctx, "sensational", part="title")
     assert title.fix == "Haas argues"
+    # Without a writer's name or a site, "the writer" writes it (not "Writer writes").
+    blog = checker.Context(Article(column, Genre("blog post"), "Why Port Alder needs its bridge"))
+    best = "The harbor bridge is the best thing the council has done in years."
+    assert problem(best, blog, "opinion").fix == "The writer writes that"
+    assert problem(best, blog, "opinion", part="summary").fix == \
+        "In a blog post, the writer writes that"
 
 
 def test_the_review_counts_every_kind_and_links_key_points_to_evidence(ctx):

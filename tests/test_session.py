@@ -55,6 +55,29 @@ def test_inside_a_quote_only_a_word_a_quote_may_have_is_written(local, article_t
     assert common not in quoted(start(local, article_text, frozenset({common}), quotable=frozenset())[0])
 
 
+def test_a_first_word_refused_stays_refused_after_a_space_or_a_quote_mark(local):
+    # Numbers are read digit by digit, after a piece that is only a space (" ", "3", " of"),
+    # and a title may begin after a quote mark: the refused word is still the value's first.
+    article = ("14 people were hurt when a bus hit a wall on Friday. 3 of them are in hospital. "
+               "Police said the driver was tired.")
+
+    def first_word(session, mark, avoid):
+        session.cut(mark)
+        for step in range(8):
+            piece = session.propose(avoid if step == 0 else frozenset())
+            if piece is None or "\n" in piece:
+                break
+            session.take()
+        return session.text[mark:].split()[0].strip('"“').lower()
+
+    for lead in ("Key points:\n- 14 people were hurt.\n-", 'Title: "'):
+        session, _ = start(local, article)
+        session.feed(lead)
+        mark = len(session.text)
+        chosen = first_word(session, mark, frozenset())
+        assert first_word(session, mark, frozenset({chosen})) != chosen
+
+
 def test_cutting_back_and_writing_again_gives_the_same_text(local, article_text):
     session, _ = start(local, article_text)
     first = write(session)

@@ -60,8 +60,9 @@ class Session(Protocol):
 
     def propose(self, avoid_start: frozenset[str] = frozenset()) -> str | None:
         """The model's next piece of text, not yet taken into the answer; None when the model
-        ends its answer. `avoid_start`: words the piece may not begin (for a value's first
-        piece). Loaded words in `avoid` (see `write_avoiding`) are never proposed."""
+        ends its answer. `avoid_start`: words the value may not begin with (given with its
+        first piece, they hold until its first word has begun). Loaded words in `avoid` (see
+        `Model.session`) are never proposed."""
 
     def take(self) -> None:
         """Add the piece just proposed to the answer."""

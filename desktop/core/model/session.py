@@ -150,6 +150,9 @@ class LocalSession:
         self._proposed: tuple[int, str, bytes] | None = None
         self._bans: dict[int, set[int]] = {}  # context length -> tokens not to take there
         self._word = (0, len(self.tokens), None)  # where the current word began, its first token
+        # Words the value may not begin with, until its first word has begun: a value's first
+        # piece may be only a space or a quote mark (" " then "6" then "th").
+        self._start_avoid: frozenset[str] = frozenset()
         self._foreign = context.foreign(scripts) if scripts else set()
         self._written: list[tuple[int, float]] = []  # (answer length after it, log-prob) per token the model wrote
         self._next = self.model.greedy()
@@ -159,6 +162,7 @@ class LocalSession:
     def propose(self, avoid_start: frozenset[str] = frozenset()) -> str | None:
         if self._proposed is not None:
             return self._proposed[1]
+        avoid_start = self._start_avoid = avoid_start or self._start_avoid
         while True:
             if self.should_stop():
                 raise Cancelled
@@ -190,6 +194,8 @@ class LocalSession:
         logprob = self.model.logprob(token)  # before the token is read: its own chance
         self._append(token)
         self.text += piece
+        if any(c.isalnum() for c in piece):
+            self._start_avoid = frozenset()  # the first word has begun
         self._written.append((len(self.text), logprob))
         self._pending = rest
         if not rest:
@@ -202,6 +208,7 @@ class LocalSession:
 
     def feed(self, text: str) -> None:
         self._proposed = None
+        self._start_avoid = frozenset()
         tokens = self.model.tokenize(self._pending.decode("utf-8", "replace") + text)
         self._pending = b""
         self.context.decoded()
@@ -215,6 +222,7 @@ class LocalSession:
 
     def cut(self, length: int) -> None:
         self._proposed = None
+        self._start_avoid = frozenset()
         self._pending = b""
         length = max(k for k in self._marks if k <= length)  # a character split between tokens
         position = self._marks[length]
@@ -276,7 +284,9 @@ class LocalSession:
                 if token in banned:
                     continue
                 word = self.model.piece(token).decode("utf-8", "replace").strip().lower()
-                begins = (len(word) >= 2 or (word and not word.isalnum()))  # "<" of "<one"
+                # A one-letter piece may be a word of its own ("A"); a digit or a mark begins
+                # one ("6" of "6th", "<" of "<one").
+                begins = len(word) >= 2 or (word and not word.isalpha())
                 if not word or not any(w == word or (begins and w.startswith(word))
                                        for w in avoid_start):
                     return token

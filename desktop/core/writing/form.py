@@ -34,6 +34,9 @@ TITLE_TOKENS = 32
 SENTENCE_TOKENS = 90
 VOICE_POINTS = 2  # key points kept free for voices the summary leaves out
 TRIES = 3  # ways a sentence may be written: as the model began it, then mended or begun anew
+# Key points taken back in a row, below the least asked for, before the writer stops asking:
+# each is begun otherwise than all those before it, and a note without points is little use.
+FAILED_POINTS = 3
 
 
 def answer_tokens(length: prompts.Length = prompts.STANDARD) -> int:
@@ -144,7 +147,7 @@ class Writer:
             if verdict == "mend":
                 self.s.feed(" " + fix)
             else:
-                avoid = frozenset({title.split()[0].lower()})
+                avoid = frozenset({_bare(title.split()[0])})
         self.draft.title = self.s.text[start:].strip()
 
     def _summary(self) -> None:
@@ -163,7 +166,7 @@ class Writer:
         most, least = self.length.max_points, self.length.min_points
         room = most - min(VOICE_POINTS, len(self.missing_voices(self._written())))
         failed = 0  # key points taken back in a row: the model has no more to say
-        while len(self.draft.key_points) < room and failed < 2:
+        while len(self.draft.key_points) < room and failed < FAILED_POINTS:
             if not self._point():
                 failed += 1
                 if len(self.draft.key_points) >= least:
@@ -215,6 +218,11 @@ class Writer:
                 self._write(SENTENCE_TOKENS, start, whole_line=False, avoid_start=avoid)
             spliced = ""
             text = written.text
+            if (part, text) in self._taken_back and not opening and _bare(text.split()[0]) not in avoid:
+                # Written again as it was taken back: begun with another word, even "The".
+                self.s.cut(start)
+                avoid = avoid | {_bare(text.split()[0])}
+                continue
             if written.how == "loop" or not text or (part, text) in self._taken_back:
                 fallback = fallback or text
                 break
@@ -248,7 +256,7 @@ class Writer:
                 self.s.feed(" " + opening)
             # Begun differently: the model's choice is the same every time (greedy).
             first = text[len(opening):].split()[:1] if opening else text.split()[:1]
-            refused = {w.lower().strip("\"“'‘(") for w in first}
+            refused = {_bare(w) for w in first}
             if part == "point":
                 # Later points stay free to begin with "The": refusing it would refuse most.
                 self._refused |= refused - {"the", "a", "an"}
@@ -344,6 +352,11 @@ def _verdict(problems: list[Problem], attempt: int) -> tuple[str, str]:
         # the sentence stays, flagged, rather than a worse one in its place.
         return "keep", ""
     return "again", ""
+
+
+def _bare(word: str) -> str:
+    """A first word as a word to refuse: without the quote mark or bracket before it."""
+    return word.lower().strip("\"“”'‘’«»„(")
 
 
 def _first_word(problem: Problem) -> bool:
