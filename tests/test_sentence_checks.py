@@ -224,6 +224,11 @@ def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
     assert "fragment" in kinds("Tomas Berg, Lena Ortiz, Karen Allen and even the ferry crew.", ctx)
     assert "fragment" in kinds("Seven hundred residents of Los Palmas, women and children.", ctx)
     assert "fragment" not in kinds("Seven hundred residents of Los Palmas opened the bridge.", ctx)
+    # A headline's passive without its "were": no whole sentence.
+    assert "fragment" in kinds("Ten new cases of toll evasion reported.", ctx)
+    assert "fragment" not in kinds("Ten new cases of toll evasion were reported.", ctx)
+    assert "fragment" not in kinds("The council said ten cases have been confirmed.", ctx)
+    assert "fragment" not in kinds("Mayor Lena Ortiz resigned.", ctx)
 
 
 def test_a_subject_or_pronoun_that_names_nothing_is_dangling(ctx):

@@ -779,11 +779,22 @@ def _fragment(sentence: str) -> list[Problem]:
     if not re.search(r"[.!?][\"”’')\]]*$", plain) and not (
             _FINITE.search(plain) or reports or _present_verb(found)):
         return [_whole("fragment", sentence, "Not a whole sentence: a headline's words, no verb.")]
+    if found[-1].strip(".!?\"”’')").lower() in _TAKES_OBJECT and not _PASSIVE.search(plain):
+        # A verb that needs an object ends it, without "was" or "have been": a headline's
+        # passive ("Ten cases reported.", "Two men arrested.").
+        return [_whole("fragment", sentence, "Not a whole sentence: a headline's words, no verb.")]
     rest = " ".join(found[1:])
     if not (_VERB_HINTS.search(rest) or reports or _present_verb(found)):
         return [_whole("fragment", sentence, "Not a whole sentence: it has no verb.")]
     return []
 
+
+# Verbs that take an object, in the form a headline's passive uses.
+_TAKES_OBJECT = {"reported", "confirmed", "announced", "found", "discovered", "detected", "recorded",
+                 "identified", "diagnosed", "released", "launched", "unveiled", "arrested", "killed",
+                 "injured", "seized", "approved", "rejected", "revealed", "charged", "sentenced"}
+# What makes a passive whole, or a verb its own: "were reported", "have been found", "said".
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|get|got|gets)\b", re.IGNORECASE)
 
 # A sentence that begins with its verb, a headline's way: "Plans to double the fee".
 _NO_SUBJECT = re.compile(r"(?:Plans|Aims|Wants|Seeks|Hopes|Vows|Promises|Pledges|Threatens|Agrees|"
