@@ -11,6 +11,7 @@ from desktop.core.engine import (
 )
 from desktop.core.input.article import Article
 from desktop.core.model.registry import ModelFile
+from desktop.core.writing.prompts import LENGTHS, STANDARD
 from tests.longtext import long_article
 
 
@@ -21,8 +22,8 @@ def engine():
     e.close()
 
 
-def run(engine, text, model, language=None):
-    return list(engine.summarize(Article.build(text), model, language))
+def run(engine, text, model, language=None, length=STANDARD):
+    return list(engine.summarize(Article.build(text), model, language, length))
 
 
 def test_summarize_streams_and_ends_with_a_parsed_summary(engine, article_text, test_model):
@@ -109,7 +110,7 @@ def test_a_segfault_in_the_worker_is_reported(engine, article_text, test_model):
 
 def test_an_article_longer_than_the_context_is_read_in_parts_and_whole(engine, test_model):
     text = long_article(4_000)
-    events = run(engine, text, test_model)
+    events = run(engine, text, test_model, length=LENGTHS["short"])  # short: the reading in parts is tested
     done = events[-1]
     assert isinstance(done, Done)
     assert done.result.parts >= 2 and done.result.coverage == 1.0
