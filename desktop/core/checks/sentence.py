@@ -793,7 +793,7 @@ def _fragment(sentence: str) -> list[Problem]:
 _TAKES_OBJECT = {"reported", "confirmed", "announced", "found", "discovered", "detected", "recorded",
                  "identified", "diagnosed", "released", "launched", "unveiled", "arrested", "killed",
                  "injured", "seized", "approved", "rejected", "revealed", "charged", "sentenced"}
-# What makes a passive whole, or a verb its own: "were reported", "have been found", "said".
+# What makes a passive whole: "were reported", "have been found", "got arrested".
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|get|got|gets)\b", re.IGNORECASE)
 
 # A sentence that begins with its verb, a headline's way: "Plans to double the fee".
