@@ -90,6 +90,28 @@ def test_notes_added_at_once_from_many_threads_are_all_kept(tmp_path):
     assert not errors and len(history) == 40
 
 
+def test_a_new_history_opened_by_many_threads_at_once_takes_every_note(tmp_path):
+    # A batch's threads each open the history; on a new file they all make it at once.
+    for n in range(20):
+        path = tmp_path / f"history{n}.sqlite3"
+        start = threading.Barrier(4)
+        errors = []
+
+        def add(i: int) -> None:
+            start.wait()
+            try:
+                History(path).add(entry(f"Note {i}", "Text."))
+            except Exception as exc:  # pragma: no cover - what the test looks for
+                errors.append(exc)
+
+        threads = [threading.Thread(target=add, args=(i,)) for i in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not errors and len(History(path)) == 4
+
+
 def test_a_history_file_that_is_no_database_is_set_aside_not_lost(tmp_path):
     path = tmp_path / "history.sqlite3"
     path.write_bytes(b"not a database " * 100)

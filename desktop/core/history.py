@@ -105,7 +105,7 @@ class History:
         for attempt in range(2):
             try:
                 with closing(sqlite3.connect(self.path, timeout=15)) as db:
-                    db.execute("PRAGMA journal_mode=WAL")
+                    _write_ahead(db)
                     db.executescript(_SCHEMA)
                 break
             except sqlite3.DatabaseError as exc:
@@ -210,6 +210,22 @@ class History:
                            "(SELECT key FROM answers ORDER BY used DESC LIMIT ?)", (KEEP_ANSWERS,))
         except (sqlite3.Error, OSError):
             pass
+
+
+def _write_ahead(db: sqlite3.Connection, wait: float = 15) -> None:
+    """Put the file in write-ahead-log mode. The switch needs the file to itself, and SQLite
+    answers "locked" at once, without the connection's timeout, while another connection
+    makes or switches the same new file (a batch's threads opening the history together):
+    so it is asked again until the wait is over."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _terms(query: str) -> str:
