@@ -212,3 +212,32 @@ def test_the_worked_example_s_words_are_kept_out_unless_the_article_uses_them():
     assert "council" not in words  # the article's own word stays free
     assert "march" not in prompts.example_words("Residents marched to the pier.")  # in any form
     assert not {"said", "title", "summary"} & words  # reporting verbs and the form's labels too
+
+
+def test_every_sentence_and_key_point_of_a_note_ends_as_a_sentence_does():
+    from desktop.core.pipeline import _finish
+    from desktop.core.writing.form import Summary
+
+    finished = _finish(Summary("Viera beats Rockledge", [
+        "SPRINGFIELD, Ill. (AP) — Viera beat Rockledge 70-44 on Friday",
+        'The coach called it "a good night. "',
+    ], [
+        "Viera beat Rockledge 70-44 in girls' basketball",
+        'Ana Ruiz said: "We played as a team.',
+        "Fans asked “what comes next”",
+        "Quincy, MA – The league met on Monday.",
+        "NATO – Russia talks resumed on Monday.",  # no dateline: the news itself
+        "Did the league act?",  # an end mark is kept as it is
+        "比赛在周五举行",
+    ]), english=True)
+    assert finished.title == "Viera beats Rockledge"  # a title has no full stop
+    assert finished.sentences == ["Viera beat Rockledge 70-44 on Friday.", 'The coach called it "a good night."']
+    assert finished.key_points == [
+        "Viera beat Rockledge 70-44 in girls' basketball.",
+        'Ana Ruiz said: "We played as a team."',
+        "Fans asked “what comes next.”",
+        "The league met on Monday.",
+        "NATO – Russia talks resumed on Monday.",
+        "Did the league act?",
+        "比赛在周五举行。",
+    ]

@@ -229,6 +229,14 @@ def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
     assert "fragment" not in kinds("Ten new cases of toll evasion were reported.", ctx)
     assert "fragment" not in kinds("The council said ten cases have been confirmed.", ctx)
     assert "fragment" not in kinds("Mayor Lena Ortiz resigned.", ctx)
+    # ... also when a place or a time follows it, and an "-ing" word is no verb without "is".
+    assert "fragment" in kinds("A ferry found near the pier after missing in Los Palmas.", ctx)
+    assert "fragment" in kinds("Two fishermen arrested after a protest at the harbor.", ctx)
+    assert "fragment" in kinds("Tomas Berg attacking the council at the expense of the fishermen.", ctx)
+    for whole in ("Police arrested two fishermen after a protest at the harbor.",
+                  "The ferry found near the pier was towed to Los Palmas.",
+                  "Tomas Berg is attacking the council.", "The council met, adding a hearing to its plan."):
+        assert "fragment" not in kinds(whole, ctx), whole
 
 
 def test_a_subject_or_pronoun_that_names_nothing_is_dangling(ctx):
@@ -268,6 +276,15 @@ def test_page_clutter_repeats_and_unsupported_claims(ctx):
     assert "unsupported" not in kinds("The council voted 6 to 3 to build a road bridge.", ctx)
 
 
+def test_a_question_is_no_summary_sentence_or_key_point_in_any_language(ctx):
+    assert problem("Should the council build the bridge before the state approves a loan?", ctx,
+                   "question").reason.startswith("A question")
+    assert "question" in kinds("¿Abrirá el puente en 2029?", ctx, part="summary", compare=False)
+    assert "question" in kinds("橋は2029年に開通するのか？", ctx, compare=False)
+    # A question the article quotes, inside a statement, is the statement's.
+    assert "question" not in kinds('Mayor Lena Ortiz asked "why wait?" before the council voted 6 to 3.', ctx)
+
+
 def test_judgements_no_one_owns_and_shouted_titles(ctx):
     judged = problem("The reckless plan divided the town.", ctx, "opinion")
     assert judged.text == "reckless"
@@ -304,9 +321,10 @@ def test_a_news_report_s_own_judgement_is_told_as_its_reporter_s():
     assert problem("The council's vote was reckless.", checker.Context(Article(
         "The council voted 6 to 3 on Thursday to build the bridge.", Genre("news report", "Rita Haas"),
         "Vote")), "opinion").fix == ""
-    assert problem("The harbor plan is reckless.", checker.Context(Article(
-        "The council's harbor plan is reckless.", Genre("news report", "Staff Reports"), "Plan")),
-        "opinion").fix == ""
+    for desk in ("Staff Reports", "Coast Herald Sport"):  # a desk's byline names no one
+        assert problem("The harbor plan is reckless.", checker.Context(Article(
+            "The council's harbor plan is reckless.", Genre("news report", desk), "Plan")),
+            "opinion").fix == ""
 
 
 def test_an_opinion_piece_view_must_be_told_as_its_writer_s():
@@ -333,6 +351,9 @@ def test_an_opinion_piece_view_must_be_told_as_its_writer_s():
     assert problem(best, blog, "opinion").fix == "The writer writes that"
     assert problem(best, blog, "opinion", part="summary").fix == \
         "In a blog post, the writer writes that"
+    # A desk or a site writes under its whole name, not its last word ("Sport writes that").
+    desk = checker.Context(Article(column, Genre("review", "Coast Herald Sport"), "Why Port Alder needs its bridge"))
+    assert problem(best, desk, "opinion").fix == "Coast Herald Sport writes that"
 
 
 def test_the_review_counts_every_kind_and_links_key_points_to_evidence(ctx):

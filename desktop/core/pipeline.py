@@ -240,13 +240,40 @@ def _mend(text: str, part: str, ctx: checker.Context) -> str:
 
 
 def _finish(summary: Summary, english: bool) -> Summary:
-    """The loaded modifiers that can go without changing a fact are dropped; stock tickers go."""
+    """The loaded modifiers that can go without changing a fact are dropped; stock tickers and
+    a dateline the model copied go; every sentence and key point ends as a sentence does."""
     def tidy(text: str) -> str:
         text = lexicon.soften(text) if english else text
         return re.sub(r"\s+", " ", checker.TICKER.sub("", text)).replace(" ,", ",").replace(" .", ".").strip()
 
-    return Summary(tidy(summary.title), [tidy(s) for s in summary.sentences],
-                   [tidy(p) for p in summary.key_points], summary.notes)
+    return Summary(tidy(summary.title), [_ended(tidy(s)) for s in summary.sentences],
+                   [_ended(tidy(p)) for p in summary.key_points], summary.notes)
+
+
+# A wire story's dateline before its first sentence: "New York, NY – ", "LONDON (Reuters) — ".
+# A place in capitals alone needs the agency or a wire's long dash: "NATO – Russia talks" is news.
+_DATELINE = re.compile(r"^(?:(?:(?:[A-Z][\w.'-]*\s){0,3}[A-Z][\w.'-]*,(?:\s[A-Z][\w.]*){1,3})"
+                       r"\s*(?:\([^)]{1,25}\)\s*)?[–—-]{1,2}"
+                       r"|[A-Z]{3,}(?:\s[A-Z]{3,})*\s*(?:\([^)]{1,25}\)\s*[–—-]{1,2}|—))\s+(?=[A-Z0-9“\"])")
+_CLOSERS = "\"”’')]"
+
+
+def _ended(text: str) -> str:
+    """A sentence or key point as the others are: without a dateline, its quote closed, and a
+    full stop where it has no end mark ("Viera won 70-44" -> "Viera won 70-44.")."""
+    text = _DATELINE.sub("", text)
+    text = re.sub(r"([.!?])\s+([\"”])$", r"\1\2", text)  # "… scale. \"" -> "… scale.\""
+    if not text:
+        return text
+    body = text.rstrip(_CLOSERS)
+    if not re.search(r"[.!?…。！？]$", body):
+        mark = "。" if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]$", body) else "."
+        text = body + mark + text[len(body):]
+    if text.count('"') % 2:
+        text += '"'
+    elif text.count("“") > text.count("”"):
+        text += "”"
+    return text
 
 
 def split_parts(model: Model, text: str, budget: int) -> list[str]:

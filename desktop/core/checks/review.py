@@ -26,6 +26,7 @@ COUNTS = {
     "partial_name": "partial_names",
     "clutter": "page_clutter",
     "fragment": "fragments",
+    "question": "questions",
     "repeat": "repeats",
     "sensational": "sensational_titles",
 }

@@ -18,6 +18,7 @@ What it checks, each against the sentence's evidence in the article:
 - partial_name: part of a name ("Palmas" for "Los Palmas");
 - clutter: about the page or the article, not the news ("X contributed to this report");
 - fragment: not a whole sentence;
+- question: a question, where the note tells what happened;
 - repeat: says again what an earlier sentence said;
 - sensational: a title in capitals or exclamation, or a copied opinion headline.
 """
@@ -49,6 +50,7 @@ KINDS = {
     "partial_name": "Part of a name",
     "clutter": "Page clutter",
     "fragment": "Not a whole sentence",
+    "question": "A question, not a statement",
     "repeat": "Says again what is said above",
     "sensational": "Sensational title",
 }
@@ -76,9 +78,9 @@ _TIME = {"year", "week", "month", "morning", "afternoon", "evening", "weekend", 
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|will|would|can|could|may|"
                      r"might|must|shall|should)\b", re.IGNORECASE)
 # A word in -ed or -en, in small letters ("Biden", "Allen" are names), that is no participle:
-# "hundred", "even", "when", "women".
+# "hundred", "even", "when", "women", "fishermen".
 _PARTICIPLE = (r"(?!(?:hundred|speed|seed|feed|bed|red|shed|sacred|naked|wicked|greed|even|seven|"
-               r"eleven|ten|then|when|often|women|men|children|between|screen|green|garden|kitchen|"
+               r"eleven|ten|then|when|often|[a-z]*men|children|between|screen|green|garden|kitchen|"
                r"chicken|golden|wooden|oven|heaven|token|citizen|teen|queen)\b)[a-z]+(?:ed|en)")
 _VERB_HINTS = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|"
@@ -179,6 +181,8 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
         found += check_names(sentence, ctx)
         if part != "title":
             found += _fragment(sentence)
+    if part != "title":
+        found += _question(sentence)
     found += _clutter(sentence)
     if part != "title":
         found += _repeat(sentence, (*before, title) if part == "point" and title else before,
@@ -516,8 +520,8 @@ def _writer_fix(ctx: Context, part: str, first: bool) -> str:
     author = genre.author or "the writer"
     if part == "summary" and first:
         return f"In {_a(genre.kind)} {genre.kind}, {author} {verb} that"
-    short = author if genre.kind == "editorial" or not genre.author or " " not in author \
-        else author.split()[-1]
+    # A person by their surname; a site, a desk or the board by its whole name ("Telegraph Sport").
+    short = author.split()[-1] if person(author) and genre.kind != "editorial" else author
     short = short[:1].upper() + short[1:]
     if part == "title":  # a headline: "Haas argues ...", "Snopes checks the claim that ..."
         return f"{short} checks the claim that" if genre.kind == "fact check" else f"{short} {verb}"
@@ -775,7 +779,11 @@ def _fragment(sentence: str) -> list[Problem]:
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
     if _NO_SUBJECT.match(plain) and not _FINITE.search(plain):
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
-    reports = bool(claims.read(plain).verb_kind)  # a reporting verb read as a verb, not "calls for"
+    opening = claims.read(plain).opening.split()
+    # A reporting verb read as a verb, not "calls for"; its "-ing" form only after "is", "was"
+    # ("Officials attacking the plan" has none).
+    reports = bool(opening) and not (opening[-1].lower().endswith("ing") and (
+        len(opening) < 2 or not _PASSIVE.fullmatch(opening[-2])))
     if not re.search(r"[.!?][\"”’')\]]*$", plain) and not (
             _FINITE.search(plain) or reports or _present_verb(found)):
         return [_whole("fragment", sentence, "Not a whole sentence: a headline's words, no verb.")]
@@ -784,8 +792,26 @@ def _fragment(sentence: str) -> list[Problem]:
         # passive ("Ten cases reported.", "Two men arrested.").
         return [_whole("fragment", sentence, "Not a whole sentence: a headline's words, no verb.")]
     rest = " ".join(found[1:])
-    if not (_VERB_HINTS.search(rest) or reports or _present_verb(found)):
+    hints = list(_VERB_HINTS.finditer(rest))
+    if not (hints or reports or _present_verb(found)):
         return [_whole("fragment", sentence, "Not a whole sentence: it has no verb.")]
+    if (not reports or opening[-1].lower() in _TAKES_OBJECT) and not _PASSIVE.search(plain) \
+            and all(_headline_passive(rest, m) for m in hints) and not _present_verb(found):
+        # Its only verb is a headline's passive before a place or a time: "Cat found in Santa
+        # Fe after ...", "Two men arrested after a chase".
+        return [_whole("fragment", sentence, "Not a whole sentence: a headline's words, no verb.")]
+    return []
+
+
+def _headline_passive(text: str, verb: re.Match) -> bool:
+    return verb.group().lower() in _TAKES_OBJECT and bool(re.match(
+        r"\s+(?:in|at|near|after|during|inside|outside|off|across|along|from|over)\b", text[verb.end():]))
+
+
+def _question(sentence: str) -> list[Problem]:
+    """A question: the article may ask it, but a summary tells what happened (any language)."""
+    if re.search(r"[?？][\"”’')\]]*$", sentence.strip()) or sentence.lstrip().startswith("¿"):
+        return [_whole("question", sentence, "A question, not a statement: say what happened.")]
     return []
 
 

@@ -150,12 +150,18 @@ _PUBLISHERS = {"nast", "media", "news", "press", "staff", "group", "inc", "netwo
                "digital", "wire", "service", "reuters", "associated", "agency", "desk", "team"}
 
 
+# A newsroom's desks and publications, which sign articles as a writer would.
+_DESKS = {"sport", "sports", "editorial", "editors", "magazine", "podcast", "bureau", "newsroom",
+          "reports", "online", "weekly", "daily", "times", "journal", "herald", "tribune", "gazette",
+          "chronicle"}
+
+
 def person(name: str) -> bool:
     """Whether a name looks like a person's: two to four capitalized words, none of a
-    publisher's ("Condé Nast", "Staff Reports")."""
+    publisher's or a desk's ("Condé Nast", "Staff Reports", "Telegraph Sport")."""
     parts = name.split()
     return 2 <= len(parts) <= 4 and all(p[:1].isupper() for p in parts) \
-        and not {p.lower().strip(".") for p in parts} & _PUBLISHERS
+        and not {p.lower().strip(".") for p in parts} & (_PUBLISHERS | _DESKS)
 
 
 def opinion_style(text: str) -> float:

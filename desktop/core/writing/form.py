@@ -54,7 +54,7 @@ SENTENCE_END = re.compile(NOT_AN_END + r"[.!?][\"”’')\]]*$")
 
 # What a problem calls for: written anew from words that mend it, or taken back.
 MEND = ("attribution", "opinion", "modality", "dangling", "sensational")
-DROP = ("unsupported", "number", "name", "quote", "clutter", "fragment", "repeat", "negation")
+DROP = ("unsupported", "number", "name", "quote", "clutter", "fragment", "question", "repeat", "negation")
 
 # The sentence checker: sentence, part, the part's sentences before it, the title, and how
 # likely the sentence was to the model as it wrote it (None when unknown).
