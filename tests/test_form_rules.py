@@ -218,18 +218,26 @@ def test_every_sentence_and_key_point_of_a_note_ends_as_a_sentence_does():
     from desktop.core.pipeline import _finish
     from desktop.core.writing.form import Summary
 
+    article = ("Viera beats Rockledge\n\nSPRINGFIELD, Ill. (AP) — Viera beat Rockledge 70-44 on Friday.\n"
+               "Quincy, MA – The league met on Monday. NATO — Russia talks resumed.")
     finished = _finish(Summary("Viera beats Rockledge", [
         "SPRINGFIELD, Ill. (AP) — Viera beat Rockledge 70-44 on Friday",
         'The coach called it "a good night. "',
     ], [
         "Viera beat Rockledge 70-44 in girls' basketball",
         'Ana Ruiz said: "We played as a team.',
-        "Fans asked “what comes next”",
+        "Fans asked “what comes next",
         "Quincy, MA – The league met on Monday.",
-        "NATO – Russia talks resumed on Monday.",  # no dateline: the news itself
+        "Lena Ortiz, Coach – The league met on Monday.",  # no dateline the article has: a speaker
+        "NATO — Russia talks resumed on Monday.",
         "Did the league act?",  # an end mark is kept as it is
+        "Ticket sales rose 5% (Reuters)",
+        "The coach said:",
+        '“We are ready," the coach said',
+        "The 6'2\" guard scored 20 points",
         "比赛在周五举行",
-    ]), english=True)
+        "ผลการแข่งขันวันนี้",  # Thai ends sentences without a mark
+    ]), english=True, article=article)
     assert finished.title == "Viera beats Rockledge"  # a title has no full stop
     assert finished.sentences == ["Viera beat Rockledge 70-44 on Friday.", 'The coach called it "a good night."']
     assert finished.key_points == [
@@ -237,7 +245,13 @@ def test_every_sentence_and_key_point_of_a_note_ends_as_a_sentence_does():
         'Ana Ruiz said: "We played as a team."',
         "Fans asked “what comes next.”",
         "The league met on Monday.",
-        "NATO – Russia talks resumed on Monday.",
+        "Lena Ortiz, Coach – The league met on Monday.",
+        "NATO — Russia talks resumed on Monday.",
         "Did the league act?",
+        "Ticket sales rose 5% (Reuters).",
+        "The coach said.",
+        '“We are ready," the coach said.',
+        "The 6'2\" guard scored 20 points.",
         "比赛在周五举行。",
+        "ผลการแข่งขันวันนี้",
     ]

@@ -130,7 +130,7 @@ def run(model: Model, article: Article, language: str | None,
                        for g in groups]
         parts = len(pieces)
         coverage = round(sum(word_count(p) for p in pieces) / max(1, word_count(text)), 4)
-    summary = _finish(summary, english)
+    summary = _finish(summary, english, article.text)
     if length != asked:
         summary.notes.append(f"This model's context is too small for a {asked.name} summary: "
                              f"a {length.name} one was written.")
@@ -239,41 +239,58 @@ def _mend(text: str, part: str, ctx: checker.Context) -> str:
     return text
 
 
-def _finish(summary: Summary, english: bool) -> Summary:
+def _finish(summary: Summary, english: bool, article: str) -> Summary:
     """The loaded modifiers that can go without changing a fact are dropped; stock tickers and
-    a dateline the model copied go; every sentence and key point ends as a sentence does."""
+    a dateline the model copied from `article` go; every sentence and key point ends as a
+    sentence does."""
     def tidy(text: str) -> str:
         text = lexicon.soften(text) if english else text
         return re.sub(r"\s+", " ", checker.TICKER.sub("", text)).replace(" ,", ",").replace(" .", ".").strip()
 
-    return Summary(tidy(summary.title), [_ended(tidy(s)) for s in summary.sentences],
-                   [_ended(tidy(p)) for p in summary.key_points], summary.notes)
+    def ended(text: str) -> str:
+        return _ended(_without_dateline(tidy(text), article))
+
+    return Summary(tidy(summary.title), [ended(s) for s in summary.sentences],
+                   [ended(p) for p in summary.key_points], summary.notes)
 
 
-# A wire story's dateline before its first sentence: "New York, NY – ", "LONDON (Reuters) — ".
-# A place in capitals alone needs the agency or a wire's long dash: "NATO – Russia talks" is news.
-_DATELINE = re.compile(r"^(?:(?:(?:[A-Z][\w.'-]*\s){0,3}[A-Z][\w.'-]*,(?:\s[A-Z][\w.]*){1,3})"
-                       r"\s*(?:\([^)]{1,25}\)\s*)?[–—-]{1,2}"
-                       r"|[A-Z]{3,}(?:\s[A-Z]{3,})*\s*(?:\([^)]{1,25}\)\s*[–—-]{1,2}|—))\s+(?=[A-Z0-9“\"])")
-_CLOSERS = "\"”’')]"
+# A wire story's dateline: "New York, NY – ", "LONDON (Reuters) — ".
+_DATELINE = re.compile(r"^((?:(?:[A-Z][\w.'-]*\s){0,3}[A-Z][\w.'-]*,(?:\s[A-Z][\w.]*){1,3}|[A-Z]{3,}(?:\s[A-Z]{3,})*)"
+                       r"\s*(?:\([^)]{1,25}\))?)\s*[–—-]{1,2}\s+(?=[A-Z0-9“\"])")
+
+
+def _without_dateline(text: str, article: str) -> str:
+    """The sentence without the dateline it begins with, when the article begins a paragraph
+    with it: a name and a title before a dash ("Ana Ruiz, Mayor – …") or "NATO — Russia talks"
+    are no dateline."""
+    match = _DATELINE.match(text)
+    if match and re.search(rf"(?:^|\n)\s*{re.escape(match.group(1))}\s*[–—-]", article):
+        return text[match.end():]
+    return text
+
+
+_END_MARKS = ".!?…。！？।؟"
+_QUOTE_CLOSERS = "\"”」』"  # a full stop goes before these; after a bracket
 
 
 def _ended(text: str) -> str:
-    """A sentence or key point as the others are: without a dateline, its quote closed, and a
-    full stop where it has no end mark ("Viera won 70-44" -> "Viera won 70-44.")."""
-    text = _DATELINE.sub("", text)
+    """A sentence or key point as the others are: its open quote closed, and an end mark where
+    it has none ("Viera won 70-44" -> "Viera won 70-44."); Thai, which uses none, as it is."""
     text = re.sub(r"([.!?])\s+([\"”])$", r"\1\2", text)  # "… scale. \"" -> "… scale.\""
-    if not text:
+    text = re.sub(r"\s*[,;:–—-]+$", "", text) if not re.search(r"[\u0370-\u03ff]", text) else text
+    if not text or re.search(r"[\u0e00-\u0e7f]$", text):
         return text
-    body = text.rstrip(_CLOSERS)
-    if not re.search(r"[.!?…。！？]$", body):
-        mark = "。" if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]$", body) else "."
-        text = body + mark + text[len(body):]
-    if text.count('"') % 2:
-        text += '"'
-    elif text.count("“") > text.count("”"):
+    last = max(text.rfind('"'), text.rfind("“"), text.rfind("”"))
+    if last >= 0 and text[last] == "“":
         text += "”"
-    return text
+    elif last >= 0 and text[last] == '"' and text.count('"') % 2 and (
+            last == 0 or text[last - 1] in " ([—–") and not text.endswith('"'):
+        text += '"'  # an opening quote: at the start, or after a space, not an inch's mark
+    body = text.rstrip(_QUOTE_CLOSERS)
+    if re.search(rf"[{_END_MARKS}]$|[\u0370-\u03ff][;.]$", body) or re.search(rf"[{_END_MARKS}][)\]]$", body):
+        return text
+    mark = "。" if re.search(r"[\u3040-\u30ff\u4e00-\u9fff」』）】]$", body) else "."
+    return body + mark + text[len(body):]
 
 
 def split_parts(model: Model, text: str, budget: int) -> list[str]:

@@ -516,15 +516,21 @@ def _writer_fix(ctx: Context, part: str, first: bool) -> str:
     genre = ctx.article.genre
     if genre.kind == NEWS:
         return ""
-    verb = "argues" if genre.kind in ("opinion column", "editorial") else "writes"
     author = genre.author or "the writer"
+    writers = re.split(r"\s+and\s+|\s*&\s*", author)
+    # "Ana Ruiz and Tom Li argue"; a site or a firm ("Procter & Gamble") is one.
+    plural = len(writers) > 1 and genre.kind != "editorial" and all(person(w) for w in writers)
+    verb = ("argue" if plural else "argues") if genre.kind in ("opinion column", "editorial") \
+        else ("write" if plural else "writes")
     if part == "summary" and first:
         return f"In {_a(genre.kind)} {genre.kind}, {author} {verb} that"
-    # A person by their surname; a site, a desk or the board by its whole name ("Telegraph Sport").
-    short = author.split()[-1] if person(author) and genre.kind != "editorial" else author
+    # People by their surnames; a site, a desk or the board by its whole name ("Telegraph Sport").
+    short = " and ".join(w.split()[-1] for w in writers) \
+        if genre.kind != "editorial" and all(person(w) for w in writers) else author
     short = short[:1].upper() + short[1:]
     if part == "title":  # a headline: "Haas argues ...", "Snopes checks the claim that ..."
-        return f"{short} checks the claim that" if genre.kind == "fact check" else f"{short} {verb}"
+        checks = "check" if plural else "checks"
+        return f"{short} {checks} the claim that" if genre.kind == "fact check" else f"{short} {verb}"
     return f"{short} {verb} that" if part == "point" else f"{short} also {verb} that"
 
 
@@ -779,11 +785,9 @@ def _fragment(sentence: str) -> list[Problem]:
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
     if _NO_SUBJECT.match(plain) and not _FINITE.search(plain):
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
-    opening = claims.read(plain).opening.split()
-    # A reporting verb read as a verb, not "calls for"; its "-ing" form only after "is", "was"
-    # ("Officials attacking the plan" has none).
-    reports = bool(opening) and not (opening[-1].lower().endswith("ing") and (
-        len(opening) < 2 or not _PASSIVE.fullmatch(opening[-2])))
+    claim = claims.read(plain)
+    reports = bool(claim.verb_kind)  # a reporting verb read as a verb, not "calls for"
+    verb = claim.opening.split()[-1].lower() if claim.opening else ""
     if not re.search(r"[.!?][\"”’')\]]*$", plain) and not (
             _FINITE.search(plain) or reports or _present_verb(found)):
         return [_whole("fragment", sentence, "Not a whole sentence: a headline's words, no verb.")]
@@ -795,7 +799,7 @@ def _fragment(sentence: str) -> list[Problem]:
     hints = list(_VERB_HINTS.finditer(rest))
     if not (hints or reports or _present_verb(found)):
         return [_whole("fragment", sentence, "Not a whole sentence: it has no verb.")]
-    if (not reports or opening[-1].lower() in _TAKES_OBJECT) and not _PASSIVE.search(plain) \
+    if (not reports or verb in _TAKES_OBJECT) and not _PASSIVE.search(plain) \
             and all(_headline_passive(rest, m) for m in hints) and not _present_verb(found):
         # Its only verb is a headline's passive before a place or a time: "Cat found in Santa
         # Fe after ...", "Two men arrested after a chase".
@@ -804,13 +808,36 @@ def _fragment(sentence: str) -> list[Problem]:
 
 
 def _headline_passive(text: str, verb: re.Match) -> bool:
-    return verb.group().lower() in _TAKES_OBJECT and bool(re.match(
-        r"\s+(?:in|at|near|after|during|inside|outside|off|across|along|from|over)\b", text[verb.end():]))
+    """A verb that needs an object, followed by a place or a time and then no object: "found
+    in Santa Fe after ...", not "found in a statement 12 new cases" or "found in favor of"."""
+    after = text[verb.end():]
+    if verb.group().lower() not in _TAKES_OBJECT or re.match(r"\s+in\s+favou?r\b", after) \
+            or not re.match(rf"\s+(?:{_PLACE_OR_TIME})\b", after):
+        return False
+    previous = ""
+    for word in re.findall(r"[\w$%'’-]+|[,;]", after):
+        lower = word.lower()
+        starts_phrase = lower in _DETERMINERS or word[:1].isdigit() or word[:1] == "$"
+        if starts_phrase and previous and previous not in _PREPOSITIONS | _DETERMINERS | {"and", "or", ",", ";"} \
+                and not previous[:1].isdigit():
+            return False  # a noun phrase after a noun: the verb's object ("in November a plan")
+        previous = lower
+    return True
+
+
+_PLACE_OR_TIME = "in|at|near|after|during|inside|outside|off|across|along|from|over"
+_PREPOSITIONS = {"in", "at", "on", "near", "after", "during", "inside", "outside", "off", "across", "along",
+                 "from", "over", "to", "for", "with", "by", "of", "into", "before", "since", "under",
+                 "behind", "between", "among", "against", "without", "about", "than"}
+_DETERMINERS = {"the", "a", "an", "her", "his", "their", "its", "our", "this", "these", "those", "some"}
 
 
 def _question(sentence: str) -> list[Problem]:
-    """A question: the article may ask it, but a summary tells what happened (any language)."""
-    if re.search(r"[?？][\"”’')\]]*$", sentence.strip()) or sentence.lstrip().startswith("¿"):
+    """A question of its own, in any language: the article may ask it, but a summary tells
+    what happened. A question it quotes ('Ortiz asked: "Why wait?"') is a statement's."""
+    text = sentence.strip()
+    end = re.search(r"[?？؟]$", text)
+    if end and not lexicon.inside(end.start(), lexicon.quoted_spans(text)):
         return [_whole("question", sentence, "A question, not a statement: say what happened.")]
     return []
 

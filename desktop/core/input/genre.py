@@ -150,17 +150,17 @@ _PUBLISHERS = {"nast", "media", "news", "press", "staff", "group", "inc", "netwo
                "digital", "wire", "service", "reuters", "associated", "agency", "desk", "team"}
 
 
-# A newsroom's desks and publications, which sign articles as a writer would.
+# A newsroom's desks and publications, which sign articles as a writer would (not words that
+# are also surnames: "Matt Daily", "Ana Herald").
 _DESKS = {"sport", "sports", "editorial", "editors", "magazine", "podcast", "bureau", "newsroom",
-          "reports", "online", "weekly", "daily", "times", "journal", "herald", "tribune", "gazette",
-          "chronicle"}
+          "reports", "online", "opinion", "business", "politics", "journal", "tribune", "gazette"}
 
 
 def person(name: str) -> bool:
     """Whether a name looks like a person's: two to four capitalized words, none of a
-    publisher's or a desk's ("Condé Nast", "Staff Reports", "Telegraph Sport")."""
+    publisher's or a desk's ("Condé Nast", "Staff Reports", "Telegraph Sport"), not "The ..."."""
     parts = name.split()
-    return 2 <= len(parts) <= 4 and all(p[:1].isupper() for p in parts) \
+    return 2 <= len(parts) <= 4 and all(p[:1].isupper() for p in parts) and parts[0] != "The" \
         and not {p.lower().strip(".") for p in parts} & (_PUBLISHERS | _DESKS)
 
 

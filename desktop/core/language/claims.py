@@ -215,6 +215,8 @@ def _not_a_verb(sentence: str, match: re.Match) -> bool:
         return True
     if _DETERMINED.search(before) or (word.lower().endswith("ing") and _DESCRIBED.search(before)):
         return True  # a noun: "the claims", "the long-running dispute", "a significant finding"
+    if word.lower().endswith("ing") and _NAMING.search(before):
+        return True  # a word's "-ing" with no "is" or "after": "wireless charging", "Trump attacking"
     lemma = _ambiguous_forms().get(word.lower())
     if lemma is None:
         return False
@@ -226,6 +228,13 @@ _STRANDED = re.compile(r"\s+(?:for|about|of|on|with|to|at|in)\s*(?:[,;.!?]|$)", 
 # A word that makes what follows a noun: "the", "its", "a long-running".
 _DETERMINED = re.compile(r"\b(?:the|a|an|its|his|her|their|our|my|your|this|these|"
                          r"those)\s+(?:[\w-]+-[\w-]+\s+)?$|['’]s\s+$", re.IGNORECASE)
+# A word right before an "-ing" that makes it no verb of a clause: not a helper ("is", "keeps"),
+# a preposition ("after saying"), a conjunction or a mark.
+_NAMING = re.compile(r"(?<![,;:(\"“—–-])\b(?!(?:is|are|was|were|be|been|being|am|keep|keeps|kept|"
+                     r"start|starts|started|stop|stops|stopped|after|before|by|while|when|without|"
+                     r"since|in|on|for|despite|from|of|about|upon|and|or|but|also|then|not|"
+                     r"just|still|now|again|repeatedly|publicly|reportedly|allegedly|even)\b)"
+                     r"[A-Za-z][\w’'.-]*\s+$", re.IGNORECASE)
 _DESCRIBED = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+[a-z]+\s+$", re.IGNORECASE)
 
 
