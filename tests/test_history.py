@@ -70,46 +70,42 @@ def test_stored_answers_are_kept_up_to_a_limit_least_recently_used_first(tmp_pat
     assert history.answer(f"key{KEEP_ANSWERS + 4}") == {"n": KEEP_ANSWERS + 4}
 
 
-def test_notes_added_at_once_from_many_threads_are_all_kept(tmp_path):
-    history = History(tmp_path / "history.sqlite3")
+def _at_once(work, threads: int = 4) -> list[Exception]:
+    """Run work(0) ... work(threads - 1) in threads that all begin together: what they raised."""
+    start = threading.Barrier(threads)
     errors = []
 
-    def add(n: int) -> None:
+    def run(i: int) -> None:
+        start.wait()
         try:
-            for i in range(10):
-                History(history.path).add(entry(f"Note {n}-{i}", "Text."))
-                History(history.path).keep_answer(f"{n}-{i}", {"n": n})
-        except Exception as exc:  # pragma: no cover - what the test looks for
+            work(i)
+        except Exception as exc:  # pragma: no cover - what the tests look for
             errors.append(exc)
 
-    threads = [threading.Thread(target=add, args=(n,)) for n in range(4)]
-    for t in threads:
+    running = [threading.Thread(target=run, args=(i,)) for i in range(threads)]
+    for t in running:
         t.start()
-    for t in threads:
+    for t in running:
         t.join()
-    assert not errors and len(history) == 40
+    return errors
+
+
+def test_notes_added_at_once_from_many_threads_are_all_kept(tmp_path):
+    history = History(tmp_path / "history.sqlite3")
+
+    def add(n: int) -> None:
+        for i in range(10):
+            History(history.path).add(entry(f"Note {n}-{i}", "Text."))
+            History(history.path).keep_answer(f"{n}-{i}", {"n": n})
+
+    assert not _at_once(add) and len(history) == 40
 
 
 def test_a_new_history_opened_by_many_threads_at_once_takes_every_note(tmp_path):
     # A batch's threads each open the history; on a new file they all make it at once.
     for n in range(40):  # the race is lost by chance: many new files make losing it sure
         path = tmp_path / f"history{n}.sqlite3"
-        start = threading.Barrier(4)
-        errors = []
-
-        def add(i: int) -> None:
-            start.wait()
-            try:
-                History(path).add(entry(f"Note {i}", "Text."))
-            except Exception as exc:  # pragma: no cover - what the test looks for
-                errors.append(exc)
-
-        threads = [threading.Thread(target=add, args=(i,)) for i in range(4)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        assert not errors and len(History(path)) == 4
+        assert not _at_once(lambda i: History(path).add(entry(f"Note {i}", "Text."))) and len(History(path)) == 4
 
 
 def test_a_history_file_that_is_no_database_is_set_aside_not_lost(tmp_path):
