@@ -237,6 +237,9 @@ def test_every_sentence_and_key_point_of_a_note_ends_as_a_sentence_does():
         "The 6'2\" guard scored 20 points",
         "比赛在周五举行",
         "ผลการแข่งขันวันนี้",  # Thai ends sentences without a mark
+        "Tickets for the final are on sale now!",
+        'The coach shouted "Go!"',
+        'The league says that " the final is sold out',  # a stray mark, not a quote to close
     ]), english=True, article=article)
     assert finished.title == "Viera beats Rockledge"  # a title has no full stop
     assert finished.sentences == ["Viera beat Rockledge 70-44 on Friday.", 'The coach called it "a good night."']
@@ -254,4 +257,7 @@ def test_every_sentence_and_key_point_of_a_note_ends_as_a_sentence_does():
         "The 6'2\" guard scored 20 points.",
         "比赛在周五举行。",
         "ผลการแข่งขันวันนี้",
+        "Tickets for the final are on sale now.",  # an exclamation is the page's tone
+        'The coach shouted "Go!"',
+        'The league says that " the final is sold out.',
     ]

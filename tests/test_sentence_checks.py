@@ -215,6 +215,8 @@ def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
     assert "fragment" in kinds("A toll of 2 dollars for residents", ctx)
     assert "fragment" not in kinds("Residents of Los Palmas will pay a toll of 2 dollars.", ctx)
     assert "fragment" in kinds("Plans to double the toll for residents of Los Palmas.", ctx)
+    assert "fragment" in kinds("To post signs telling residents the toll doubles in 2029.", ctx)
+    assert "fragment" not in kinds("To pay for the bridge, the council will charge a toll.", ctx)
     for whole in ("Plans to rebuild the pier were approved on Monday.",
                   "Italy raises taxes on imported cars.", "Emily works as a nurse in Port Alder."):
         assert "fragment" not in kinds(whole, ctx), whole

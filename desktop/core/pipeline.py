@@ -274,9 +274,12 @@ _QUOTE_CLOSERS = "\"”」』"  # a full stop goes before these; after a bracket
 
 
 def _ended(text: str) -> str:
-    """A sentence or key point as the others are: its open quote closed, and an end mark where
-    it has none ("Viera won 70-44" -> "Viera won 70-44."); Thai, which uses none, as it is."""
+    """A sentence or key point as the others are: its open quote closed, and a full stop where
+    it has no end mark ("Viera won 70-44" -> "Viera won 70-44.") or an exclamation mark of its
+    own; Thai, which uses none, as it is."""
     text = re.sub(r"([.!?])\s+([\"”])$", r"\1\2", text)  # "… scale. \"" -> "… scale.\""
+    if text.endswith("!") and not lexicon.inside(len(text) - 1, lexicon.quoted_spans(text)):
+        text = text[:-1] + "."  # the page's excitement, not the news: "… discounted right now."
     text = re.sub(r"\s*[,;:–—-]+$", "", text) if not re.search(r"[\u0370-\u03ff]", text) else text
     if not text or re.search(r"[\u0e00-\u0e7f]$", text):
         return text
@@ -284,8 +287,8 @@ def _ended(text: str) -> str:
     if last >= 0 and text[last] == "“":
         text += "”"
     elif last >= 0 and text[last] == '"' and text.count('"') % 2 and (
-            last == 0 or text[last - 1] in " ([—–") and not text.endswith('"'):
-        text += '"'  # an opening quote: at the start, or after a space, not an inch's mark
+            last == 0 or text[last - 1] in " ([—–") and text[last + 1:last + 2].strip():
+        text += '"'  # an opening quote: at the start or after a space, before a word; not an inch's mark
     body = text.rstrip(_QUOTE_CLOSERS)
     if re.search(rf"[{_END_MARKS}]$|[\u0370-\u03ff][;.]$", body) or re.search(rf"[{_END_MARKS}][)\]]$", body):
         return text

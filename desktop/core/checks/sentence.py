@@ -783,7 +783,8 @@ def _fragment(sentence: str) -> list[Problem]:
         return [_whole("fragment", sentence, "Not a whole sentence.")]
     if re.fullmatch(r"[A-Z][a-z]+ed", found[0]) and found[1][:1].islower():
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
-    if _NO_SUBJECT.match(plain) and not _FINITE.search(plain):
+    if (_NO_SUBJECT.match(plain) and not _FINITE.search(plain)) or (re.match(r"To [a-z]+\b", plain) and "," not in plain):
+        # "Plans to double the fee"; "To post signs telling ..." with no clause after it.
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
     claim = claims.read(plain)
     reports = bool(claim.verb_kind)  # a reporting verb read as a verb, not "calls for"
