@@ -219,7 +219,8 @@ def test_every_sentence_and_key_point_of_a_note_ends_as_a_sentence_does():
     from desktop.core.writing.form import Summary
 
     article = ("Viera beats Rockledge\n\nSPRINGFIELD, Ill. (AP) — Viera beat Rockledge 70-44 on Friday.\n"
-               "Quincy, MA – The league met on Monday. NATO — Russia talks resumed.")
+               "Quincy, MA – The league met on Monday. NATO — Russia talks resumed. Former coach Ana Ruiz "
+               "said the former champions had lost to Viera before.")
     finished = _finish(Summary("Viera beats Rockledge", [
         "SPRINGFIELD, Ill. (AP) — Viera beat Rockledge 70-44 on Friday",
         'The coach called it "a good night. "',
@@ -240,6 +241,8 @@ def test_every_sentence_and_key_point_of_a_note_ends_as_a_sentence_does():
         "Tickets for the final are on sale now!",
         'The coach shouted "Go!"',
         'The league says that " the final is sold out',  # a stray mark, not a quote to close
+        "Ana Ruiz said that Former champions lost to Viera.",  # the article writes it small
+        "Ana Ruiz said that Viera won.",  # a name
     ]), english=True, article=article)
     assert finished.title == "Viera beats Rockledge"  # a title has no full stop
     assert finished.sentences == ["Viera beat Rockledge 70-44 on Friday.", 'The coach called it "a good night."']
@@ -260,4 +263,6 @@ def test_every_sentence_and_key_point_of_a_note_ends_as_a_sentence_does():
         "Tickets for the final are on sale now.",  # an exclamation is the page's tone
         'The coach shouted "Go!"',
         'The league says that " the final is sold out.',
+        "Ana Ruiz said that former champions lost to Viera.",
+        "Ana Ruiz said that Viera won.",
     ]

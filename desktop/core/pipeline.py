@@ -248,7 +248,7 @@ def _finish(summary: Summary, english: bool, article: str) -> Summary:
         return re.sub(r"\s+", " ", checker.TICKER.sub("", text)).replace(" ,", ",").replace(" .", ".").strip()
 
     def ended(text: str) -> str:
-        return _ended(_without_dateline(tidy(text), article))
+        return _ended(_lower_after_that(_without_dateline(tidy(text), article), article))
 
     return Summary(tidy(summary.title), [ended(s) for s in summary.sentences],
                    [ended(p) for p in summary.key_points], summary.notes)
@@ -267,6 +267,18 @@ def _without_dateline(text: str, article: str) -> str:
     if match and re.search(rf"(?:^|\n)\s*{re.escape(match.group(1))}\s*[–—-]", article):
         return text[match.end():]
     return text
+
+
+def _lower_after_that(text: str, article: str) -> str:
+    """A word after "that" in small letters when the article writes it so inside its sentences
+    and never in capitals there: "argues that Former President ..." -> "that former President"
+    (a name, "that Google ...", keeps its capital)."""
+    def lower(match: re.Match) -> str:
+        word = match.group(1)
+        small = re.search(rf"\b{word.lower()}\b", article)
+        capital = re.search(rf"[a-z,] {word}\b", article)  # inside a sentence
+        return f"that {word.lower()}" if small and not capital else match.group()
+    return re.sub(r"\bthat ([A-Z][a-z]+)\b", lower, text)
 
 
 _END_MARKS = ".!?…。！？।؟"
