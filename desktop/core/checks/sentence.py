@@ -518,15 +518,14 @@ def _writer_fix(ctx: Context, part: str, first: bool) -> str:
         return ""
     author = genre.author or "the writer"
     writers = re.split(r"\s+and\s+|\s*&\s*", author)
-    # "Ana Ruiz and Tom Li argue"; a site or a firm ("Procter & Gamble") is one.
-    plural = len(writers) > 1 and genre.kind != "editorial" and all(person(w) for w in writers)
+    people = genre.kind != "editorial" and all(person(w) for w in writers)
+    plural = people and len(writers) > 1  # "Ana Ruiz and Tom Li argue"; "Procter & Gamble" is one
     verb = ("argue" if plural else "argues") if genre.kind in ("opinion column", "editorial") \
         else ("write" if plural else "writes")
     if part == "summary" and first:
         return f"In {_a(genre.kind)} {genre.kind}, {author} {verb} that"
     # People by their surnames; a site, a desk or the board by its whole name ("Telegraph Sport").
-    short = " and ".join(w.split()[-1] for w in writers) \
-        if genre.kind != "editorial" and all(person(w) for w in writers) else author
+    short = " and ".join(w.split()[-1] for w in writers) if people else author
     short = short[:1].upper() + short[1:]
     if part == "title":  # a headline: "Haas argues ...", "Snopes checks the claim that ..."
         checks = "check" if plural else "checks"
@@ -783,14 +782,15 @@ def _fragment(sentence: str) -> list[Problem]:
         return [_whole("fragment", sentence, "Not a whole sentence.")]
     if re.fullmatch(r"[A-Z][a-z]+ed", found[0]) and found[1][:1].islower():
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
-    if (_NO_SUBJECT.match(plain) and not _FINITE.search(plain)) or (re.match(r"To [a-z]+\b", plain) and "," not in plain):
+    if (_NO_SUBJECT.match(plain) and not _FINITE.search(plain)) \
+            or (re.match(r"To [a-z]+\b", plain) and "," not in plain):
         # "Plans to double the fee"; "To post signs telling ..." with no clause after it.
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
     claim = claims.read(plain)
     reports = bool(claim.verb_kind)  # a reporting verb read as a verb, not "calls for"
     verb = claim.opening.split()[-1].lower() if claim.opening else ""
-    if not re.search(r"[.!?][\"”’')\]]*$", plain) and not (
-            _FINITE.search(plain) or reports or _present_verb(found)):
+    present = _present_verb(found)
+    if not re.search(r"[.!?][\"”’')\]]*$", plain) and not (_FINITE.search(plain) or reports or present):
         return [_whole("fragment", sentence, "Not a whole sentence: a headline's words, no verb.")]
     if found[-1].strip(".!?\"”’')").lower() in _TAKES_OBJECT and not _PASSIVE.search(plain):
         # A verb that needs an object ends it, without "was" or "have been": a headline's
@@ -798,10 +798,10 @@ def _fragment(sentence: str) -> list[Problem]:
         return [_whole("fragment", sentence, "Not a whole sentence: a headline's words, no verb.")]
     rest = " ".join(found[1:])
     hints = list(_VERB_HINTS.finditer(rest))
-    if not (hints or reports or _present_verb(found)):
+    if not (hints or reports or present):
         return [_whole("fragment", sentence, "Not a whole sentence: it has no verb.")]
     if (not reports or verb in _TAKES_OBJECT) and not _PASSIVE.search(plain) \
-            and all(_headline_passive(rest, m) for m in hints) and not _present_verb(found):
+            and all(_headline_passive(rest, m) for m in hints) and not present:
         # Its only verb is a headline's passive before a place or a time: "Cat found in Santa
         # Fe after ...", "Two men arrested after a chase".
         return [_whole("fragment", sentence, "Not a whole sentence: a headline's words, no verb.")]
