@@ -120,6 +120,11 @@ def test_a_lost_attribution_is_mended_with_the_sentences_own_words(ctx):
     assert checker._spliced("According to the survey", "Berg paid the toll.", quoted) == \
         "According to the survey, Berg paid the toll."
     assert checker._spliced("According to the survey", "Emily Stone paid.", quoted).endswith(", Emily Stone paid.")
+    # A word that begins a line or stands in a longer name is no name; one that ends a name is.
+    names = "Harbor news\n\nPolice closed the pier. Mayor Ortiz said it reopens. The Port Alder Police Department agreed."
+    assert checker._spliced("Ana Ruiz said that", "Police closed the pier.", names) == \
+        "Ana Ruiz said that police closed the pier."
+    assert checker._spliced("Ana Ruiz said that", "Ortiz left.", names) == "Ana Ruiz said that Ortiz left."
 
 
 def test_a_threat_reported_by_police_is_an_event_not_a_contested_claim():
@@ -127,6 +132,52 @@ def test_a_threat_reported_by_police_is_an_event_not_a_contested_claim():
         "Harbor threat\n\nA man from Port Alder was charged on Monday with threatening to burn "
         "the ferry pier, police said. The pier stayed open."))
     assert "attribution" not in kinds("A man from Port Alder was charged with threatening to burn the ferry pier.", ctx)
+
+
+def test_a_routine_fact_retold_from_one_speakers_sentence_gets_its_speaker_back():
+    ctx = checker.Context(Article.build(
+        "Ferry news\n\nBay Lines said the night ferry stopped at Port Alder in May. "
+        "Officers of the Port Alder Police Department arrested two men at the pier on Friday, "
+        "said Lt. Ana Ruiz, a police spokeswoman. The ferry was late, a plan announced in May. "
+        "The pier reopened on Sunday, Ruiz said Monday, referring to the storm that hit the coast last week. "
+        "Police say the town has 12 officers."))
+    # Not a contested claim, so no check asks for it; but who said what is the note's to keep.
+    assert "attribution" not in kinds("The night ferry stopped at Port Alder in May.", ctx)
+    assert checker.with_speaker("The night ferry stopped at Port Alder in May.", "point", ctx) \
+        == "Bay Lines said that the night ferry stopped at Port Alder in May."
+    # A word of a longer name ("the Port Alder Police Department") is no name of its own.
+    assert checker.with_speaker("Police arrested two men at the pier on Friday.", "summary", ctx) \
+        == "Lt. Ana Ruiz said that police arrested two men at the pier on Friday."
+    unchanged = [
+        "Bay Lines stopped the night ferry at Port Alder in May.",  # says whose
+        "The ferry was late.",  # "a plan announced": no one speaks
+        "A storm hit the coast last week.",  # the writer's aside, not Ruiz's word
+        "The night ferry stopped in May with cars aboard.",  # its source says less
+    ]
+    for sentence in unchanged:
+        assert checker.with_speaker(sentence, "point", ctx) == sentence
+
+
+@pytest.mark.parametrize("source, point, kept", [
+    ("The pier, Ruiz said, closed on Friday.", "The pier closed on Friday.",
+     "Ruiz said that the pier closed on Friday."),
+    ("The pier closed on Friday, said Lt. Ana Ruiz, a police spokeswoman.", "The pier closed on Friday.",
+     "Lt. Ana Ruiz said that the pier closed on Friday."),
+    # Only what the speaker says is theirs: not the writer's clause before or around it, nor
+    # another speaker's words, nor a relative clause about someone named in it.
+    ("After the storm destroyed the pier on Friday, Mayor Lena Ortiz said the town would rebuild it.",
+     "The storm destroyed the pier on Friday.", None),
+    ("The ferry stopped on Friday after Ortiz said it was unsafe.", "The ferry stopped on Friday.", None),
+    ("Prosecutors said Jones, who was arrested in 2019, stole the boat.", "Jones was arrested in 2019.", None),
+    ("Mayor Lena Ortiz said the bridge would reopen in May, while council chair Tomas Berg said there "
+     "were no funds for repairs.", "There were no funds for repairs.", None),
+    # An opening no sentence begins with.
+    ("The pier closed on Friday, her campaign manager Tomas Berg said.", "The pier closed on Friday.", None),
+    ("The pier closed on Friday, his lawyer John Smith told reporters.", "The pier closed on Friday.", None),
+])
+def test_a_speaker_is_given_only_what_their_sentence_has_them_say(source, point, kept):
+    ctx = checker.Context(Article.build(f"Harbor news\n\n{source} The town has two schools."))
+    assert checker.with_speaker(point, "point", ctx) == (kept or point)
 
 
 def test_an_unnamed_source_a_complaint_or_local_media_must_be_kept():

@@ -225,11 +225,13 @@ def from_data(data: dict) -> Result:
 
 def _mend(text: str, part: str, ctx: checker.Context) -> str:
     """What can be mended in a sentence without the model: a year the article lacks goes
-    where the sentence stays whole, a clause the article does not say goes from its end, a
-    name cut short is written whole, a shouted word in a title is written in plain case."""
+    where the sentence stays whole, a clause the article does not say goes from its end, the
+    speaker of the article's sentence it retells is written before it, a name cut short is
+    written whole, a shouted word in a title is written in plain case."""
     text = support.without_unsupported_years(text, ctx.index)
     if part != "title" and ctx.article.english and (tail := checker.invented_tail(text, ctx)):
         text = text[:len(text) - len(tail)].rstrip(" ,;") + "."
+    text = checker.with_speaker(text, part, ctx)
     for problem in reversed(checker.check_names(text, ctx)):
         text = text[:problem.start] + problem.fix + text[problem.end:]
     if part == "title":

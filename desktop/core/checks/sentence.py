@@ -216,16 +216,21 @@ def _spliced(opening: str, sentence: str, article: str) -> str:
 
 def _keeps_capital(word: str, after: str, article: str) -> bool:
     """Whether a sentence's first word stays capitalized inside another: "I", an acronym, a
-    day or a month, a name of two capitalized words ("Emily Stone"), or one the article
-    writes with a capital where no sentence begins."""
+    day or a month, a name of two capitalized words ("Emily Stone"), or a word the article
+    never writes in small letters and writes with a capital inside a sentence, where it ends a
+    name ("Mayor Ortiz said") rather than stands in a longer one ("the Columbus Police
+    Department") or a heading ("A Job for Tuft Cells")."""
     if word == "I" or (len(word) > 1 and word.isupper()) or not word[:1].isupper():
         return True
     if word.lower() in STOPWORDS:
         return False
     if word.lower() in _CALENDAR or after[:1].isupper():
         return True
-    for match in re.finditer(rf"\b{re.escape(word)}\b", article):
-        if not re.search(r"(?:^|\n|[.!?][\"”’)]*)\s*$", article[max(0, match.start() - 4):match.start()]):
+    if re.search(rf"\b{re.escape(word.lower())}\b", article):
+        return False
+    for match in re.finditer(rf"\b{re.escape(word)}\b(?!['’-])(\s+\S+)?", article):
+        begins = re.search(r"(?:^|\n\s*|[.!?][\"”’)]*\s+)$", article[max(0, match.start() - 4):match.start()])
+        if not begins and not (match.group(1) or "").strip()[:1].isupper():
             return True
     return False
 
@@ -461,6 +466,96 @@ def _opening(source: Sentence, part: str = "summary") -> str:
             opening = " ".join([*kept, words_[-1]])
         opening = re.sub(r"\bsaid$", "says", opening)
     return opening[:1].upper() + opening[1:]
+
+
+SPEAKER_KEPT = 0.75  # share of a sentence's meaningful words its one source must have
+
+
+def with_speaker(sentence: str, part: str, ctx: Context) -> str:
+    """The sentence with its source's speaker written before it, when it retells what one
+    article sentence has its speaker say, even a routine fact ("NASA said that the five
+    companies had been selected"), and it says no one's: who said what is the note's to keep.
+    The sentence as it is when its source is not clear, names no one or more than one, or the
+    words it retells are the writer's there ("After the storm hit, Ortiz said ...")."""
+    if part == "title" or not ctx.article.english:
+        return sentence
+    claim = claims.read(sentence)
+    if claim.attributed or _found_by(claim) or _framed(sentence) or _names_writer(sentence, ctx.article.genre):
+        return sentence
+    evidence = ctx.evidence(sentence)
+    if not evidence.main:
+        return sentence
+    source = ctx.article.at(evidence.main)
+    said = source.claim
+    if not said.named or not _a_speaker(said.speaker) or _mentions(sentence, source) or _ASIDE.search(source.text):
+        return sentence
+    speech = _speech(source.text, said)
+    mine = set(content(sentence))
+    if speech is None or len(mine & set(content(speech))) < SPEAKER_KEPT * len(mine):
+        return sentence
+    opening = _opening(source, part)
+    if not opening or opening.split()[0].lower() in _BACK or _TELLS.search(opening):
+        return sentence  # "Her manager said that", "Smith told that": no sentence begins so
+    return _spliced(opening, sentence, ctx.article.text) or sentence
+
+
+# A writer's aside after the speech: "Ruiz said Monday, referring to the storm that hit the
+# coast": the storm is the writer's to tell, not the speaker's.
+_ASIDE = re.compile(r"\b(?:said|says|told \w+)(?:\s+\w+){0,2},\s+(?:referring|responding|speaking|"
+                    r"pointing|alluding|reacting)\b")
+# Verbs that tell someone: their "that" needs whom they told.
+_TELLS = re.compile(r"\b(?:told|tells|tell|informed|informs|assured|assures|reminded|notified|briefed)\b")
+AFTER_WORDS = 6  # at most this many words, and no verb, after a closing "…, Ruiz said" (a day, a title)
+
+
+def _speech(text: str, said: claims.Claim) -> str | None:
+    """What the sentence has its one speaker say, without the writer's words around it: after
+    an opening "Ruiz said", before a closing ", Ruiz said Monday", both sides of ", Ruiz said,"
+    and after the report when a clause of the writer's comes first; without a relative clause
+    ("Jones, who was arrested in 2019, ..."). None when another voice speaks in it too, or
+    the report cannot be found."""
+    found = _report_span(text, said)
+    if found is None:
+        return None
+    start, end = found
+    before, after = text[:start].strip(), text[end:].strip()
+    after_words = re.sub(r"^[,\s]+|[\s.,;:\"”]+$", "", after).split()
+    if not before:
+        speech = after
+    elif before.endswith(",") and after.startswith(","):
+        speech = f"{before} {after}"  # "The pier, Ruiz said, will reopen."
+    elif before.endswith(",") and len(after_words) <= AFTER_WORDS and not _FINITE.search(after):
+        speech = before  # "The pier reopened, Ruiz said Monday."
+    else:
+        speech = after  # "After the storm hit, Ruiz said the pier would reopen."
+    others = said.speakers[1:]
+    if others and not re.match(rf"(?:that\s+)?{re.escape(others[0])}", speech.lstrip(" ,")):
+        return None  # "Ortiz said it opens, while Berg said ...": not all of it is Ortiz's
+    return re.sub(r",\s+(?:who|which|whose|whom)\b[^,]*,", ",", speech)
+
+
+def _report_span(text: str, said: claims.Claim) -> tuple[int, int] | None:
+    """Where the sentence says who says it: "Ruiz said", "according to the survey", or
+    "said Lt. Ana Ruiz" (read as "Lt. Ana Ruiz said")."""
+    at = text.find(said.opening)
+    if at >= 0:
+        return at, at + len(said.opening)
+    who = text.find(said.speaker)
+    verb = said.opening[len(said.speaker):].strip() if said.opening.startswith(said.speaker) else ""
+    if who < 0 or not verb:
+        return None
+    before = text.rfind(verb, 0, who)
+    if before < 0 or who - (before + len(verb)) > 3:
+        return None
+    return before, who + len(said.speaker)
+
+
+def _a_speaker(who: str) -> bool:
+    """Whether a reported speaker is someone: a name ("NASA", "Lt. Ana Ruiz") or people
+    ("officials", "police"), not a thing read as one ("a deal announced at ...")."""
+    found = [m.group() for m in words(who)]
+    return any(w[:1].isupper() and w.lower() not in STOPWORDS for w in found) \
+        or bool(found and found[-1].lower() in claims.UNNAMED | {"police", "authorities"})
 
 
 def _mentions(sentence: str, source: Sentence) -> bool:
