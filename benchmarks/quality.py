@@ -4,6 +4,7 @@
         [--save DIR] [--notes DIR]
     .venv/bin/python benchmarks/quality.py neus [--model default] [--items 40] [--save DIR]
     .venv/bin/python benchmarks/quality.py summeval
+    .venv/bin/python benchmarks/quality.py genre [--model default] [--keys all|dev|held|KEY...]
 
 pages: the real web pages of ../shared/eval/pages/ (news reports, opinion, analysis, reviews,
   fact checks and more, none written here), read and cleaned as the app does, summarized
@@ -23,6 +24,10 @@ summeval: the sentence checker's verdict on the machine summaries of ../shared/e
   sentence of it has a problem of support: unsupported, number, name, quote or negation).
   With the words alone, and with the model too (`--model`): each sentence's mean
   log-probability after the article, as if the model were writing it in a key point.
+genre: where a labelled page's own markers and its style tell no genre, the model's reading of
+  it (`pipeline.reading_odds`) against the labels, for dev and held pages: the highest odds of
+  a news report and the lowest of a piece of another kind, and what the model's `genre_odds`
+  in models/registry.toml makes of them.
 
 Prints JSON.
 """
@@ -43,6 +48,7 @@ from desktop.core.checks import sentence as checker
 from desktop.core.checks import support
 from desktop.core.checks.review import Review, review
 from desktop.core.engine import Done, Engine
+from desktop.core.input import genre as genre_mod
 from desktop.core.input import read
 from desktop.core.input.article import Article
 from desktop.core.input.clean import clean
@@ -133,7 +139,7 @@ def summarize_pages(keys: list[str], model_name: str, save: Path | None) -> list
             t0 = time.perf_counter()
             done = next(e for e in engine.summarize(article, model) if isinstance(e, Done))
             seconds = time.perf_counter() - t0
-            s = done.summary
+            s, article = done.summary, done.article  # of the genre it was summarized as
             row = {"key": key, "seconds": round(seconds, 1),
                    **measure(article, s.title, s.summary, s.key_points, done.review)}
             rows.append(row)
@@ -325,7 +331,7 @@ def neus(items: int, model_name: str, save: Path | None) -> dict:
             t0 = time.perf_counter()
             done = next(e for e in engine.summarize(article, model) if isinstance(e, Done))
             seconds.append(time.perf_counter() - t0)
-            s = done.summary
+            s, article = done.summary, done.article
             rows.append({"key": str(n), **measure(article, s.title, s.summary, s.key_points, done.review),
                          **lead_figures(s.title, s.summary, s.key_points, done.review, checker.Context(article))})
             if save:
@@ -344,6 +350,41 @@ def neus(items: int, model_name: str, save: Path | None) -> dict:
             | {"median_seconds": round(statistics.median(seconds), 1)},
             "neus_references": {"check_counts": page_report(references)["check_counts"],
                                 "notes": len(references)} | lead_averages(references)}
+
+
+# -- genre, as the model reads it -------------------------------------------------------------
+
+def genre_reading(keys: list[str], model_name: str) -> dict:
+    from desktop.core.model.llama import LocalModel
+    from desktop.core.model.session import Local
+
+    chosen = registry.resolve(model_name)
+    model = Local(LocalModel(chosen.path), genre_odds=chosen.genre_odds)
+    labels = _labels()
+    rows = []
+    for key in keys:
+        article = page_article(key)
+        if key not in labels or not genre_mod.worth_reading(article.genre, len(article.sentences)):
+            continue
+        t0 = time.perf_counter()
+        odds = pipeline.reading_odds(model, pipeline.model_text(article), RunStats(), lambda: False)
+        rows.append({"key": key, "label": labels[key]["genre"], "odds": round(odds, 2),
+                     "seconds": round(time.perf_counter() - t0, 1),
+                     "read_as": genre_mod.from_reading(article.genre, odds, chosen.genre_odds).kind
+                     if chosen.genre_odds is not None else ""})
+        print(f"{key} {rows[-1]}", file=sys.stderr, flush=True)
+    report = {}
+    for part, keep in (("dev", lambda k: k[0] in "01234567"), ("held", lambda k: k[0] not in "01234567")):
+        mine = [r for r in rows if keep(r["key"])]
+        news = [r["odds"] for r in mine if r["label"] == "news report"]
+        other = [r["odds"] for r in mine if r["label"] != "news report"]
+        report[part] = {"pages_asked": len(mine), "news_reports": len(news),
+                        "highest_news_report": max(news, default=None),
+                        "other_kinds": len(other), "lowest_other_kind": min(other, default=None)}
+        if chosen.genre_odds is not None:
+            report[part] |= {"news_read_as_opinion": sum(1 for o in news if o >= chosen.genre_odds),
+                             "others_read_as_opinion": sum(1 for o in other if o >= chosen.genre_odds)}
+    return {"genre_odds": chosen.genre_odds, **report, "per_page": rows}
 
 
 # -- SummEval -------------------------------------------------------------------------------
@@ -394,7 +435,7 @@ def summeval(model_name: str | None) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("mode", choices=["pages", "neus", "summeval"])
+    parser.add_argument("mode", choices=["pages", "neus", "summeval", "genre"])
     parser.add_argument("--model", default="default")
     parser.add_argument("--keys", nargs="*", default=["all"])
     parser.add_argument("--items", type=int, default=40)
@@ -413,6 +454,9 @@ def main() -> None:
         print(json.dumps(header | neus(args.items, args.model, args.save), indent=2))
         return
     keys = page_keys(args.keys)
+    if args.mode == "genre":
+        print(json.dumps(header | genre_reading(keys, args.model), indent=2))
+        return
     rows = score_notes(keys, args.notes) if args.notes else summarize_pages(keys, args.model, args.save)
     print(json.dumps(header | {"source": str(args.notes) if args.notes else "this version",
                                "pages": page_report(rows), "per_page": rows}, indent=2))

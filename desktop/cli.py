@@ -156,9 +156,6 @@ def _summarize(args) -> None:
     model = _model(args)
     if cleaned.removed and not args.keep_clutter:
         sys.stderr.write(f"{cleaned.summary} (--keep-clutter keeps them)\n")
-    if read_article.genre.is_opinion:
-        sys.stderr.write(f"This reads as {read_article.genre.kind} ({read_article.genre.reason}): its views are "
-                         f"told as {read_article.genre.author or 'its writer'}'s.\n")
     engine = Engine(reuse_answers=not args.fresh)
     done = None
     stream = _Stream() if args.stream and not isinstance(model, Server) else None
@@ -194,6 +191,10 @@ def _summarize(args) -> None:
                          "that answer is reused (--fresh runs the model again).\n")
     if result.parts > 1:
         sys.stderr.write(f"The article was read in {result.parts} parts (coverage {result.coverage:.0%}).\n")
+    genre = done.article.genre  # as the page, its style or the model tells
+    if genre.is_opinion:
+        sys.stderr.write(f"This reads as {genre.kind} ({genre.reason}): its views are "
+                         f"told as {genre.author or 'its writer'}'s.\n")
     sys.stderr.write(f"Read {stats.prompt_tokens} tokens, wrote {stats.generated_tokens} in "
                      f"{stats.total_seconds:.1f} s (first token after {stats.first_token_seconds:.1f} s, "
                      f"{stats.generation_rate:.1f} tokens/s)\n")

@@ -2,12 +2,13 @@
 
 import os
 import signal
+from dataclasses import replace
 
 import pytest
 
 from desktop.core.history import History
 from desktop.core.engine import (
-    Done, Draft, Engine, Loaded, Loading, ModelLoadFailed, Part, Reading, Stopped, WorkerDied,
+    Done, Draft, Engine, Loaded, Loading, ModelLoadFailed, Part, Prepared, Reading, Stopped, WorkerDied,
 )
 from desktop.core.input.article import Article
 from desktop.core.model.registry import ModelFile
@@ -57,6 +58,37 @@ def test_model_stays_loaded_between_runs(engine, article_text, test_model):
     assert not any(isinstance(e, (Loading, Loaded)) for e in events)
     assert engine.worker_pid == pid
     assert isinstance(events[-1], Done)
+
+
+def test_a_model_whose_reading_is_measured_tells_the_genre_the_page_does_not(engine, article_text,
+                                                                            test_model):
+    # The test model's answers mean nothing; trusted from any odds, it reads the unsigned
+    # report as a blog post, and the note is made as one.
+    assert Article.build(article_text).genre.kind == "news report"
+    trusting = replace(test_model, genre_odds=-1e9)
+    events = run(engine, article_text, trusting)
+    done = events[-1]
+    assert (done.article.genre.kind, done.result.genre) == ("blog post", done.article.genre)
+    assert "model" in done.article.genre.reason
+    readings = [e.done for e in events if isinstance(e, Reading)]
+    assert readings == sorted(readings)  # the article's reading, told once
+    # A model whose reading is not measured is not asked; one that is, three questions more,
+    # and the article is read by the first alone.
+    plain = run(engine, article_text, test_model)[-1]
+    assert plain.article.genre.kind == "news report" and plain.result.genre == plain.article.genre
+    assert len(done.stats.passes) == len(plain.stats.passes) + 3
+    assert done.stats.prompt_tokens - plain.stats.prompt_tokens < len(article_text.split())
+    # Trusted from odds it never reaches, it leaves the report one.
+    assert run(engine, article_text, replace(test_model, genre_odds=1e9))[-1].article.genre.kind == "news report"
+
+
+def test_the_genre_questions_are_answered_while_the_article_is_read_ahead(engine, article_text, test_model):
+    trusting = replace(test_model, genre_odds=-1e9)
+    article = Article.build(article_text)
+    assert isinstance(list(engine.prepare(article, trusting))[-1], Prepared)
+    done = list(engine.summarize(article, trusting))[-1]
+    assert done.article.genre.kind == "blog post"
+    assert done.stats.prompt_tokens < 20  # all was read ahead: the summary begins at once
 
 
 def test_greedy_decoding_is_reproducible(engine, article_text, test_model):

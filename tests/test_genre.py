@@ -44,6 +44,23 @@ def test_a_text_that_argues_in_the_first_person_is_its_writer_s_view():
     assert genre.detect(NEWS).kind == "news report"
 
 
+def test_where_nothing_tells_the_model_s_measured_reading_decides():
+    unmarked = genre.detect(NEWS, byline="By Jonas Field")
+    assert genre.worth_reading(unmarked, 9)
+    assert not genre.worth_reading(unmarked, genre.STYLE_SENTENCES - 1)  # too short to tell
+    assert not genre.worth_reading(genre.detect(NEWS, label="Opinion"), 9)  # the page told
+    # Read as its writer's views from the odds where the model is right: a person's column;
+    # a desk's or no one's text is a blog post. Below them it stays a news report.
+    column = genre.from_reading(unmarked, -1.0, -1.5)
+    assert (column.kind, column.author, column.is_opinion) == ("opinion column", "Jonas Field", True)
+    assert "model" in column.reason
+    assert genre.from_reading(genre.Genre(genre.NEWS, "Harbor Sport"), 0.5, -1.5).kind == genre.BLOG
+    assert genre.from_reading(genre.Genre(genre.NEWS), 0.5, -1.5).kind == genre.BLOG
+    assert genre.from_reading(unmarked, -2.0, -1.5) == unmarked
+    review = genre.detect(NEWS, section="Reviews")
+    assert genre.from_reading(review, 3.0, -1.5) == review
+
+
 def test_a_section_label_above_the_article_is_kept_as_metadata():
     cleaned = clean("OPINION\n\n" + COLUMN)
     assert cleaned.label == "OPINION" and not cleaned.text.startswith("OPINION")

@@ -108,3 +108,19 @@ def test_the_article_is_read_once_for_every_prompt_that_begins_with_it(local, ar
     second, stats2 = start(local, article_text)
     assert stats2.prompt_tokens < stats2.passes[0][0] / 5  # the task only
     assert stats2.reused_tokens + stats2.prompt_tokens == stats.passes[0][0]
+
+
+def test_a_question_about_the_article_reads_it_for_the_summary_too(local, article_text):
+    start(local, "Another article: the ferry will stop running in May. " * 10)
+    asked = RunStats()
+    odds = local.odds(prompts.question_prompt(article_text, prompts.GENRE_QUESTIONS[0][0]), asked, lambda: False)
+    assert isinstance(odds, float) and odds == odds  # a number, not NaN
+    _, stats = start(local, article_text)
+    assert stats.prompt_tokens < stats.passes[0][0] / 5  # the task only: the article was read
+    another = RunStats()
+    local.odds(prompts.question_prompt(article_text, prompts.GENRE_QUESTIONS[1][0]), another, lambda: False)
+    assert another.prompt_tokens < another.passes[0][0] / 5  # the question only
+    again = RunStats()  # asked before (the window reads ahead): answered from memory
+    assert local.odds(prompts.question_prompt(article_text, prompts.GENRE_QUESTIONS[0][0]), again,
+                      lambda: False) == odds
+    assert again.prompt_tokens == 0

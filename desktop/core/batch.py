@@ -276,7 +276,8 @@ class Batch:
                 return None
             brief = Brief.of(done, cleaned, page, item.source, self.language, self.length)
             write_atomic(self.out / item.name, brief.markdown)
-            entry.update(note=item.name, title=done.summary.title, checks=done.review.counts())
+            entry.update(note=item.name, title=done.summary.title, checks=done.review.counts(),
+                         genre=done.article.genre.kind)  # as the model may have read it
         except read.ArticleError as exc:
             entry["error"] = str(exc)
         except ModelLoadFailed:

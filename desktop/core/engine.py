@@ -11,7 +11,7 @@ import logging
 import multiprocessing
 import signal
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 from desktop.core import answers, worker
@@ -53,6 +53,11 @@ def identity(model: ModelChoice) -> str:
     """What tells one model from another for stored answers and batches: a file's hash, a
     server's address and model name (learned when it connects)."""
     return model.sha256 if isinstance(model, ModelFile) else f"{model.base} {model.model}"
+
+
+def _summarized(article: Article, result: Result) -> Article:
+    """The article as it was summarized: of the genre the model read in it, if it did."""
+    return replace(article, genre=result.genre) if result.genre and result.genre != article.genre else article
 
 
 @dataclass
@@ -189,7 +194,7 @@ class Engine:
         if isinstance(model, Server):
             self._conn.send(("connect", model.url, model.model, model.key))
         else:
-            self._conn.send(("load", str(model.path), self._options))
+            self._conn.send(("load", str(model.path), {**self._options, "genre_odds": model.genre_odds}))
         message = self._receive()
         if message[0] == "cancelled":
             return
@@ -243,9 +248,10 @@ class Engine:
                 yield Stopped()
                 return
             model = self.model
-        name = answers.key(article.text, identity(model), language, {"genre": article.genre.kind,
-                                                                     "author": article.genre.author,
-                                                                     "length": length.name})
+        name = answers.key(article.text, identity(model), language, {
+            "genre": article.genre.kind, "author": article.genre.author, "length": length.name,
+            # the mark from which the model's reading of the genre is trusted
+            "genre_odds": model.genre_odds if isinstance(model, ModelFile) else None})
         stored = answers.load(name) if self.reuse_answers else None
         if stored is not None:
             try:
@@ -253,7 +259,7 @@ class Engine:
             except (KeyError, TypeError, ValueError, AttributeError):
                 pass  # not an answer this version can read: computed again, and replaced
             else:
-                yield Done(result, model, article, reused=True, answer=name)
+                yield Done(result, model, _summarized(article, result), reused=True, answer=name)
                 return
         yield from self.load(model)
         if self._stop.is_set():
@@ -273,7 +279,8 @@ class Engine:
                 result = from_data(message[1])
                 if self.reuse_answers:
                     answers.store(name, message[1])
-                yield Done(result, self.model or model, article, answer=name if self.reuse_answers else "")
+                yield Done(result, self.model or model, _summarized(article, result),
+                           answer=name if self.reuse_answers else "")
                 return
             elif kind == "cancelled":
                 yield Stopped()

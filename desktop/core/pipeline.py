@@ -3,7 +3,8 @@
 1. input: the article, read once (`desktop.core.input.article`): its sentences and who says
    what in them, its genre and writer, the voices a summary must keep.
 2. model: the prompt, article first, read once per pass; the model reads the article with
-   the loaded modifiers that can go without changing a fact already taken out.
+   the loaded modifiers that can go without changing a fact already taken out. Where nothing
+   told what kind of text it is, the model is first asked (its answers share that reading).
 3. writing: the answer form filled in sentence by sentence, each checked and mended as soon
    as it ends (`desktop.core.writing.form`); a server's model writes it whole, and then each
    sentence is checked. A long article is read in parts (map), whose
@@ -16,13 +17,14 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Callable
 
 from desktop.core.checks import sentence as checker
 from desktop.core.checks import support
 from desktop.core.checks.evidence import Evidence
 from desktop.core.checks.review import Flag, Review, review
+from desktop.core.input import genre as genres
 from desktop.core.input.article import Article, missing_voices
 from desktop.core.input.read import word_count
 from desktop.core.language import lexicon
@@ -40,6 +42,7 @@ class Result:
     parts: int  # passes of the model that read the article itself
     coverage: float  # share of the article's words that the model read
     trace: list = field(default_factory=list)  # each sentence the writer judged, and its fate
+    genre: genres.Genre | None = None  # what kind of text it was summarized as
 
 
 def run(model: Model, article: Article, language: str | None,
@@ -52,6 +55,10 @@ def run(model: Model, article: Article, language: str | None,
     stats = RunStats()
     start = time.perf_counter()
     asked, length = length, fitting(model, length)
+    read_before = stats.prompt_tokens
+    article = read_genre(model, article, language, asked, stats, should_stop,
+                         lambda done, total: emit("reading", done, total))
+    told_reading = stats.prompt_tokens > read_before  # the questions read the article, and said so
     ctx = checker.Context(article)
     compare = language is None
     english = article.english and compare
@@ -86,8 +93,10 @@ def run(model: Model, article: Article, language: str | None,
     scripts = text_scripts(article.text) | {"LATIN"} if compare else None
 
     def write(prompt: prompts.Prompt, final: bool = True) -> Summary:
-        session = model.session(prompt, stats, start, should_stop, avoid,
-                                lambda done, total: emit("reading", done, total), scripts, quotable)
+        nonlocal told_reading  # what is left of the first prompt is read without a word
+        progress = None if told_reading else (lambda done, total: emit("reading", done, total))
+        told_reading = False
+        session = model.session(prompt, stats, start, should_stop, avoid, progress, scripts, quotable)
 
         def emit_draft(kind, *rest):  # a draft says whether it is the article's summary
             emit(kind, {**rest[0], "final": final}) if kind == "draft" else emit(kind, *rest)
@@ -141,7 +150,33 @@ def run(model: Model, article: Article, language: str | None,
                              "form could be checked.")
     result = review(summary.title, summary.summary, summary.key_points, ctx, compare, logprobs)
     stats.total_seconds = time.perf_counter() - start
-    return Result(summary, result, stats, parts, coverage, trace)
+    return Result(summary, result, stats, parts, coverage, trace, article.genre)
+
+
+def read_genre(model: Model, article: Article, language: str | None, length: prompts.Length,
+               stats: RunStats, should_stop: Callable[[], bool],
+               progress: Callable[[int, int], None] | None = None) -> Article:
+    """The article with the genre its writing has to the model, where nothing on the page or in
+    its style told, and the model's answers have been measured (its `genre_odds`, on English
+    pages: an article in another language is not asked). The questions follow the text the
+    summary's first prompt holds, so that one reading of it serves both; `progress` is told
+    of that reading."""
+    if model.genre_odds is None or not article.english \
+            or not genres.worth_reading(article.genre, len(article.sentences)):
+        return article
+    odds = reading_odds(model, first_prompt(model, article, language, length).article, stats,
+                        should_stop, progress)
+    return replace(article, genre=genres.from_reading(article.genre, odds, model.genre_odds))
+
+
+def reading_odds(model: Model, text: str, stats: RunStats, should_stop: Callable[[], bool],
+                 progress: Callable[[int, int], None] | None = None) -> float:
+    """How much more the model reads the text as its writer's views than as a news report: the
+    genre questions' log odds, added up with their signs. The first question reads the text
+    (and tells `progress`); the others only themselves."""
+    return sum(sign * model.odds(prompts.question_prompt(text, question), stats, should_stop,
+                                 progress if n == 0 else None)
+               for n, (question, sign) in enumerate(prompts.GENRE_QUESTIONS))
 
 
 MIN_ARTICLE_TOKENS = 256  # a part of a long article smaller than this is no part
@@ -220,7 +255,7 @@ def from_data(data: dict) -> Result:
                                          tuple(e["main"]) if e["main"] else None)
                                 for e in review["evidence"]]),
         stats=RunStats(**data["stats"]), parts=data["parts"], coverage=data["coverage"],
-        trace=data.get("trace", []))
+        trace=data.get("trace", []), genre=genres.Genre(**data["genre"]) if data.get("genre") else None)
 
 
 def _mend(text: str, part: str, ctx: checker.Context) -> str:

@@ -26,7 +26,7 @@ def main(conn, stop_flag) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Imported here, in the child, so the parent never loads llama.cpp.
     from desktop.core import pipeline
-    from desktop.core.model import Cancelled
+    from desktop.core.model import Cancelled, RunStats
     from desktop.core.model.server import Server, ServerError, ServerModel
     from desktop.core.writing import prompts
 
@@ -48,7 +48,7 @@ def main(conn, stop_flag) -> None:
             options = request[2] if len(request) > 2 else {}
             try:
                 model = Local(LocalModel(Path(request[1]), n_threads=options.get("threads") or None),
-                              reuse=options.get("reuse", True))
+                              reuse=options.get("reuse", True), genre_odds=options.get("genre_odds"))
                 # A model without a chat template, or that rearranges the chat, or whose
                 # context is too small, is refused now rather than at every summary.
                 model.model.prompt_segments(prompts.summary_prompt("A"))
@@ -84,7 +84,11 @@ def main(conn, stop_flag) -> None:
                                   "seconds": time.perf_counter() - t0}))
         elif kind == "prepare":
             try:
-                model.prepare(pipeline.first_prompt(model, request[1], request[2], request[3]), stop_flag.is_set)
+                # What the summary will read first: the questions of its genre, if it asks
+                # them (answered then from memory), and its first prompt.
+                article = pipeline.read_genre(model, request[1], request[2], request[3], RunStats(),
+                                              stop_flag.is_set)
+                model.prepare(pipeline.first_prompt(model, article, request[2], request[3]), stop_flag.is_set)
                 conn.send(("prepared",))
             except Cancelled:
                 conn.send(("cancelled",))

@@ -4,7 +4,9 @@ review or fact check, whose judgements are its writer's and must be told as thei
 The page's own word comes first (a section label above the article, the page's address, its
 section or declared type, a byline that names a columnist, a closing line saying whose views
 these are); without one, the writing itself: a text that speaks in the first person, addresses
-its reader or tells them what should be done, sentence after sentence, is an opinion.
+its reader or tells them what should be done, sentence after sentence, is an opinion. Where
+neither tells, the model that summarizes it is asked how it reads (`from_reading`), if its
+answers have been measured.
 """
 
 from __future__ import annotations
@@ -78,6 +80,22 @@ def detect(text: str, label: str = "", byline: str = "", url: str = "", section:
                       f"its writing: {share:.0%} of its sentences speak in the first person, "
                       "address the reader or tell what should be done")
     return Genre(NEWS, writer)
+
+
+def worth_reading(found: Genre, sentence_count: int) -> bool:
+    """Whether the model should be asked how the article reads: nothing on the page or in its
+    style told (it is a news report by default), and it is long enough to tell."""
+    return found.kind == NEWS and sentence_count >= STYLE_SENTENCES
+
+
+def from_reading(found: Genre, odds: float, trusted_from: float) -> Genre:
+    """The genre from the model's reading of the writing (`odds`: how much more it reads as
+    its writer's views than as a news report, in log odds; `trusted_from`: the odds from which
+    that model is right, measured): an opinion column when a person signs it, else a blog post."""
+    if found.kind != NEWS or odds < trusted_from:
+        return found
+    kind = "opinion column" if person(found.author) else BLOG
+    return Genre(kind, found.author, "its writing, as the model reads it")
 
 
 def _genre(kind: str, writer: str, site: str, reason: str) -> Genre:

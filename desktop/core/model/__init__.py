@@ -85,12 +85,19 @@ class Model(Protocol):
     # Whether a session takes text written for the model (`feed`, `cut`): then the writer
     # mends each sentence as it ends; else the answer is written whole and then checked.
     writes_into: bool
+    # The yes-no log odds from which the model's reading of an article as its writer's views
+    # is trusted (measured per model: models/registry.toml); None: not asked.
+    genre_odds: float | None
 
     def count(self, text: str) -> int:
         """How many tokens plain text takes."""
 
     def prompt_tokens(self, prompt: Prompt) -> int:
         """How many tokens the whole prompt takes."""
+
+    def odds(self, prompt: Prompt, stats: RunStats, should_stop, progress=None) -> float:
+        """How much more likely the answer to a yes-no prompt is "yes" than "no" (log odds);
+        only asked of a model with `genre_odds`."""
 
     def session(self, prompt: Prompt, stats: RunStats, start: float, should_stop, avoid: frozenset[str] = frozenset(),
                 progress=None, scripts: frozenset[str] | None = None,

@@ -49,6 +49,9 @@ class ModelSpec:
     version: str
     member: str
     parts: int = 1
+    # The yes-no log odds from which this model's reading of an article's writing (an
+    # opinion rather than a news report?) is trusted; None: not measured, not asked.
+    genre_odds: float | None = None
 
 
 def _registry_path() -> Path:
@@ -100,6 +103,7 @@ class ModelFile:
     path: Path
     label: str
     sha256: str
+    genre_odds: float | None = None  # see ModelSpec
 
 
 def _marker(path: Path) -> Path:
@@ -160,14 +164,18 @@ def resolve(name_or_path: str) -> ModelFile:
             raise ModelError(
                 f"Model file {path} is incomplete or corrupt: run `neutral-brief models fetch {s.name}`."
             )
-        return ModelFile(path=path, label=s.title, sha256=s.sha256)
+        return ModelFile(path=path, label=s.title, sha256=s.sha256, genre_odds=s.genre_odds)
     path = Path(name_or_path).expanduser()
     if not path.is_file():
         raise ModelError(f"No model named {name_or_path!r} and no such file.")
     with path.open("rb") as f:
         if f.read(4) != b"GGUF":
             raise ModelError(f"{path} is not a GGUF model file.")
-    return ModelFile(path=path.resolve(), label=path.name, sha256=file_sha256(path))
+    sha = file_sha256(path)
+    # A model the registry knows, chosen by its file, is the same model: its measured marks too.
+    known = next((s for s in registry().values() if s.sha256 == sha), None)
+    return ModelFile(path=path.resolve(), label=path.name, sha256=sha,
+                     genre_odds=known.genre_odds if known else None)
 
 
 def fetch(name: str, progress: Callable[[str, int, int], None] | None = None) -> Path:

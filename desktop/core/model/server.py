@@ -107,6 +107,7 @@ class ServerModel:
     """The server's model (see `desktop.core.model.Model`); `connect` first."""
 
     writes_into = False  # the answer is written whole (see the module's doc)
+    genre_odds = None  # a server gives no odds to trust
 
     def __init__(self, server: Server, timeout: float = TIMEOUT):
         self.server = server

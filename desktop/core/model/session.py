@@ -63,6 +63,14 @@ class Context:
                                       if not text_scripts(self.model.piece(t).decode("utf-8", "ignore")) <= scripts}
         return self._foreign[scripts]
 
+    def yes_odds(self) -> float:
+        """How much more likely the model's next words are "yes" than "no" (log odds)."""
+        import numpy as np
+
+        logits = self.model.logits()
+        yes, no = self.answers()
+        return float(np.logaddexp.reduce(logits[yes]) - np.logaddexp.reduce(logits[no]))
+
     def answers(self) -> tuple[list[int], list[int]]:
         """The tokens of "yes" and of "no", looked up once."""
         if self._answers is None:
@@ -236,17 +244,13 @@ class LocalSession:
     def ask(self, question: str) -> float:
         """How much more likely the model answers "yes" than "no" to a question about the
         answer so far (log odds), asked in a turn of its own that is then taken back."""
-        import numpy as np
-
         mark = len(self.tokens)
         turn = self.model.question_turn(question)
         self.context.decoded()
         t0 = time.perf_counter()
         for i in range(0, len(turn), BATCH):
             self.model.decode(turn[i:i + BATCH], len(self.tokens) + i)
-        logits = self.model.logits()
-        yes, no = self.context.answers()
-        odds = float(np.logaddexp.reduce(logits[yes]) - np.logaddexp.reduce(logits[no]))
+        odds = self.context.yes_odds()
         self.model.forget(mark)
         self._rewind(mark)
         self.stats.prompt_tokens += len(turn)
@@ -330,14 +334,18 @@ def _decodable(data: bytes) -> str:
     return decoder.decode(data, final=False)
 
 
+REMEMBERED_ODDS = 48  # answers kept: the questions about the last articles read ahead
+
 class Local:
     """The local llama.cpp model as the pipeline uses it (see `desktop.core.model.Model`)."""
 
     writes_into = True
 
-    def __init__(self, model: LocalModel, reuse: bool = True):
+    def __init__(self, model: LocalModel, reuse: bool = True, genre_odds: float | None = None):
         self.model = model
         self.context = Context(model, reuse)
+        self.genre_odds = genre_odds
+        self._odds: dict[tuple[str, ...], float] = {}  # answers to questions asked before
 
     @property
     def n_ctx(self) -> int:
@@ -354,6 +362,19 @@ class Local:
                 progress: Callable[[int, int], None] | None = None,
                 scripts: frozenset[str] | None = None, quotable: frozenset[str] | None = None) -> LocalSession:
         return LocalSession(self.context, prompt, stats, start, should_stop, avoid, progress, scripts, quotable)
+
+    def odds(self, prompt: Prompt, stats: RunStats, should_stop: Callable[[], bool],
+             progress: Callable[[int, int], None] | None = None) -> float:
+        """How much more likely the model's answer to the prompt begins "yes" than "no" (log
+        odds). What the prompt shares with the one read before is not read again; a prompt
+        asked before (the article was read ahead) is answered from memory."""
+        key = (prompt.system, prompt.lead, prompt.article, prompt.task)
+        if key not in self._odds:
+            self.context.read(self.model.prompt_segments(prompt), stats, should_stop, progress)
+            self._odds[key] = self.context.yes_odds()
+            while len(self._odds) > REMEMBERED_ODDS:
+                self._odds.pop(next(iter(self._odds)))
+        return self._odds[key]
 
     def prepare(self, prompt: Prompt, should_stop: Callable[[], bool], keep: int | None = None) -> RunStats:
         """Read the prompt now (its first `keep` segments: the rules, the article), so that a

@@ -109,6 +109,23 @@ def _genre_rule(genre: Genre | None) -> str:
             f"summarize it as {author}'s view, and say whose view each sentence tells.")
 
 
+# Questions about the article whose yes-no log odds, added up with their signs, tell how much
+# it reads as its writer's views rather than as a news report (see `desktop.core.input.genre`).
+GENRE_QUESTIONS = (
+    ("Is the article above an opinion piece (a column, editorial, review or blog post in which "
+     "the writer gives their own views), rather than a news report? Answer yes or no.", 1),
+    ("Does the writer of the article above argue for their own opinion? Answer yes or no.", 1),
+    ("Is the article above a news report that tells events and what people said, without the "
+     "writer's own opinion? Answer yes or no.", -1),
+)
+
+
+def question_prompt(article: str, question: str) -> Prompt:
+    """A yes-no question about the article, asked where the summary's task would be: the rules
+    and the article read for it serve the summary too."""
+    return Prompt(SYSTEM, LEAD, article.strip(), f"\n\n{question}")
+
+
 def summary_prompt(article: str, language: str | None = None, genre: Genre | None = None,
                    length: Length = STANDARD) -> Prompt:
     """The prompt for a whole article."""
