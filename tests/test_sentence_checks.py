@@ -298,6 +298,12 @@ def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
                   "The court found in favor of the fishermen.", "Voters rejected in November a plan to build it.",
                   "The finance office reported in a statement 12 new cases of toll evasion."):
         assert "fragment" not in kinds(whole, ctx), whole
+    # A verb that tells someone needs whom: "told that" alone is no whole sentence.
+    assert "fragment" in kinds("Tomas Berg privately told that the council vote on Thursday.", ctx)
+    for whole in ("Tomas Berg was told that the vote was on Thursday.",
+                  "Tomas Berg told reporters that the vote was on Thursday.",
+                  "Residents were also informed that the toll doubles."):
+        assert "fragment" not in kinds(whole, ctx), whole
 
 
 def test_a_subject_or_pronoun_that_names_nothing_is_dangling(ctx):

@@ -881,6 +881,8 @@ def _fragment(sentence: str) -> list[Problem]:
             or (re.match(r"To [a-z]+\b", plain) and "," not in plain):
         # "Plans to double the fee"; "To post signs telling ..." with no clause after it.
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
+    if _tells_no_one(plain):
+        return [_whole("fragment", sentence, "Not a whole sentence: it does not say whom they told.")]
     claim = claims.read(plain)
     reports = bool(claim.verb_kind)  # a reporting verb read as a verb, not "calls for"
     verb = claim.opening.split()[-1].lower() if claim.opening else ""
@@ -901,6 +903,19 @@ def _fragment(sentence: str) -> list[Problem]:
         # Fe after ...", "Two men arrested after a chase".
         return [_whole("fragment", sentence, "Not a whole sentence: a headline's words, no verb.")]
     return []
+
+
+def _tells_no_one(text: str) -> bool:
+    """A verb that tells someone, with "that" at once after it and no "was" before it: "Ruiz
+    told that ..." lacks whom she told ("was told that", "told reporters that" are whole)."""
+    for match in _TELLS_THAT.finditer(text):
+        if not {w.lower() for w in text[:match.start()].split()[-3:]} & _BE:
+            return True
+    return False
+
+
+_TELLS_THAT = re.compile(r"\b(?:told|informed|assured|reminded|notified)\s+that\b")
+_BE = {"was", "were", "is", "are", "am", "be", "been", "being", "get", "gets", "got"}
 
 
 def _headline_passive(text: str, verb: re.Match) -> bool:
