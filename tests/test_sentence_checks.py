@@ -125,6 +125,9 @@ def test_a_lost_attribution_is_mended_with_the_sentences_own_words(ctx):
     assert checker._spliced("Ana Ruiz said that", "Police closed the pier.", names) == \
         "Ana Ruiz said that police closed the pier."
     assert checker._spliced("Ana Ruiz said that", "Ortiz left.", names) == "Ana Ruiz said that Ortiz left."
+    owner = "Harbor news\n\nAccording to the survey, Ortiz's campaign has more staff than Berg's."
+    assert checker._spliced("Ana Ruiz said that", "Ortiz's campaign grew.", owner) == \
+        "Ana Ruiz said that Ortiz's campaign grew."
 
 
 def test_a_threat_reported_by_police_is_an_event_not_a_contested_claim():

@@ -228,7 +228,7 @@ def _keeps_capital(word: str, after: str, article: str) -> bool:
         return True
     if re.search(rf"\b{re.escape(word.lower())}\b", article):
         return False
-    for match in re.finditer(rf"\b{re.escape(word)}\b(?!['’-])(\s+\S+)?", article):
+    for match in re.finditer(rf"\b{re.escape(word)}\b(?:['’]s)?(\s+\S+)?", article):
         begins = re.search(r"(?:^|\n\s*|[.!?][\"”’)]*\s+)$", article[max(0, match.start() - 4):match.start()])
         if not begins and not (match.group(1) or "").strip()[:1].isupper():
             return True
