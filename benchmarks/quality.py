@@ -24,9 +24,9 @@ summeval: the sentence checker's verdict on the machine summaries of ../shared/e
   sentence of it has a problem of support: unsupported, number, name, quote or negation).
   With the words alone, and with the model too (`--model`): each sentence's mean
   log-probability after the article, as if the model were writing it in a key point.
-genre: where a labelled English page's own markers and its style tell no genre, the model's
-  reading of it (`pipeline.reading_odds`, on the text its first prompt holds) against the
-  labels, for dev and held pages: the highest odds of a news report and the lowest of a piece
+genre: where the model is asked about a labelled page (`pipeline.genre_question_text`: its
+  markers and its style tell no genre, it is English and read in one pass), its reading
+  (`pipeline.reading_odds`) against the labels, for dev and held pages: the highest odds of a news report and the lowest of a piece
   of another kind, and what the model's `genre_odds` in models/registry.toml makes of them.
 
 Prints JSON.
@@ -364,12 +364,10 @@ def genre_reading(keys: list[str], model_name: str) -> dict:
     rows = []
     for key in keys:
         article = page_article(key)
-        if key not in labels or not article.english \
-                or not genre_mod.worth_reading(article.genre, len(article.sentences)):
+        text = pipeline.genre_question_text(model, article, None)
+        if key not in labels or text is None:
             continue
         t0 = time.perf_counter()
-        # The text the summary's first prompt holds, as the pipeline asks about it.
-        text = pipeline.first_prompt(model, article, None).article
         odds = pipeline.reading_odds(model, text, RunStats(), lambda: False)
         rows.append({"key": key, "label": labels[key]["genre"], "odds": round(odds, 2),
                      "seconds": round(time.perf_counter() - t0, 1),

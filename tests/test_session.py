@@ -5,10 +5,13 @@ import time
 
 import pytest
 
+from desktop.core import pipeline
+from desktop.core.input.article import Article
 from desktop.core.model import RunStats
 from desktop.core.model.llama import LocalModel
 from desktop.core.model.session import Local
 from desktop.core.writing import prompts
+from tests.longtext import long_article
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +127,17 @@ def test_a_question_about_the_article_reads_it_for_the_summary_too(local, articl
     assert local.odds(prompts.question_prompt(article_text, prompts.GENRE_QUESTIONS[0][0]), again,
                       lambda: False) == odds
     assert again.prompt_tokens == 0
+
+
+def test_the_genre_is_asked_about_an_english_article_the_model_reads_whole(local, article_text):
+    # As the model's answers were measured: not about a long article's first part, nor about
+    # another language; and never where the page said what it is.
+    article = Article.build(article_text)
+    assert pipeline.genre_question_text(local, article, None) == pipeline.model_text(article).strip()
+    assert pipeline.genre_question_text(local, Article.build(long_article(4_000)), None) is None
+    french = ("Le conseil de Port Alder a voté jeudi pour un nouveau pont. Le maire a dit que le pont "
+              "coûtera cher. Les pêcheurs sont contre. Le vote était serré. La région doit payer. "
+              "Le chantier commence en mai. Les travaux dureront deux ans. Le péage sera de deux euros.")
+    assert pipeline.genre_question_text(local, Article.build(f"Le pont\n\n{french}"), None) is None
+    marked = Article.build(article_text.replace("Harbor town approves", "Opinion: Harbor town approves", 1))
+    assert marked.genre.is_opinion and pipeline.genre_question_text(local, marked, None) is None

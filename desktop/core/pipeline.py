@@ -157,16 +157,25 @@ def read_genre(model: Model, article: Article, language: str | None, length: pro
                stats: RunStats, should_stop: Callable[[], bool],
                progress: Callable[[int, int], None] | None = None) -> Article:
     """The article with the genre its writing has to the model, where nothing on the page or in
-    its style told, and the model's answers have been measured (its `genre_odds`, on English
-    pages: an article in another language is not asked). The questions follow the text the
-    summary's first prompt holds, so that one reading of it serves both; `progress` is told
-    of that reading."""
-    if model.genre_odds is None or not article.english \
-            or not genres.worth_reading(article.genre, len(article.sentences)):
+    its style told and the model's answers have been measured (its `genre_odds`). The
+    questions follow the article as the summary's prompt does, so that one reading of it
+    serves both; `progress` is told of that reading."""
+    text = genre_question_text(model, article, language, length)
+    if model.genre_odds is None or text is None:
         return article
-    odds = reading_odds(model, first_prompt(model, article, language, length).article, stats,
-                        should_stop, progress)
+    odds = reading_odds(model, text, stats, should_stop, progress)
     return replace(article, genre=genres.from_reading(article.genre, odds, model.genre_odds))
+
+
+def genre_question_text(model: Model, article: Article, language: str | None,
+                        length: prompts.Length = prompts.STANDARD) -> str | None:
+    """The text the model is asked about its genre: the article, when nothing told its genre
+    and it is as the model's answers were measured (English, read in one pass: the first
+    part of a long one reads otherwise); None when it is not asked."""
+    if not article.english or not genres.worth_reading(article.genre, len(article.sentences)):
+        return None
+    text = first_prompt(model, article, language, length).article
+    return text if text == model_text(article).strip() else None
 
 
 def reading_odds(model: Model, text: str, stats: RunStats, should_stop: Callable[[], bool],
