@@ -125,6 +125,11 @@ def test_a_lost_attribution_is_mended_with_the_sentences_own_words(ctx):
     assert checker._spliced("Ana Ruiz said that", "Police closed the pier.", names) == \
         "Ana Ruiz said that police closed the pier."
     assert checker._spliced("Ana Ruiz said that", "Ortiz left.", names) == "Ana Ruiz said that Ortiz left."
+    # A name that is also a word keeps its capital where the article writes it so more often.
+    prices = "Harbor news\n\nThe race went to Price, said Tom Mills. Price won again, and Mills thanked Price twice. Fares rose. The price fell."
+    assert checker._spliced("Ana Ruiz said that", "Price won the race.", prices) == "Ana Ruiz said that Price won the race."
+    mail = "Harbor news\n\nBerg paid the toll, said Mayor Ortiz. Write to ortiz@porttown.example."
+    assert checker._spliced("Ana Ruiz said that", "Ortiz left.", mail) == "Ana Ruiz said that Ortiz left."
     owner = "Harbor news\n\nAccording to the survey, Ortiz's campaign has more staff than Berg's."
     assert checker._spliced("Ana Ruiz said that", "Ortiz's campaign grew.", owner) == \
         "Ana Ruiz said that Ortiz's campaign grew."
@@ -174,6 +179,15 @@ def test_a_routine_fact_retold_from_one_speakers_sentence_gets_its_speaker_back(
     ("Prosecutors said Jones, who was arrested in 2019, stole the boat.", "Jones was arrested in 2019.", None),
     ("Mayor Lena Ortiz said the bridge would reopen in May, while council chair Tomas Berg said there "
      "were no funds for repairs.", "There were no funds for repairs.", None),
+    ("Ortiz said the pier will close, but the council voted to keep it open on Friday.",
+     "The council voted to keep the pier open on Friday.", None),
+    ("Ortiz said the pier will close, a decision that angered 300 fishermen.",
+     "The decision angered 300 fishermen.", None),
+    ("Prosecutors said the boat was stolen by Jones, who was arrested in 2019.", "Jones was arrested in 2019.", None),
+    ("Police said Jones claimed the car was stolen in May.", "The car was stolen in May.", None),
+    # Nor what they doubt, deny or ask.
+    ("Ortiz said reports that the bridge would reopen in May were false.", "The bridge would reopen in May.", None),
+    ("Ortiz declined to say when the bridge would reopen in May.", "The bridge would reopen in May.", None),
     # An opening no sentence begins with.
     ("The pier closed on Friday, her campaign manager Tomas Berg said.", "The pier closed on Friday.", None),
     ("The pier closed on Friday, his lawyer John Smith told reporters.", "The pier closed on Friday.", None),
@@ -304,6 +318,8 @@ def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
     # A verb that tells someone needs whom: "told that" alone is no whole sentence.
     assert "fragment" in kinds("Tomas Berg privately told that the council vote on Thursday.", ctx)
     for whole in ("Tomas Berg was told that the vote was on Thursday.",
+                  "Tomas Berg had told that story many times before the vote.",
+                  "Lena Ortiz, told that the vote was delayed, left the hall.",
                   "Tomas Berg told reporters that the vote was on Thursday.",
                   "Residents were also informed that the toll doubles."):
         assert "fragment" not in kinds(whole, ctx), whole

@@ -15,6 +15,7 @@ The note (`desktop.core.note`) is made of the result by whoever shows or saves i
 
 from __future__ import annotations
 
+import math
 import re
 import time
 from dataclasses import asdict, dataclass, field, replace
@@ -160,8 +161,8 @@ def read_genre(model: Model, article: Article, language: str | None, length: pro
     its style told and the model's answers have been measured (its `genre_odds`). The
     questions follow the article as the summary's prompt does, so that one reading of it
     serves both; `progress` is told of that reading."""
-    text = genre_question_text(model, article, language, length)
-    if model.genre_odds is None or text is None:
+    text = genre_question_text(model, article, language, length) if model.genre_odds is not None else None
+    if text is None:
         return article
     odds = reading_odds(model, text, stats, should_stop, progress)
     return replace(article, genre=genres.from_reading(article.genre, odds, model.genre_odds))
@@ -174,7 +175,9 @@ def genre_question_text(model: Model, article: Article, language: str | None,
     part of a long one reads otherwise); None when it is not asked."""
     if not article.english or not genres.worth_reading(article.genre, len(article.sentences)):
         return None
-    text = first_prompt(model, article, language, length).article
+    # Whole as the kind it may become, whose task is longer: else its summary goes in parts.
+    read_as = replace(article, genre=genres.from_reading(article.genre, math.inf, 0.0))
+    text = first_prompt(model, read_as, language, length).article
     return text if text == model_text(article).strip() else None
 
 

@@ -217,22 +217,22 @@ def _spliced(opening: str, sentence: str, article: str) -> str:
 def _keeps_capital(word: str, after: str, article: str) -> bool:
     """Whether a sentence's first word stays capitalized inside another: "I", an acronym, a
     day or a month, a name of two capitalized words ("Emily Stone"), or a word the article
-    never writes in small letters and writes with a capital inside a sentence, where it ends a
-    name ("Mayor Ortiz said") rather than stands in a longer one ("the Columbus Police
-    Department") or a heading ("A Job for Tuft Cells")."""
+    writes with a capital inside a sentence, where it ends a name ("Mayor Ortiz said") rather
+    than stands in a longer one ("the Columbus Police Department") or a heading ("A Job for
+    Tuft Cells"), more often than in small letters (an address's "ortiz@" is none)."""
     if word == "I" or (len(word) > 1 and word.isupper()) or not word[:1].isupper():
         return True
     if word.lower() in STOPWORDS:
         return False
     if word.lower() in _CALENDAR or after[:1].isupper():
         return True
-    if re.search(rf"\b{re.escape(word.lower())}\b", article):
-        return False
+    small = len(re.findall(rf"(?<![@./\w]){re.escape(word.lower())}\b(?![@./]\w)", article))
+    named = 0
     for match in re.finditer(rf"\b{re.escape(word)}\b(?:['’]s)?(\s+\S+)?", article):
         begins = re.search(r"(?:^|\n\s*|[.!?][\"”’)]*\s+)$", article[max(0, match.start() - 4):match.start()])
         if not begins and not (match.group(1) or "").strip()[:1].isupper():
-            return True
-    return False
+            named += 1
+    return named > small
 
 
 def _whole(kind: str, sentence: str, reason: str, fix: str = "") -> Problem:
@@ -491,8 +491,9 @@ def with_speaker(sentence: str, part: str, ctx: Context) -> str:
         return sentence
     speech = _speech(source.text, said)
     mine = set(content(sentence))
-    if speech is None or len(mine & set(content(speech))) < SPEAKER_KEPT * len(mine):
-        return sentence
+    if speech is None or len(mine & set(content(speech))) < SPEAKER_KEPT * len(mine) \
+            or _DENIES.findall(speech.lower()) != _DENIES.findall(sentence.lower()):
+        return sentence  # "Ortiz said reports that it reopens were false": not what she said
     opening = _opening(source, part)
     if not opening or opening.split()[0].lower() in _BACK or _TELLS.search(opening):
         return sentence  # "Her manager said that", "Smith told that": no sentence begins so
@@ -503,6 +504,8 @@ def with_speaker(sentence: str, part: str, ctx: Context) -> str:
 # coast": the storm is the writer's to tell, not the speaker's.
 _ASIDE = re.compile(r"\b(?:said|says|told \w+)(?:\s+\w+){0,2},\s+(?:referring|responding|speaking|"
                     r"pointing|alluding|reacting)\b")
+# Words that deny: a speech with more or other of them than the sentence says something else.
+_DENIES = re.compile(r"\b(?:not|no|never|false|untrue|wrong|denied)\b|n[’']t\b")
 # Verbs that tell someone: their "that" needs whom they told.
 _TELLS = re.compile(r"\b(?:told|tells|tell|informed|informs|assured|assures|reminded|notified|briefed)\b")
 AFTER_WORDS = 6  # at most this many words, and no verb, after a closing "…, Ruiz said" (a day, a title)
@@ -511,27 +514,36 @@ AFTER_WORDS = 6  # at most this many words, and no verb, after a closing "…, R
 def _speech(text: str, said: claims.Claim) -> str | None:
     """What the sentence has its one speaker say, without the writer's words around it: after
     an opening "Ruiz said", before a closing ", Ruiz said Monday", both sides of ", Ruiz said,"
-    and after the report when a clause of the writer's comes first; without a relative clause
-    ("Jones, who was arrested in 2019, ..."). None when another voice speaks in it too, or
-    the report cannot be found."""
+    and after the report when a clause of the writer's comes first; not past a joining word
+    (", but the council ..."), without a relative clause ("Jones, who was arrested in 2019").
+    None when another voice speaks in it too, the speaker asks or doubts rather than says
+    ("Ruiz asked whether", "declined to say when"), or the report cannot be found."""
     found = _report_span(text, said)
-    if found is None:
+    if found is None or len(said.speakers) > 1 or _NOT_SAYING.search(said.opening):
         return None
     start, end = found
     before, after = text[:start].strip(), text[end:].strip()
     after_words = re.sub(r"^[,\s]+|[\s.,;:\"”]+$", "", after).split()
     if not before:
         speech = after
-    elif before.endswith(",") and after.startswith(","):
+    elif before.endswith(",") and after.startswith(",") and not _JOINS.match(after):
         speech = f"{before} {after}"  # "The pier, Ruiz said, will reopen."
     elif before.endswith(",") and len(after_words) <= AFTER_WORDS and not _FINITE.search(after):
         speech = before  # "The pier reopened, Ruiz said Monday."
     else:
         speech = after  # "After the storm hit, Ruiz said the pier would reopen."
-    others = said.speakers[1:]
-    if others and not re.match(rf"(?:that\s+)?{re.escape(others[0])}", speech.lstrip(" ,")):
-        return None  # "Ortiz said it opens, while Berg said ...": not all of it is Ortiz's
-    return re.sub(r",\s+(?:who|which|whose|whom)\b[^,]*,", ",", speech)
+    if re.match(r"[\s,]*(?:whether|if|when|how|why|what|who)\b", speech, re.IGNORECASE):
+        return None
+    speech = _JOINS.split(speech)[0]  # ", but the council voted ...": the writer's again
+    return re.sub(r",\s+(?:who|which|whose|whom|where)\b[^,]*(?:,|$)", ",", speech)
+
+
+# Where a speaker's words end and the writer's go on: "; ", ", but ...", ", a decision that".
+_JOINS = re.compile(r"\s*(?:;|,\s+(?:but|and|though|although|while|yet|whereas|so)\b|"
+                    r",\s+an?\s+\w+\s+(?:that|which)\b)", re.IGNORECASE)
+# An opening that asks, doubts or denies, rather than says: "Ruiz asked", "did not say".
+_NOT_SAYING = re.compile(r"\b(?:not|never|no|declined|declines|refused|refuses|asked|asks|wondered|"
+                         r"questioned|denied|denies|disputed|rejected)\b", re.IGNORECASE)
 
 
 def _report_span(text: str, said: claims.Claim) -> tuple[int, int] | None:
@@ -909,12 +921,15 @@ def _tells_no_one(text: str) -> bool:
     """A verb that tells someone, with "that" at once after it and no "was" before it: "Ruiz
     told that ..." lacks whom she told ("was told that", "told reporters that" are whole)."""
     for match in _TELLS_THAT.finditer(text):
-        if not {w.lower() for w in text[:match.start()].split()[-3:]} & _BE:
+        before = text[:match.start()].rstrip()
+        if not before.endswith(",") and not {w.lower() for w in before.split()[-3:]} & _BE:
             return True
     return False
 
 
-_TELLS_THAT = re.compile(r"\b(?:told|informed|assured|reminded|notified)\s+that\b")
+# "told that" and a clause's subject: not "told that story", "told that court".
+_TELLS_THAT = re.compile(r"\b(?:told|informed|assured|reminded|notified)\s+that\s+"
+                         r"(?:the|a|an|he|she|they|it|we|i|you|his|her|their|its|[A-Z]\w*)\b")
 _BE = {"was", "were", "is", "are", "am", "be", "been", "being", "get", "gets", "got"}
 
 
