@@ -336,6 +336,7 @@ def _decodable(data: bytes) -> str:
 
 REMEMBERED_ODDS = 48  # answers kept: the questions about the last articles read ahead
 
+
 class Local:
     """The local llama.cpp model as the pipeline uses it (see `desktop.core.model.Model`)."""
 
