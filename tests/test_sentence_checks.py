@@ -220,6 +220,27 @@ def test_an_unnamed_source_a_complaint_or_local_media_must_be_kept():
     assert claims.read("It rose, according to officials based in Port Alder.").speaker == "officials based in Port Alder"
 
 
+def test_a_studys_finding_and_a_sides_view_stay_theirs_and_an_event_stays_plain():
+    ctx = checker.Context(Article.build(
+        "Night shifts\n\nA study of 300 nurses in Oslo found that night shifts raise the risk of "
+        "diabetes. Economists say the new overtime rule will raise hospital costs. Police found "
+        "the stolen van near the river. The hospital opened a new ward on Monday. Shortly after, "
+        "nurses gathered outside the ward, chanting that the rule must go. Analysts said the "
+        "ward was a wasteful project."))
+    finding = problem("Night shifts raise the risk of diabetes.", ctx, "attribution")
+    assert finding.mended == "A study of 300 nurses in Oslo found that night shifts raise the risk of diabetes."
+    assert problem("The new overtime rule will raise hospital costs.", ctx, "attribution").fix == "Economists say that"
+    # A judging word that is the speaker's: say whose it is, not only that someone judges.
+    assert problem("The ward was a wasteful project.", ctx, "attribution").fix == "Analysts said that"
+    assert "attribution" not in kinds("The stolen van was found near the river.", ctx)  # an event
+    # The sentence's own source decides, not a sentence near it.
+    assert "attribution" not in kinds("The hospital opened a new ward on Monday.", ctx)
+    # An adverb that opens a sentence is no speaker.
+    assert claims.read("Shortly after, nurses gathered outside, chanting that the rule must go.").speaker != "Shortly"
+    assert claims.read("Researchers at the University of Oslo found that it works.").speaker \
+        == "Researchers at the University of Oslo"
+
+
 def test_the_speaker_may_be_named_as_the_articles_sentence_names_them():
     ctx = checker.Context(Article.build(
         "Reef survey\n\nThe authors of the survey published in the journal Marine Notes argued "
@@ -267,6 +288,11 @@ def test_a_possibility_told_as_a_fact_is_found_with_the_words_that_mend_it(ctx):
     found = problem("The bridge will open in 2029.", ctx, "modality")
     assert found.fix == "The bridge could"
     assert "modality" not in kinds("The bridge could open in 2029 if the state approves a loan.", ctx)
+    # A plan bears on the verb it governs, not on every word after it.
+    plans = checker.Context(Article.build(
+        "Harbor talk\n\nThe harbor board is going to discuss the toll, which funds the new ferry pier."))
+    assert "modality" in kinds("The harbor board discusses the toll.", plans)
+    assert "modality" not in kinds("The toll funds the new ferry pier.", plans)
 
 
 def test_a_lost_or_added_negation_is_found(ctx):

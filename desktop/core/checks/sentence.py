@@ -306,6 +306,10 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
               and not (m.kind == "prescriptive" and sentence.rstrip().endswith("?"))]
     if judged and not said:
         marker = judged[0]
+        if main and (main.claim.attributed or _contested(main)) and (who := _who(main)):
+            return [unsaid("attribution", marker.start, marker.end, marker.text,
+                           f"“{marker.text}” is {who}’s judgement in the article: say so.",
+                           _opening(main, part))]
         fix = _opening(main, part) if main and main.claim.attributed else (
             _writer_fix(ctx, part, first) or _reporter_fix(ctx, part, first, marker.text, sources))
         return [unsaid("opinion", marker.start, marker.end, marker.text,
@@ -333,19 +337,16 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
                        _writer_fix(ctx, part, first))]
     if part == "title":  # a headline tells the event, not who said it
         return []
-    reported = [s for s in sources if _contested(s)]
-    if reported:
-        source = main if main in reported else reported[0]
-        who = _who(source)
-        if not said and (who or _POLL.search(source.text)):
+    if _contested(main):  # the sentence's own source: a claim near it is not what it says
+        who = _who(main)
+        if not said and (who or _POLL.search(main.text)):
             return [unsaid("attribution", 0, len(sentence), sentence,
                            f"The article attributes this to {who or 'a poll'}: say so.",
-                           _opening(source, part))]
-        if said and who and not any(_mentions(sentence, s) for s in reported) \
-                and not _speaker_in(claim, reported):
+                           _opening(main, part))]
+        if said and who and not _mentions(sentence, main) and not _speaker_in(claim, [main]):
             return [_whole("attribution", sentence,
                            f"The article attributes this to {who}: the sentence does not say who.",
-                           _opening(source, part))]
+                           _opening(main, part))]
     return []
 
 
@@ -379,24 +380,19 @@ def _contested(source: Sentence) -> bool:
     routine fact a spokesman gave ("the council said it met on Monday"): an accusation, a
     belief, a judgement, a prediction or possibility, a poll, or what someone argues."""
     claim = source.claim
+    kinds = _common_nouns(claim.speaker)
+    if claim.verb_kind == "finding":  # a study's finding, not an event ("police found the car")
+        return any(claims.EVIDENCE.fullmatch(w) for w in kinds)
     if not claim.attributed:
         return False
     if claim.verb_kind in ("criticism", "cognition") or _POLL.search(source.text):
         return True
-    if any(_EVIDENCE.fullmatch(w) for w in _common_nouns(claim.speaker)):
-        return True  # "according to a study", "witnesses said", "a complaint says"
+    if any(claims.EVIDENCE.fullmatch(w) or claims.SIDES.fullmatch(w) for w in kinds):
+        return True  # "according to a study", "witnesses said", "a complaint says", "experts say"
     # A threat is an event ("charged with threatening to kill"), not doubt about the claim.
     if any(m.kind != "threat" for m in claim.modal) or _judges(claim) or lexicon.quoted_spans(source.text):
         return True
     return bool(_ARGUES.search(claim.opening))
-
-
-# Sources whose word is a finding, an account or an allegation, not a routine fact: "according
-# to a study", "to a source familiar with", "to a complaint", "to local media".
-_EVIDENCE = re.compile(r"(?:stud(?:y|ies)|research\w*|reports?|paper|analysis|data|survey|"
-                       r"witness\w*|eyewitness\w*|accounts?|investigat\w*|documents?|estimates?|"
-                       r"sources?|insiders?|anonymity|complaints?|lawsuits?|suits?|indictments?|"
-                       r"filings?|affidavits?|allegations?|media|newspapers?|outlets?|matter)")
 
 
 def _common_nouns(speaker: str) -> list[str]:
@@ -456,7 +452,7 @@ def _opening(source: Sentence, part: str = "summary") -> str:
     if source.speaker and claim.speaker.lower() in claims.PRONOUNS:
         opening = source.speaker + opening[len(claim.speaker):]
     opening = re.sub(r"\s+(?:also|later|then|once|again|further)\b", "", opening)
-    if claim.verb_kind in ("speech", "cognition") and not opening.lower().startswith("according"):
+    if claim.verb_kind in ("speech", "cognition", "finding") and not opening.lower().startswith("according"):
         opening += " that"  # what follows is what they said, not more of the sentence
     if part == "title":  # a headline: the speaker's name, in the present ("Kevin Mayer says")
         name = _naming_words(source.speaker or claim.speaker)
@@ -683,7 +679,7 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence]) -> li
         # In the article, quoted words count too: a summary that reports a quote in its own
         # words must keep its "could" and its "not".
         near = [m for m in _markers(source.text) if a - 25 <= m.start <= b]
-        near = [m for m in near if not _KEPT[m.kind] & mine
+        near = [m for m in near if not _KEPT[m.kind] & mine and _governs(source.text, m, wanted)
                 and not re.search(rf"\b{re.escape(m.text)}\b", sentence, re.IGNORECASE)]
         if near:
             marker = near[0]
@@ -704,6 +700,23 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence]) -> li
         found.append(Problem("negation", marker.start, marker.end, marker.text,
                              f"“{marker.text}”: the article's sentences here do not negate."))
     return found
+
+
+def _governs(text: str, marker: claims.Marker, wanted: set[str]) -> bool:
+    """Whether a modal word bears on what the summary says: the verb it governs ("could
+    [open]", "going to [talk]") is among the summary's words, or none follows it ("if")."""
+    for match in words(text[marker.end:marker.end + 60]):
+        word = match.group().lower()
+        if word in STOPWORDS or word in _AUXILIARIES:
+            continue
+        found = stem(word)  # "share" and "shares" stem apart ("share", "shar")
+        return found in wanted or _near_word(found, wanted) or any(
+            min(len(w), len(found)) >= 4 and (w.startswith(found) or found.startswith(w)) for w in wanted)
+    return True
+
+
+_AUXILIARIES = {"be", "been", "being", "have", "has", "had", "get", "also", "soon", "still", "then",
+                "likely", "eventually", "ultimately", "now", "already", "even", "never", "ever"}
 
 
 def _markers(text: str) -> list[claims.Marker]:

@@ -18,6 +18,17 @@ from desktop.core.language.text import STOPWORDS
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 # Speakers the sentence does not name: "Some said", "Others warned".
 UNNAMED = {"some", "many", "others", "most", "several", "few", "critics", "experts", "officials"}
+# Sources whose word is a finding, an account or an allegation, not a routine fact: "according
+# to a study", "to a source familiar with", "to a complaint", "to local media".
+EVIDENCE = re.compile(r"(?:stud(?:y|ies)|research\w*|scientists?|reports?|paper|analysis|data|"
+                      r"survey|witness\w*|eyewitness\w*|accounts?|investigat\w*|documents?|"
+                      r"estimates?|sources?|insiders?|anonymity|complaints?|lawsuits?|suits?|"
+                      r"indictments?|filings?|affidavits?|allegations?|media|newspapers?|outlets?|"
+                      r"matter|trials?|experiments?|reviews?|polls?)")
+# Speakers who take a side, so that what they say is their view: "critics say", "backers argue".
+SIDES = re.compile(r"(?:critics?|experts?|analysts?|backers?|supporters?|opponents?|proponents?|"
+                   r"advocates?|skeptics?|sceptics?|economists?|observers?|defenders?|detractors?|"
+                   r"commentators?|pundits?)")
 # Words that may stand between a speaker and the verb: "Smith has also said".
 _HELPERS = {"has", "have", "had", "was", "were", "is", "are", "also", "later", "then",
             "would", "will", "had been", "has been", "once", "again", "publicly", "previously",
@@ -30,6 +41,8 @@ _NP_SMALL = {"the", "a", "an", "of", "for", "and", "its", "his", "her", "their",
              "von", "al", "&", "percent", "per", "cent", "%", "some", "many", "most", "other",
              "several", "two", "three", "four", "both", "all", "u.s.", "new"}
 _MAX_SPEAKER_WORDS = 8
+# Prepositions a speaker's phrase goes on over after a source ("a study [in] 19 people").
+_ALONG = {"in", "at", "from", "by", "with", "on", "among", "to"}
 # Verbs before "to say" that leave the speaker the sentence's subject: "declined to say".
 _CONTROL = {"declined", "declines", "refused", "refuses", "wanted", "wants", "on", "continued",
             "continues", "tried", "tries", "began", "begins", "started", "hastened", "rushed",
@@ -185,7 +198,8 @@ def _reports(sentence: str, quotes: list[tuple[int, int]]) -> list[tuple[str, st
             continue
         if word.endswith("ing") and sentence[:match.start()].rstrip().endswith(","):
             # "Ortiz confirmed the plan, adding that ...": the sentence's subject speaks.
-            subject = _subject_before(sentence, len(_leading_phrase(sentence)) + 1)[0]
+            leading = _leading_phrase(sentence)
+            subject = _subject_before(sentence, len(leading) + 1)[0] if leading else ""
             if subject:
                 found.append((subject, subject, kind))
     named = [r for r in found if r[0]]
@@ -198,6 +212,9 @@ def _leading_phrase(sentence: str) -> str:
     determiner = re.match(r"\s*(?:The|A|An|Its|His|Her|Their)\s+[a-z][\w’'-]*", sentence)
     if determiner:  # "The mayor"
         return determiner.group()
+    first = re.match(r"\s*([A-Z][a-z]+)\b(,|\s+(?:after|before|afterwards|thereafter)\b)?", sentence)
+    if first and (first.group(1).lower() in STOPWORDS or (first.group(1).endswith("ly") and first.group(2))):
+        return ""  # an adverb, not a subject: "Shortly after, ...", "However, ..."
     match = re.match(r"\s*((?:[A-Z][\w’'.&-]*|of|the|for|and|de|van|von|al)(?:\s+(?:[A-Z][\w’'.&-]*|of|the|for|and|de|van|von|al))*)", sentence)
     return match.group(1) if match else ""
 
@@ -283,6 +300,8 @@ def _subject_before(sentence: str, position: int) -> tuple[str, bool]:
         if lower == "and":  # inside a name only: "the Russian and Syrian ministries"
             if not (kept and kept[0][0].isupper() and i and words[i - 1][0].isupper()):
                 break
+        elif lower in _ALONG and kept and _source_noun(words[:i]):
+            pass  # "a study in 19 people", "researchers at the university", "sources close to"
         elif lower in STOPWORDS and lower not in _NP_SMALL:
             break
         elif lower in _HELPERS and not word[0].isupper():
@@ -299,6 +318,12 @@ def _subject_before(sentence: str, position: int) -> tuple[str, bool]:
     if not (any(w[0].isupper() for w in kept) or _is_noun_phrase(kept)):
         return "", passive
     return " ".join(kept), passive
+
+
+def _source_noun(words: list[str]) -> bool:
+    """Whether a source or a side stands among the last few words ("a study", "sources
+    close", "a study of 300 nurses")."""
+    return any(EVIDENCE.fullmatch(w.lower()) or SIDES.fullmatch(w.lower()) for w in words[-4:])
 
 
 def _is_noun_phrase(words: list[str]) -> bool:
