@@ -91,19 +91,6 @@ def test_cutting_back_and_writing_again_gives_the_same_text(local, article_text)
     assert write(session, 40)[:len(first)] == first
 
 
-def test_a_question_is_asked_and_leaves_the_answer_as_it_was(local, article_text):
-    session, stats = start(local, article_text)
-    session.feed(" Harbor town approves bridge\nKey points:\n- The council voted 6 to 3 for the bridge.")
-    before = session.text
-    odds = session.ask("Is your last key point stated in the article? Answer yes or no.")
-    assert isinstance(odds, float)
-    assert session.text == before
-    following = session.propose()
-    session2, _ = start(local, article_text)
-    session2.feed(" Harbor town approves bridge\nKey points:\n- The council voted 6 to 3 for the bridge.")
-    assert session2.propose() == following  # as if never asked
-
-
 def test_the_article_is_read_once_for_every_prompt_that_begins_with_it(local, article_text):
     start(local, "Another article: the ferry will stop running in May. " * 10)
     first, stats = start(local, article_text)

@@ -52,7 +52,6 @@ def main(conn, stop_flag) -> None:
                 # A model without a chat template, or that rearranges the chat, or whose
                 # context is too small, is refused now rather than at every summary.
                 model.model.prompt_segments(prompts.summary_prompt("A"))
-                model.model.question_turn("?")
                 pipeline.check_room(model)
             except (LoadError, pipeline.ContextTooSmall) as exc:
                 conn.send(("error", "load", str(exc)))

@@ -100,21 +100,6 @@ class LocalModel:
         return [fixed, self._tokens(article),
                 self._tokens(task) + self._tokens(rest, special=True) + self._tokens(prompt.answer)]
 
-    def question_turn(self, question: str) -> list[int]:
-        """The tokens that end the assistant's answer so far, ask `question` as the user, and
-        begin the assistant's reply: to ask the model about what it just wrote."""
-        marks = [f"\u27e6{i}\u27e7" for i in range(3)]
-        rendered = self.chat_prompt([{"role": "system", "content": "S"},
-                                     {"role": "user", "content": "U"},
-                                     {"role": "assistant", "content": marks[0]},
-                                     {"role": "user", "content": f"{marks[1]}{question}{marks[2]}"}])
-        _, _, rest = rendered.partition(marks[0])
-        between, _, rest = rest.partition(marks[1])
-        _, _, after = rest.partition(marks[2])
-        if not between or not after:
-            raise LoadError("This model's chat template cannot take a question after an answer.")
-        return self._tokens(between, special=True) + self._tokens(question) + self._tokens(after, special=True)
-
     def answer_tokens(self, word: str) -> list[int]:
         """The tokens that begin an answer with this word ("yes", "Yes", " yes")."""
         return [t for t in range(self.n_vocab)

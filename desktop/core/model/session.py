@@ -241,22 +241,6 @@ class LocalSession:
         self._rewind(position)
         self._word = (length, position, None)
 
-    def ask(self, question: str) -> float:
-        """How much more likely the model answers "yes" than "no" to a question about the
-        answer so far (log odds), asked in a turn of its own that is then taken back."""
-        mark = len(self.tokens)
-        turn = self.model.question_turn(question)
-        self.context.decoded()
-        t0 = time.perf_counter()
-        for i in range(0, len(turn), BATCH):
-            self.model.decode(turn[i:i + BATCH], len(self.tokens) + i)
-        odds = self.context.yes_odds()
-        self.model.forget(mark)
-        self._rewind(mark)
-        self.stats.prompt_tokens += len(turn)
-        self.stats.prompt_seconds += time.perf_counter() - t0
-        return odds
-
     def likelihood(self, text: str) -> float:
         """The mean log-probability of `text` as the answer's next words (to check a text the
         model did not write); the answer stays as it was."""
