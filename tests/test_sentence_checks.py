@@ -241,6 +241,14 @@ def test_a_studys_finding_and_a_sides_view_stay_theirs_and_an_event_stays_plain(
         == "Researchers at the University of Oslo"
 
 
+def test_what_a_speaker_argues_about_themselves_is_mended_with_their_pronoun():
+    ctx = checker.Context(Article.build(
+        "Harbor race\n\nArguing that voters tune in late, Ana Ruiz has said she will win the "
+        "harbor seat. The vote is in May."))
+    assert problem("Ruiz will win the harbor seat.", ctx, "attribution").mended == \
+        "Ana Ruiz has said that she will win the harbor seat."
+
+
 def test_the_speaker_may_be_named_as_the_articles_sentence_names_them():
     ctx = checker.Context(Article.build(
         "Reef survey\n\nThe authors of the survey published in the journal Marine Notes argued "

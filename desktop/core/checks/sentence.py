@@ -192,11 +192,11 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
     return sorted(found, key=lambda p: (p.start, p.kind))
 
 
-def _spliced(opening: str, sentence: str, article: str) -> str:
+def _spliced(opening: str, sentence: str, article: str, source: str = "") -> str:
     """The sentence behind an opening that takes a whole clause ("Ana Ruiz said that",
     "According to the survey"), so that the words stay the ones checked: a model asked to
     write on from the opening may say something else. "" when the opening takes no clause
-    ("Tomas Berg criticized")."""
+    ("Tomas Berg criticized"). `source`: the article's sentence the opening comes from."""
     if opening.endswith(" that"):
         joint = " "
     elif re.match(r"(?:According to|As reported by|In the (?:view|words) of)\b", opening):
@@ -211,7 +211,20 @@ def _spliced(opening: str, sentence: str, article: str) -> str:
     rest = sentence
     if first and not _keeps_capital(first.group(1), (first.group(2) or "").strip(), article):
         rest = sentence[:1].lower() + sentence[1:]
-    return opening + joint + rest
+    return opening + joint + _as_pronoun(rest, opening, source)
+
+
+def _as_pronoun(rest: str, opening: str, source: str) -> str:
+    """A clause that begins with the speaker's own name, told with the pronoun the article's
+    sentence gives them after its verb ("Ruiz said that [she] will run", not "that Ruiz will
+    run"); the clause as it is when the article gives none."""
+    names = {w for w in re.findall(r"\b[A-Z][\w’'-]+", opening)}
+    subject = re.match(r"(?:[A-Z][\w’'.-]*\s+)*?([A-Z][\w’'-]+)\b(?!['’])\s+(?=[a-z])", rest)
+    verb = opening.removesuffix(" that").split()[-1]
+    pronoun = re.search(rf"\b{re.escape(verb)}\s+(?:that\s+)?(he|she|they)\b", source)
+    if not subject or subject.group(1) not in names or not pronoun:
+        return rest
+    return pronoun.group(1) + rest[subject.end() - 1:]
 
 
 def _keeps_capital(word: str, after: str, article: str) -> bool:
@@ -299,7 +312,8 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
     def unsaid(kind: str, start: int, end: int, text: str, reason: str, fix: str) -> Problem:
         """A problem of a sentence that says no one's it is: the opening mends it, and when it
         takes a clause, the sentence's own words follow it (a headline takes none)."""
-        mended = _spliced(fix, sentence, ctx.article.text) if fix and part != "title" else ""
+        mended = _spliced(fix, sentence, ctx.article.text, main.text if main else "") \
+            if fix and part != "title" else ""
         return Problem(kind, start, end, text, reason, fix, mended=mended)
 
     judged = [m for m in claim.judgements if m.kind in _JUDGING
@@ -392,7 +406,11 @@ def _contested(source: Sentence) -> bool:
     # A threat is an event ("charged with threatening to kill"), not doubt about the claim.
     if any(m.kind != "threat" for m in claim.modal) or _judges(claim) or lexicon.quoted_spans(source.text):
         return True
-    return bool(_ARGUES.search(claim.opening))
+    # What someone argues, warns or predicts, whether the verb reports it ("Ruiz argued") or
+    # goes with it ("Arguing that ..., Ruiz has said").
+    quotes = lexicon.quoted_spans(source.text)
+    return bool(_ARGUES.search(claim.opening)) or any(
+        not lexicon.inside(m.start(), quotes) for m in _ARGUING.finditer(source.text))
 
 
 def _common_nouns(speaker: str) -> list[str]:
@@ -412,6 +430,10 @@ def _found_by(claim: claims.Claim) -> bool:
 
 _ARGUES = re.compile(r"\b(?:argu|claim|contend|insist|assert|alleg|suggest|predict|estimat|warn|"
                      r"maintain|believ|urg|demand)\w*", re.IGNORECASE)
+
+
+# The same, in any form, that no noun shares ("demands", "estimates" may be nouns).
+_ARGUING = re.compile(r"\b(?:argu|contend|insist|predict|warn)\w*|\bclaim(?:ed|ing)\b", re.IGNORECASE)
 
 
 # What makes a summary's sentence a judgement someone must own ("I" and "you" in a summary
@@ -493,7 +515,7 @@ def with_speaker(sentence: str, part: str, ctx: Context) -> str:
     opening = _opening(source, part)
     if not opening or opening.split()[0].lower() in _BACK or _TELLS.search(opening):
         return sentence  # "Her manager said that", "Smith told that": no sentence begins so
-    return _spliced(opening, sentence, ctx.article.text) or sentence
+    return _spliced(opening, sentence, ctx.article.text, source.text) or sentence
 
 
 # A writer's aside after the speech: "Ruiz said Monday, referring to the storm that hit the
