@@ -301,6 +301,14 @@ def test_a_possibility_told_as_a_fact_is_found_with_the_words_that_mend_it(ctx):
         "Harbor talk\n\nThe harbor board is going to discuss the toll, which funds the new ferry pier."))
     assert "modality" in kinds("The harbor board discusses the toll.", plans)
     assert "modality" not in kinds("The toll funds the new ferry pier.", plans)
+    # What is to come, told as done; a projection is its maker's.
+    coming = checker.Context(Article.build(
+        "Harbor budget\n\nThe budget office projects that the new toll will reduce traffic on the "
+        "old road by 10 percent by 2030."))
+    assert "modality" in kinds("The new toll has reduced traffic on the old road by 10 percent.", coming)
+    assert "modality" not in kinds("The new toll will reduce traffic on the old road by 10 percent.", coming)
+    assert problem("The new toll will reduce traffic on the old road by 10 percent.", coming,
+                   "attribution").fix == "The budget office projects that"
 
 
 def test_a_lost_or_added_negation_is_found(ctx):

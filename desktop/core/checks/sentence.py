@@ -428,7 +428,7 @@ def _found_by(claim: claims.Claim) -> bool:
     return claim.verb_kind == "finding" and bool(claim.speaker)
 
 
-_ARGUES = re.compile(r"\b(?:argu|claim|contend|insist|assert|alleg|suggest|predict|estimat|warn|"
+_ARGUES = re.compile(r"\b(?:argu|claim|contend|insist|assert|alleg|suggest|predict|project|forecast|estimat|warn|"
                      r"maintain|believ|urg|demand)\w*", re.IGNORECASE)
 
 
@@ -711,6 +711,13 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence]) -> li
                                 f"The article says “{marker.text}” here ({marker.kind}): "
                                 "the sentence tells it as a fact.", fix))
             break
+        coming = [m for m in _COMING.finditer(source.text) if a - 25 <= m.start() <= b
+                  and not mine & {"future", "possibility", "plan", "condition"} and _told_done(sentence, m.group(1))]
+        if coming:
+            found.append(_whole("modality", sentence,
+                                f"The article says “{coming[0].group()}” here: the sentence tells as "
+                                "done what is still to come."))
+            break
         negated = [m for m in _negations(source.text, "lost") if a - 25 <= m.start <= b]
         if negated and not claim.negations:
             found.append(_whole("negation", sentence,
@@ -724,6 +731,24 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence]) -> li
     return found
 
 
+# What the article says is to come, and its verb: "will reduce", "will soon open".
+_COMING = re.compile(r"\bwill\s+(?:\w+ly\s+)?(?!be\b|have\b|not\b)([a-z]+)\b")
+
+
+def _told_done(sentence: str, verb: str) -> bool:
+    """Whether the sentence tells the verb as done: "reduced", "has reduced"."""
+    for match in re.finditer(r"\b(?:(has|have|had|was|were)\s+)?([a-z]+)\b", sentence, re.IGNORECASE):
+        word = match.group(2).lower()
+        if word != verb and _same_word(stem(word), stem(verb)) and (word.endswith("ed") or match.group(1)):
+            return True
+    return False
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two stems of one word, whatever its form ("share" and "shar" of "shares")."""
+    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
+
+
 def _governs(text: str, marker: claims.Marker, wanted: set[str]) -> bool:
     """Whether a modal word bears on what the summary says: the verb it governs ("could
     [open]", "going to [talk]") is among the summary's words, or none follows it ("if")."""
@@ -731,9 +756,8 @@ def _governs(text: str, marker: claims.Marker, wanted: set[str]) -> bool:
         word = match.group().lower()
         if word in STOPWORDS or word in _AUXILIARIES:
             continue
-        found = stem(word)  # "share" and "shares" stem apart ("share", "shar")
-        return found in wanted or _near_word(found, wanted) or any(
-            min(len(w), len(found)) >= 4 and (w.startswith(found) or found.startswith(w)) for w in wanted)
+        found = stem(word)
+        return _near_word(found, wanted) or any(_same_word(w, found) for w in wanted)
     return True
 
 
