@@ -249,6 +249,17 @@ def test_what_a_speaker_argues_about_themselves_is_mended_with_their_pronoun():
         "Ana Ruiz has said that she will win the harbor seat."
 
 
+def test_words_put_in_a_speakers_mouth_are_found():
+    ctx = checker.Context(Article.build(
+        "Ferry inquiry\n\nThe harbor office opened an inquiry into the ferry crash. The ferry hit "
+        "the pier at night. The crew had replaced the old radio a week before. Nobody was hurt. "
+        "Ana Ruiz, a ferry captain, wrote that the storm came fast."))
+    found = problem("Ruiz wrote that the crew had replaced the old radio a week before.", ctx, "unsupported")
+    assert "Ruiz" in found.reason
+    assert "unsupported" not in kinds("Ruiz wrote that the storm came fast.", ctx)
+    assert "unsupported" not in kinds("The crew had replaced the old radio a week before.", ctx)
+
+
 def test_the_speaker_may_be_named_as_the_articles_sentence_names_them():
     ctx = checker.Context(Article.build(
         "Reef survey\n\nThe authors of the survey published in the journal Marine Notes argued "

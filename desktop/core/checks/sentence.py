@@ -328,6 +328,10 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
             _writer_fix(ctx, part, first) or _reporter_fix(ctx, part, first, marker.text, sources))
         return [unsaid("opinion", marker.start, marker.end, marker.text,
                        f"“{marker.text}” judges, but the sentence does not say who judges so.", fix)]
+    if main and (stranger := _put_in_mouth(claim, main, sentence, ctx)):
+        return [_whole("unsupported", sentence,
+                       f"The article's sentence here is no word of {stranger}’s: the sentence "
+                       "puts it in their mouth.")]
     if said and part != "title":  # the speaker's, so it must be theirs: a word the article lacks is not
         # ("must" may tell what they asked for, in other words)
         added = [h for h in lexicon.find(sentence) if h.term.category == "evaluative"
@@ -599,6 +603,30 @@ def _mentions(sentence: str, source: Sentence) -> bool:
         if not (wanted := _naming_words(speaker)) or wanted & mine or any(_near_word(w, mine) for w in wanted):
             return True
     return False
+
+
+def _put_in_mouth(claim: claims.Claim, main: Sentence, sentence: str, ctx: Context) -> str:
+    """The person the sentence says said it, when its own source in the article is a plain
+    statement (no quote, no one reporting it) that does not name them, nor has them speak in
+    the sentences around it or at the article's head: "Taylor wrote that the couple had
+    replaced the bedding" of "The couple had replaced the bedding"; "" otherwise (the writer
+    of an opinion piece may be named)."""
+    if not claim.named or claim.verb_kind not in ("speech", "cognition") or not claim.opening \
+            or not sentence.startswith(claim.opening) or _names_writer(sentence, ctx.article.genre):
+        return ""
+    if main.claim.attributed or main.speaker or re.search(r"[\"“”]", main.text):
+        return ""
+    wanted = _naming_words(claim.speaker)
+    if not wanted or any(w[:1].islower() for w in claim.speaker.split()[-1:]):
+        return ""  # a name only: "Officials said" may tell a source the article gives elsewhere
+    if set(content(main.text)) & wanted:
+        return ""
+    # A speaker of the sentences around it, or of the whole piece (a release's "Acme announces").
+    around = [ctx.article.at(span) for span in ctx.finder.neighbours((main.start, main.end))]
+    around += ctx.article.sentences[:2]
+    speakers = {w for s in around for name in (s.speaker, *s.claim.speakers) if name
+                for w in _naming_words(name)}
+    return "" if wanted & speakers or any(_near_word(w, speakers) for w in wanted) else claim.speaker
 
 
 def _speaker_in(claim: claims.Claim, sources: list[Sentence]) -> bool:
