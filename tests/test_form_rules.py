@@ -266,3 +266,28 @@ def test_every_sentence_and_key_point_of_a_note_ends_as_a_sentence_does():
         "Ana Ruiz said that former champions lost to Viera.",
         "Ana Ruiz said that Viera won.",
     ]
+
+
+def test_a_parts_key_points_stand_in_where_the_joined_answer_has_too_few():
+    from desktop.core.checks import sentence as checker
+    from desktop.core.input.article import Article
+    from desktop.core.writing.form import Summary, spare_points, too_few
+
+    ctx = checker.Context(Article.build(
+        "Harbor bridge\n\nThe town council of Port Alder voted 6 to 3 on Thursday to build a bridge. "
+        "The bridge will cost 92 million dollars, according to the finance office. Residents of "
+        "the north shore will pay a toll of 2 dollars. The ferry pier closes in May."))
+
+    def judge(sentence, part, before, title, logprob):
+        return checker.check(sentence, part, ctx, before, title, logprob=logprob)
+
+    draft = Summary(title="Port Alder council votes to build a bridge")
+    spare = ("The town council of Port Alder voted to build a bridge.",  # the title again
+             "Likewise for the toll.",  # no whole sentence
+             "Residents of the north shore will pay a toll of 2 dollars.",
+             "The ferry pier closes in May.", "The council met again.")
+    assert spare_points(draft, spare, judge, least=2) == [
+        "Residents of the north shore will pay a toll of 2 dollars.", "The ferry pier closes in May."]
+    assert spare_points(Summary(title=draft.title, key_points=list(spare[2:4])), spare, judge, 2) == []
+    assert too_few(0) == "The model found no key point that the article supports."
+    assert too_few(1) == "The model found only one key point that the article supports."

@@ -93,6 +93,8 @@ def run(model: Model, article: Article, language: str | None,
     # A summary in the article's language is written in its scripts (and the form's Latin).
     scripts = text_scripts(article.text) | {"LATIN"} if compare else None
 
+    spare: list[str] = []  # the key points of a long article's parts
+
     def write(prompt: prompts.Prompt, final: bool = True) -> Summary:
         nonlocal told_reading  # what is left of the first prompt is read without a word
         progress = None if told_reading else (lambda done, total: emit("reading", done, total))
@@ -103,10 +105,10 @@ def run(model: Model, article: Article, language: str | None,
             emit(kind, {**rest[0], "final": final}) if kind == "draft" else emit(kind, *rest)
         if model.writes_into:
             writer = Writer(session, judge, emit_draft, mend, voices if final else (lambda w: []),
-                            frame if final else "", length)
+                            frame if final else "", length, tuple(spare) if final else ())
         else:  # a server: the answer is written whole, then checked
             writer = WholeWriter(session, judge, emit_draft, mend, frame if final else "",
-                                 article.headline if final else "", length)
+                                 article.headline if final else "", length, tuple(spare) if final else ())
         summary = writer.run()
         trace.extend(writer.trace)
         logprobs.update(writer.logprobs)
@@ -122,8 +124,9 @@ def run(model: Model, article: Article, language: str | None,
         answers = []
         for number, piece in enumerate(pieces, 1):
             emit("part", number, len(pieces))
-            answers.append(write(prompts.part_prompt(piece, number, len(pieces), language, genre, length),
-                                 final=False).form())
+            written = write(prompts.part_prompt(piece, number, len(pieces), language, genre, length), final=False)
+            answers.append(written.form())
+            spare.extend(written.key_points)
         while True:
             emit("part", 0, len(pieces))  # 0: joining the parts
             combine = prompts.combine_prompt(answers, language, genre, length)

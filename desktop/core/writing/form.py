@@ -88,14 +88,16 @@ class _Sentence:
 class Writer:
     """One answer form, written by the model in `session` and checked by `judge`.
     `mend`: deterministic repairs of a finished sentence (years, names); `voices`: the
-    voices the written sentences leave out; `emit`: progress for the user."""
+    voices the written sentences leave out; `emit`: progress for the user; `spare`: the key
+    points of a long article's parts, offered where the model's own fall short."""
 
     def __init__(self, session: Session, judge: Judge, emit: Callable[..., None],
                  mend: Callable[[str, str], str] = lambda text, part: text,
                  voices: Callable[[list[str]], list[Voice]] = lambda written: [],
-                 frame: str = "", length: prompts.Length = prompts.STANDARD):
+                 frame: str = "", length: prompts.Length = prompts.STANDARD, spare: tuple[str, ...] = ()):
         self.s = session
         self.length = length
+        self.spare = spare  # key points of the article's parts, checked there
         self.judge = judge
         self.emit = emit
         self.mend_text = mend
@@ -177,9 +179,12 @@ class Writer:
                 break
         for voice in self.missing_voices(self._written())[:most - len(self.draft.key_points)]:
             self._point(begin=voice.opening)
+        for point in spare_points(self.draft, self.spare, self.judge, least):
+            self.s.feed(f"\n- {point}")
+            self.draft.key_points.append(point)
+            self.trace.append({"part": "point", "text": point, "verdict": "spare", "problems": [], "logprob": None})
         if len(self.draft.key_points) < least:
-            self.draft.notes.append(f"The model found only {len(self.draft.key_points)} key point(s) "
-                                    "that the article supports.")
+            self.draft.notes.append(too_few(len(self.draft.key_points)))
 
     def _point(self, begin: str = "") -> bool:
         line = len(self.s.text)
@@ -324,6 +329,25 @@ class Writer:
         self.emit("draft", {"title": title, "summary": summary, "points": [p for p in points if p]})
 
 
+def spare_points(draft: Summary, spare: tuple[str, ...], judge: Judge, least: int) -> list[str]:
+    """Where the model's own key points fell short of `least` (joining the summaries of a
+    long article's parts, it may find every point it begins a repeat of its title), the
+    parts' key points, checked there, that are whole, new and clean next to the final title
+    and points."""
+    taken: list[str] = []
+    for point in spare:
+        if len(draft.key_points) + len(taken) >= least:
+            break
+        if _verdict(judge(point, "point", (*draft.key_points, *taken), draft.title, None), 0)[0] == "keep":
+            taken.append(point)
+    return taken
+
+
+def too_few(points: int) -> str:
+    found = "no key point" if points == 0 else "only one key point" if points == 1 else f"only {points} key points"
+    return f"The model found {found} that the article supports."
+
+
 def _verdict(problems: list[Problem], attempt: int) -> tuple[str, str]:
     """What to do with a finished sentence: "keep" it, "splice" it (the words given are the
     sentence mended), "mend" it (begin it anew with the words given), write it "again" begun
@@ -449,9 +473,10 @@ class WholeWriter:
 
     def __init__(self, session: Session, judge: Judge, emit: Callable[..., None],
                  mend: Callable[[str, str], str] = lambda text, part: text, frame: str = "",
-                 headline: str = "", length: prompts.Length = prompts.STANDARD):
+                 headline: str = "", length: prompts.Length = prompts.STANDARD, spare: tuple[str, ...] = ()):
         self.s = session
         self.headline = headline
+        self.spare = spare
         self.length = length
         self.judge = judge
         self.emit = emit
@@ -485,6 +510,7 @@ class WholeWriter:
             kept = self._judged(point[first[0]:first[1]], "point", tuple(self.draft.key_points))
             if kept:
                 self.draft.key_points.append(kept)
+        self.draft.key_points += spare_points(self.draft, self.spare, self.judge, self.length.min_points)
         spans = sentences(summary)
         for number, (a, b) in enumerate(spans[:self.length.sentences]):
             sentence = summary[a:b]
@@ -504,8 +530,7 @@ class WholeWriter:
             self.draft.notes.append(f"{self.dropped} sentence(s) of the server's answer were left out: "
                                     "the checks found them unsupported or incomplete.")
         if len(self.draft.key_points) < self.length.min_points:
-            self.draft.notes.append(f"The model found only {len(self.draft.key_points)} key point(s) "
-                                    "that the article supports.")
+            self.draft.notes.append(too_few(len(self.draft.key_points)))
         self.emit("draft", {"title": self.draft.title, "summary": self.draft.summary,
                             "points": list(self.draft.key_points)})
         return self.draft
