@@ -239,6 +239,9 @@ def test_a_studys_finding_and_a_sides_view_stay_theirs_and_an_event_stays_plain(
     assert claims.read("Shortly after, nurses gathered outside, chanting that the rule must go.").speaker != "Shortly"
     assert claims.read("Researchers at the University of Oslo found that it works.").speaker \
         == "Researchers at the University of Oslo"
+    # A bracket or a day between the speaker and the verb is no part of the speaker.
+    assert claims.read("The Harbor Office (HO) on Monday announced that it will close.").speaker == "The Harbor Office"
+    assert claims.read("Officials last week said the pier was safe.").speaker == "Officials"
 
 
 def test_what_a_speaker_argues_about_themselves_is_mended_with_their_pronoun():

@@ -274,8 +274,11 @@ def _subject_before(sentence: str, position: int) -> tuple[str, bool]:
     voters", "he"), skipping helping words ("has also", "declined to"); "" when what stands
     there is no speaker. And whether the verb is passive ("was criticized"): then the phrase
     is who is reported on, not who speaks."""
+    head = sentence[:position]
+    while (aside := _ASIDE_BEFORE_VERB.search(head)) and aside.start() > 0:
+        head = head[:aside.start()] + " "  # "The DOJ (DOJ) on Monday announced": the DOJ speaks
     clause = re.split(r"[,;:()\[\]“”\"]|\b(?:that|but|which|who|while|as|when|after|before|because)\s",
-                      sentence[:position])[-1]
+                      head)[-1]
     words = _WORD.findall(clause)
     helpers = []
     while words:
@@ -324,6 +327,15 @@ def _source_noun(words: list[str]) -> bool:
     """Whether a source or a side stands among the last few words ("a study", "sources
     close", "a study of 300 nurses")."""
     return any(EVIDENCE.fullmatch(w.lower()) or SIDES.fullmatch(w.lower()) for w in words[-4:])
+
+
+# What may stand between a speaker and the verb and is no part of the speaker: a bracket
+# ("Ana Ruiz (D-Calif.)"), a day or a time ("on Monday", "last week", "earlier this month").
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_ASIDE_BEFORE_VERB = re.compile(
+    r"\s*\([^()]{1,40}\)\s*$|\s+(?:on\s+)?" + _DAYS + r"(?:\s+(?:morning|afternoon|evening|night))?\s*$|"
+    r"\s+(?:yesterday|today|tonight|(?:last|this|earlier this|late last|early last|next)\s+"
+    r"(?:week|weekend|month|year|morning|afternoon|evening|night|spring|summer|fall|autumn|winter))\s*$")
 
 
 def _is_noun_phrase(words: list[str]) -> bool:
