@@ -288,6 +288,9 @@ def test_a_parts_key_points_stand_in_where_the_joined_answer_has_too_few():
              "The ferry pier closes in May.", "The council met again.")
     assert spare_points(draft, spare, judge, least=2) == [
         "Residents of the north shore will pay a toll of 2 dollars.", "The ferry pier closes in May."]
+    # A part's point the answer already has is a repeat; enough points, and none is asked.
+    one = Summary(title=draft.title, key_points=["Residents of the north shore will pay a toll of 2 dollars."])
+    assert spare_points(one, spare, judge, least=2) == ["The ferry pier closes in May."]
     assert spare_points(Summary(title=draft.title, key_points=list(spare[2:4])), spare, judge, 2) == []
     assert too_few(0) == "The model found no key point that the article supports."
     assert too_few(1) == "The model found only one key point that the article supports."

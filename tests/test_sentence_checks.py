@@ -223,20 +223,25 @@ def test_an_unnamed_source_a_complaint_or_local_media_must_be_kept():
 def test_a_studys_finding_and_a_sides_view_stay_theirs_and_an_event_stays_plain():
     ctx = checker.Context(Article.build(
         "Night shifts\n\nA study of 300 nurses in Oslo found that night shifts raise the risk of "
-        "diabetes. Economists say the new overtime rule will raise hospital costs. Police found "
-        "the stolen van near the river. The hospital opened a new ward on Monday. Shortly after, "
-        "nurses gathered outside the ward, chanting that the rule must go. Analysts said the "
-        "ward was a wasteful project."))
+        "diabetes. Economists say the new overtime rule will raise hospital costs. Investigators "
+        "found the stolen van near the river. The hospital opened a new ward on Monday. Critics "
+        "said the new ward opened on Monday at a cost of millions. Analysts said the ward was a "
+        "reckless project."))
     finding = problem("Night shifts raise the risk of diabetes.", ctx, "attribution")
     assert finding.mended == "A study of 300 nurses in Oslo found that night shifts raise the risk of diabetes."
     assert problem("The new overtime rule will raise hospital costs.", ctx, "attribution").fix == "Economists say that"
     # A judging word that is the speaker's: say whose it is, not only that someone judges.
-    assert problem("The ward was a wasteful project.", ctx, "attribution").fix == "Analysts said that"
+    reckless = problem("The ward was a reckless project.", ctx, "attribution")
+    assert reckless.fix == "Analysts said that" and reckless.text == "reckless"
     assert "attribution" not in kinds("The stolen van was found near the river.", ctx)  # an event
-    # The sentence's own source decides, not a sentence near it.
+    # A plain fact stays plain next to what critics say of it.
     assert "attribution" not in kinds("The hospital opened a new ward on Monday.", ctx)
-    # An adverb that opens a sentence is no speaker.
-    assert claims.read("Shortly after, nurses gathered outside, chanting that the rule must go.").speaker != "Shortly"
+    # An adverb that opens a sentence is no speaker; a pronoun is.
+    assert claims.read("Shortly after, some of the nurses took to the street, claiming that the "
+                       "rule must go.").speaker == ""
+    assert claims.read("She approved the budget, saying it was fair.").speaker == "She"
+    assert claims.read("Crews finished a road project that began in 2019.").speaker == ""
+    assert claims.read("The Mill Union (MU) on Friday warned that it will strike.").speaker == "The Mill Union"
     assert claims.read("Researchers at the University of Oslo found that it works.").speaker \
         == "Researchers at the University of Oslo"
     # A bracket or a day between the speaker and the verb is no part of the speaker.
@@ -320,6 +325,10 @@ def test_a_possibility_told_as_a_fact_is_found_with_the_words_that_mend_it(ctx):
         "Harbor budget\n\nThe budget office projects that the new toll will reduce traffic on the "
         "old road by 10 percent by 2030."))
     assert "modality" in kinds("The new toll has reduced traffic on the old road by 10 percent.", coming)
+    mill = checker.Context(Article.build("Mill jobs\n\nThe mill could soon lose 300 jobs, and the town "
+                                         "will open a jobs office. The town has two schools."))
+    assert "modality" in kinds("The mill lost 300 jobs.", mill)  # an irregular past
+    assert "modality" in kinds("The town opened a jobs office.", mill)
     assert "modality" not in kinds("The new toll will reduce traffic on the old road by 10 percent.", coming)
     assert problem("The new toll will reduce traffic on the old road by 10 percent.", coming,
                    "attribution").fix == "The budget office projects that"

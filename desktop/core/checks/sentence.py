@@ -192,7 +192,7 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
     return sorted(found, key=lambda p: (p.start, p.kind))
 
 
-def _spliced(opening: str, sentence: str, article: str, source: str = "") -> str:
+def _spliced(opening: str, sentence: str, article: str, source: Sentence | None = None) -> str:
     """The sentence behind an opening that takes a whole clause ("Ana Ruiz said that",
     "According to the survey"), so that the words stay the ones checked: a model asked to
     write on from the opening may say something else. "" when the opening takes no clause
@@ -211,20 +211,24 @@ def _spliced(opening: str, sentence: str, article: str, source: str = "") -> str
     rest = sentence
     if first and not _keeps_capital(first.group(1), (first.group(2) or "").strip(), article):
         rest = sentence[:1].lower() + sentence[1:]
-    return opening + joint + _as_pronoun(rest, opening, source)
+    return opening + joint + (_as_pronoun(rest, source) if source else rest)
 
 
-def _as_pronoun(rest: str, opening: str, source: str) -> str:
+def _as_pronoun(rest: str, source: Sentence) -> str:
     """A clause that begins with the speaker's own name, told with the pronoun the article's
-    sentence gives them after its verb ("Ruiz said that [she] will run", not "that Ruiz will
-    run"); the clause as it is when the article gives none."""
-    names = {w for w in re.findall(r"\b[A-Z][\w’'-]+", opening)}
+    sentence gives them right after its verb ("Ruiz said that [she] will run", not "that Ruiz
+    will run"); the clause as it is when the article gives none, or it begins otherwise."""
+    claim = source.claim
+    name = (source.speaker or claim.speaker).split()
     subject = re.match(r"(?:[A-Z][\w’'.-]*\s+)*?([A-Z][\w’'-]+)\b(?!['’])\s+(?=[a-z])", rest)
-    verb = opening.removesuffix(" that").split()[-1]
-    pronoun = re.search(rf"\b{re.escape(verb)}\s+(?:that\s+)?(he|she|they)\b", source)
-    if not subject or subject.group(1) not in names or not pronoun:
+    if not name or not subject or subject.group(1) != name[-1] or not claim.opening:
         return rest
-    return pronoun.group(1) + rest[subject.end() - 1:]
+    run = rest[:subject.end(1)].split()
+    if any(w not in name for w in run):  # "Oslo nurses" of "The Oslo Nurses Union"
+        return rest
+    at = source.text.find(claim.opening)
+    pronoun = re.match(r"\s+(?:that\s+)?(he|she|they)\b", source.text[at + len(claim.opening):]) if at >= 0 else None
+    return pronoun.group(1) + rest[subject.end(1):] if pronoun else rest
 
 
 def _keeps_capital(word: str, after: str, article: str) -> bool:
@@ -312,17 +316,18 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
     def unsaid(kind: str, start: int, end: int, text: str, reason: str, fix: str) -> Problem:
         """A problem of a sentence that says no one's it is: the opening mends it, and when it
         takes a clause, the sentence's own words follow it (a headline takes none)."""
-        mended = _spliced(fix, sentence, ctx.article.text, main.text if main else "") \
-            if fix and part != "title" else ""
+        own = main if main and fix == _opening(main, part) else None  # the opening is main's speaker's
+        mended = _spliced(fix, sentence, ctx.article.text, own) if fix and part != "title" else ""
         return Problem(kind, start, end, text, reason, fix, mended=mended)
 
     judged = [m for m in claim.judgements if m.kind in _JUDGING
               and not (m.kind == "prescriptive" and sentence.rstrip().endswith("?"))]
     if judged and not said:
         marker = judged[0]
-        if main and (main.claim.attributed or _contested(main)) and (who := _who(main)):
+        if main and (main.claim.attributed or _contested(main)) and (who := _who(main)) \
+                and re.search(rf"\b{re.escape(marker.text)}\b", main.text, re.IGNORECASE):
             return [unsaid("attribution", marker.start, marker.end, marker.text,
-                           f"“{marker.text}” is {who}’s judgement in the article: say so.",
+                           f"In the article, {who} judges so (“{marker.text}”): say so.",
                            _opening(main, part))]
         fix = _opening(main, part) if main and main.claim.attributed else (
             _writer_fix(ctx, part, first) or _reporter_fix(ctx, part, first, marker.text, sources))
@@ -361,7 +366,8 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
             return [unsaid("attribution", 0, len(sentence), sentence,
                            f"The article attributes this to {who or 'a poll'}: say so.",
                            _opening(main, part))]
-        if said and who and not _mentions(sentence, main) and not _speaker_in(claim, [main]):
+        research = _found_by(claim) and main.claim.verb_kind == "finding"  # "Researchers found" of "A study found"
+        if said and who and not research and not _mentions(sentence, main) and not _speaker_in(claim, [main]):
             return [_whole("attribution", sentence,
                            f"The article attributes this to {who}: the sentence does not say who.",
                            _opening(main, part))]
@@ -400,7 +406,9 @@ def _contested(source: Sentence) -> bool:
     claim = source.claim
     kinds = _common_nouns(claim.speaker)
     if claim.verb_kind == "finding":  # a study's finding, not an event ("police found the car")
-        return any(claims.EVIDENCE.fullmatch(w) for w in kinds)
+        at = source.text.find(claim.opening) + len(claim.opening) if claim.opening else -1
+        clause = at >= 0 and bool(re.match(r"\s+that\b", source.text[at:]))
+        return any(claims.EVIDENCE.fullmatch(w) and (clause or not _PEOPLE.fullmatch(w)) for w in kinds)
     if not claim.attributed:
         return False
     if claim.verb_kind in ("criticism", "cognition") or _POLL.search(source.text):
@@ -415,6 +423,10 @@ def _contested(source: Sentence) -> bool:
     quotes = lexicon.quoted_spans(source.text)
     return bool(_ARGUES.search(claim.opening)) or any(
         not lexicon.inside(m.start(), quotes) for m in _ARGUING.finditer(source.text))
+
+
+# Sources that are people: what they find may be an event ("investigators found the van").
+_PEOPLE = re.compile(r"(?:witness\w*|eyewitness\w*|investigators?|sources?|insiders?|scientists?|researchers?)")
 
 
 def _common_nouns(speaker: str) -> list[str]:
@@ -437,7 +449,8 @@ _ARGUES = re.compile(r"\b(?:argu|claim|contend|insist|assert|alleg|suggest|predi
 
 
 # The same, in any form, that no noun shares ("demands", "estimates" may be nouns).
-_ARGUING = re.compile(r"\b(?:argu|contend|insist|predict|warn)\w*|\bclaim(?:ed|ing)\b", re.IGNORECASE)
+_ARGUING = re.compile(r"\b(?:[Aa]rgu(?:es|ed|ing)|[Cc]ontend(?:s|ed|ing)|[Ii]nsist(?:s|ed|ing)|"
+                      r"[Pp]redict(?:s|ed|ing)|[Ww]arn(?:s|ed)|[Cc]laim(?:ed|ing))\b")
 
 
 # What makes a summary's sentence a judgement someone must own ("I" and "you" in a summary
@@ -478,7 +491,8 @@ def _opening(source: Sentence, part: str = "summary") -> str:
     if source.speaker and claim.speaker.lower() in claims.PRONOUNS:
         opening = source.speaker + opening[len(claim.speaker):]
     opening = re.sub(r"\s+(?:also|later|then|once|again|further)\b", "", opening)
-    if claim.verb_kind in ("speech", "cognition", "finding") and not opening.lower().startswith("according"):
+    if claim.verb_kind in ("speech", "cognition", "finding") and part != "title" \
+            and not opening.lower().startswith("according"):
         opening += " that"  # what follows is what they said, not more of the sentence
     if part == "title":  # a headline: the speaker's name, in the present ("Kevin Mayer says")
         name = _naming_words(source.speaker or claim.speaker)
@@ -511,6 +525,8 @@ def with_speaker(sentence: str, part: str, ctx: Context) -> str:
     said = source.claim
     if not said.named or not _a_speaker(said.speaker) or _mentions(sentence, source) or _ASIDE.search(source.text):
         return sentence
+    if said.verb_kind == "finding" and not _contested(source):
+        return sentence  # "Police found the van": an event, no one's word
     speech = _speech(source.text, said)
     mine = set(content(sentence))
     if speech is None or len(mine & set(content(speech))) < SPEAKER_KEPT * len(mine) \
@@ -519,7 +535,7 @@ def with_speaker(sentence: str, part: str, ctx: Context) -> str:
     opening = _opening(source, part)
     if not opening or opening.split()[0].lower() in _BACK or _TELLS.search(opening):
         return sentence  # "Her manager said that", "Smith told that": no sentence begins so
-    return _spliced(opening, sentence, ctx.article.text, source.text) or sentence
+    return _spliced(opening, sentence, ctx.article.text, source) or sentence
 
 
 # A writer's aside after the speech: "Ruiz said Monday, referring to the storm that hit the
@@ -617,7 +633,9 @@ def _put_in_mouth(claim: claims.Claim, main: Sentence, sentence: str, ctx: Conte
     if main.claim.attributed or main.speaker or re.search(r"[\"“”]", main.text):
         return ""
     wanted = _naming_words(claim.speaker)
-    if not wanted or any(w[:1].islower() for w in claim.speaker.split()[-1:]):
+    kinds = [w.lower() for w in claim.speaker.split()]
+    if not wanted or any(w in claims.UNNAMED | {"police", "authorities"} or claims.SIDES.fullmatch(w)
+                         or claims.EVIDENCE.fullmatch(w) for w in kinds):
         return ""  # a name only: "Officials said" may tell a source the article gives elsewhere
     if set(content(main.text)) & wanted:
         return ""
@@ -729,7 +747,7 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence]) -> li
         # In the article, quoted words count too: a summary that reports a quote in its own
         # words must keep its "could" and its "not".
         near = [m for m in _markers(source.text) if a - 25 <= m.start <= b]
-        near = [m for m in near if not _KEPT[m.kind] & mine and _governs(source.text, m, wanted)
+        near = [m for m in near if not _KEPT[m.kind] & mine and _governs(source.text, m, sentence)
                 and not re.search(rf"\b{re.escape(m.text)}\b", sentence, re.IGNORECASE)]
         if near:
             marker = near[0]
@@ -739,12 +757,11 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence]) -> li
                                 f"The article says “{marker.text}” here ({marker.kind}): "
                                 "the sentence tells it as a fact.", fix))
             break
-        coming = [m for m in _COMING.finditer(source.text) if a - 25 <= m.start() <= b
-                  and not mine & {"future", "possibility", "plan", "condition"} and _told_done(sentence, m.group(1))]
+        coming = "" if mine & {"future", "possibility", "plan", "condition"} else \
+            _coming(source.text, a, b, sentence)
         if coming:
-            found.append(_whole("modality", sentence,
-                                f"The article says “{coming[0].group()}” here: the sentence tells as "
-                                "done what is still to come."))
+            found.append(_whole("modality", sentence, f"The article says “{coming}” here: the "
+                                "sentence tells as done what is still to come."))
             break
         negated = [m for m in _negations(source.text, "lost") if a - 25 <= m.start <= b]
         if negated and not claim.negations:
@@ -759,38 +776,63 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence]) -> li
     return found
 
 
-# What the article says is to come, and its verb: "will reduce", "will soon open".
-_COMING = re.compile(r"\bwill\s+(?:\w+ly\s+)?(?!be\b|have\b|not\b)([a-z]+)\b")
+# What the article says is to come: "will reduce", "will soon open".
+_COMING = re.compile(r"\bwill((?:\s+[a-z]+){1,3})")
 
 
-def _told_done(sentence: str, verb: str) -> bool:
-    """Whether the sentence tells the verb as done: "reduced", "has reduced"."""
+def _coming(source: str, a: int, b: int, sentence: str) -> str:
+    """Where the article's sentence says something will come (between `a` and `b`) and the
+    summary's tells it as done ("will reduce" -> "has reduced"): the article's words."""
+    for match in _COMING.finditer(source):
+        if not a - 25 <= match.start() <= b:
+            continue
+        after = match.group(1).split()
+        verbs = [w for w in after if w not in _AUXILIARIES and not w.endswith("ly")]
+        if not verbs or verbs[0] in ("be", "not") or _told_done(sentence, verbs[0], source) is False:
+            continue
+        return "will " + " ".join(after[:after.index(verbs[0]) + 1])
+    return ""
+
+
+def _told_done(sentence: str, verb: str, source: str) -> bool:
+    """Whether the sentence tells the verb as done ("reduced", "has reduced", "lost") where
+    the article's sentence does not ("two years after it opened its first shop")."""
     for match in re.finditer(r"\b(?:(has|have|had|was|were)\s+)?([a-z]+)\b", sentence, re.IGNORECASE):
         word = match.group(2).lower()
-        if word != verb and _same_word(stem(word), stem(verb)) and (word.endswith("ed") or match.group(1)):
+        past = word.endswith("ed") or lexicon.verb_lemma(word) != word or match.group(1)
+        if word != verb and past and _same_verb(word, verb) \
+                and not re.search(rf"\b{re.escape(word)}\b", source, re.IGNORECASE):
             return True
     return False
 
 
-def _same_word(a: str, b: str) -> bool:
-    """Two stems of one word, whatever its form ("share" and "shar" of "shares")."""
-    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
-
-
-def _governs(text: str, marker: claims.Marker, wanted: set[str]) -> bool:
-    """Whether a modal word bears on what the summary says: the verb it governs ("could
-    [open]", "going to [talk]") is among the summary's words, or none follows it ("if")."""
+def _governs(text: str, marker: claims.Marker, sentence: str) -> bool:
+    """Whether a modal word bears on what the summary says: the verb a possibility, plan or
+    threat governs ("could [open]", "going to [talk]") is the summary's, in any form ("could
+    lose", "lost"); a condition or hearsay bears on the whole sentence."""
+    if marker.kind not in ("possibility", "plan", "threat"):
+        return True
     for match in words(text[marker.end:marker.end + 60]):
         word = match.group().lower()
-        if word in STOPWORDS or word in _AUXILIARIES:
+        if word in _HARDLY and marker.text.lower() == "could":
+            return False  # "could barely walk", "could not say": what was, not what may be
+        if word in STOPWORDS or word in _AUXILIARIES or word.endswith("ly"):
             continue
-        found = stem(word)
-        return _near_word(found, wanted) or any(_same_word(w, found) for w in wanted)
+        return any(_same_verb(word, w.group()) for w in words(sentence))
     return True
 
 
+_HARDLY = {"barely", "hardly", "scarcely", "not", "never", "no", "n't"}
+
+
 _AUXILIARIES = {"be", "been", "being", "have", "has", "had", "get", "also", "soon", "still", "then",
-                "likely", "eventually", "ultimately", "now", "already", "even", "never", "ever"}
+                "now", "already", "even", "never", "ever", "well", "each", "both", "all"}
+
+
+def _same_verb(one: str, other: str) -> bool:
+    """Two forms of one word ("share", "shares"; "lose", "lost")."""
+    a, b = stem(lexicon.verb_lemma(one)), stem(lexicon.verb_lemma(other))
+    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
 
 
 def _markers(text: str) -> list[claims.Marker]:

@@ -213,7 +213,7 @@ def _leading_phrase(sentence: str) -> str:
     if determiner:  # "The mayor"
         return determiner.group()
     first = re.match(r"\s*([A-Z][a-z]+)\b(,|\s+(?:after|before|afterwards|thereafter)\b)?", sentence)
-    if first and (first.group(1).lower() in STOPWORDS or (first.group(1).endswith("ly") and first.group(2))):
+    if first and (first.group(1).lower() in STOPWORDS - PRONOUNS or (first.group(1).endswith("ly") and first.group(2))):
         return ""  # an adverb, not a subject: "Shortly after, ...", "However, ..."
     match = re.match(r"\s*((?:[A-Z][\w’'.&-]*|of|the|for|and|de|van|von|al)(?:\s+(?:[A-Z][\w’'.&-]*|of|the|for|and|de|van|von|al))*)", sentence)
     return match.group(1) if match else ""
@@ -235,11 +235,21 @@ def _not_a_verb(sentence: str, match: re.Match) -> bool:
     if word.lower().endswith("ing") and _NAMING.search(before):
         return True  # a word's "-ing" with no "is" or "after": "wireless charging", "Trump attacking"
     lemma = _ambiguous_forms().get(word.lower())
+    if lemma in _MOSTLY_NOUNS:  # "Analysts project that", "the office projects that"
+        last = (before.split()[-1:] or [""])[0]
+        if word.lower() == lemma and not (last[:1].isupper() or last.lower().endswith("s")):
+            return True  # "a road project that", "the weather forecast that day"
+        if word.lower() != lemma and _COUNTED.search(before):
+            return True  # "three projects that failed"
     if lemma is None:
         return False
     return not re.match(r"\s*(?:that\b|[\"“‘:,])", after)
 
 
+# Verbs that are mostly nouns: "The budget office projects that", not "a road project that".
+_MOSTLY_NOUNS = {"project", "forecast"}
+_COUNTED = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|several|many|some|few|all|both|other|new)\s+$",
+                      re.IGNORECASE)
 # A preposition left at the end of a clause: the verb is inside a relative clause.
 _STRANDED = re.compile(r"\s+(?:for|about|of|on|with|to|at|in)\s*(?:[,;.!?]|$)", re.IGNORECASE)
 # A word that makes what follows a noun: "the", "its", "a long-running".
@@ -275,7 +285,9 @@ def _subject_before(sentence: str, position: int) -> tuple[str, bool]:
     there is no speaker. And whether the verb is passive ("was criticized"): then the phrase
     is who is reported on, not who speaks."""
     head = sentence[:position]
-    while (aside := _ASIDE_BEFORE_VERB.search(head)) and aside.start() > 0:
+    while (aside := _ASIDE_BEFORE_VERB.search(head, max(0, len(head) - 80))) and aside.start() > 0:
+        if aside.group().split()[0] in _DAY_NAMES and head[:aside.start()].split()[-1][:1].isupper():
+            break  # "Joe Friday": a name's day
         head = head[:aside.start()] + " "  # "The DOJ (DOJ) on Monday announced": the DOJ speaks
     clause = re.split(r"[,;:()\[\]“”\"]|\b(?:that|but|which|who|while|as|when|after|before|because)\s",
                       head)[-1]
@@ -325,15 +337,18 @@ def _subject_before(sentence: str, position: int) -> tuple[str, bool]:
 
 def _source_noun(words: list[str]) -> bool:
     """Whether a source or a side stands among the last few words ("a study", "sources
-    close", "a study of 300 nurses")."""
-    return any(EVIDENCE.fullmatch(w.lower()) or SIDES.fullmatch(w.lower()) for w in words[-4:])
+    close", "a study of 3,000 nurses at 12 hospitals")."""
+    return any(EVIDENCE.fullmatch(w.lower()) or SIDES.fullmatch(w.lower()) for w in words[-6:])
 
 
 # What may stand between a speaker and the verb and is no part of the speaker: a bracket
-# ("Ana Ruiz (D-Calif.)"), a day or a time ("on Monday", "last week", "earlier this month").
-_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# ("Ana Ruiz (D-Calif.)"), a day or a time ("on Monday", "last week"); a bare day after a
+# capital is a name's ("Joe Friday"). (A paper's "The Mail on Sunday" loses its day.)
+_DAY_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_DAYS = "(?:" + "|".join(sorted(_DAY_NAMES)) + ")"
 _ASIDE_BEFORE_VERB = re.compile(
-    r"\s*\([^()]{1,40}\)\s*$|\s+(?:on\s+)?" + _DAYS + r"(?:\s+(?:morning|afternoon|evening|night))?\s*$|"
+    r"\s*\([^()]{1,40}\)\s*$|\s+on\s+" + _DAYS + r"(?:\s+(?:morning|afternoon|evening|night))?\s*$|"
+    r"\s+" + _DAYS + r"\s*$|"
     r"\s+(?:yesterday|today|tonight|(?:last|this|earlier this|late last|early last|next)\s+"
     r"(?:week|weekend|month|year|morning|afternoon|evening|night|spring|summer|fall|autumn|winter))\s*$")
 

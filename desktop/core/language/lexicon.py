@@ -231,6 +231,16 @@ def reporting_verbs() -> dict[str, str]:
 
 
 @cache
+def _lemmas() -> dict[str, str]:
+    return {form: lemma for lemma, forms in data()["past"].items() for form in forms}
+
+
+def verb_lemma(word: str) -> str:
+    """The plain form of an irregular past ("lost" -> "lose"); other words as they are."""
+    return _lemmas().get(word.lower(), word.lower())
+
+
+@cache
 def reporting_pattern() -> re.Pattern:
     """Any form of a reporting verb, or a phrase that attributes ("according to")."""
     words = sorted([*reporting_verbs(), *data()["reporting"]["phrases"]], key=len, reverse=True)
