@@ -510,7 +510,9 @@ class WholeWriter:
             kept = self._judged(point[first[0]:first[1]], "point", tuple(self.draft.key_points))
             if kept:
                 self.draft.key_points.append(kept)
-        self.draft.key_points += spare_points(self.draft, self.spare, self.judge, self.length.min_points)
+        for point in spare_points(self.draft, self.spare, self.judge, self.length.min_points):
+            self.draft.key_points.append(point)
+            self.trace.append({"part": "point", "text": point, "verdict": "spare", "problems": [], "logprob": None})
         spans = sentences(summary)
         for number, (a, b) in enumerate(spans[:self.length.sentences]):
             sentence = summary[a:b]
