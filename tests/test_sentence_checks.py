@@ -115,6 +115,9 @@ def test_a_lost_attribution_is_mended_with_the_sentences_own_words(ctx):
     assert "attribution" not in kinds("The toll doubles.", signs)
     assert checker._spliced("Tomas Berg said that", "You will pay the toll.", ARTICLE) == ""
     assert checker._spliced("Tomas Berg said that", "Ana Ruiz, a nurse, said the toll doubles.", ARTICLE) == ""
+    # "failed to find" reports no one: the splice stays.
+    assert checker._spliced("Tomas Berg said that", "Crews failed to find the leak.", ARTICLE) == \
+        "Tomas Berg said that crews failed to find the leak."
     # A name keeps its capital wherever the article has it: after a quote, or of two words.
     quoted = 'Toll\n\n"It is unsafe," Berg said. Emily Stone paid.'
     assert checker._spliced("According to the survey", "Berg paid the toll.", quoted) == \

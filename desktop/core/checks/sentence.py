@@ -204,8 +204,9 @@ def _spliced(opening: str, sentence: str, article: str, source: Sentence | None 
     else:
         return ""
     claim = claims.read(sentence)
-    if any(m.kind in ("first person", "second person") for m in claim.judgements) \
-            or claims.reporting().search(sentence):
+    reports = [m for m in claims.reporting().finditer(sentence)
+               if lexicon.reporting_verbs().get(m.group().lower()) != "finding"]  # "failed to find" reports no one
+    if any(m.kind in ("first person", "second person") for m in claim.judgements) or reports:
         return ""  # "Haas argues that you …", "Ortiz said that Ruiz, a nurse, said …": written anew
     first = re.match(r"([\w’'-]+?)(?:['’]s)?\b(\s+\S+)?", sentence)
     rest = sentence
