@@ -11,7 +11,7 @@ from desktop.core.writing.form import LOOP_CHARS, SENTENCE_END, _loops, _verdict
 
 @pytest.mark.parametrize("text, ends", [
     ("He left.", True), ('She said "yes."', True), ("Why?", True), ("(see above).", True),
-    ("the U.S.", False), ("Mr.", False), ("Dr.", False), ("Sen.", False), ("Gov.", False),
+    ("the U.S.", False), ("Mr.", False), ("Dr.", False), ("Sen.", False), ("Sens.", False), ("Gov.", False),
     ("cost 3", False), ("", False),
 ])
 def test_sentence_end(text, ends):

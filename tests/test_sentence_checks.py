@@ -258,6 +258,12 @@ def test_what_a_speaker_argues_about_themselves_is_mended_with_their_pronoun():
         "harbor seat. The vote is in May."))
     assert problem("Ruiz will win the harbor seat.", ctx, "attribution").mended == \
         "Ana Ruiz has said that she will win the harbor seat."
+    # No pronoun in the article: no "Ana Ruiz has said that Ruiz will ...", the model writes it.
+    bare = checker.Context(Article.build(
+        "Harbor race\n\nArguing that voters tune in late, Ana Ruiz has said Ruiz will take the "
+        "harbor seat. The vote is in May."))
+    found = problem("Ruiz will take the harbor seat.", bare, "attribution")
+    assert found.fix == "Ana Ruiz has said that" and found.mended == ""
 
 
 def test_words_put_in_a_speakers_mouth_are_found():

@@ -212,13 +212,15 @@ def _spliced(opening: str, sentence: str, article: str, source: Sentence | None 
     rest = sentence
     if first and not _keeps_capital(first.group(1), (first.group(2) or "").strip(), article):
         rest = sentence[:1].lower() + sentence[1:]
-    return opening + joint + (_as_pronoun(rest, source) if source else rest)
+    rest = _as_pronoun(rest, source) if source else rest
+    return opening + joint + rest if rest else ""
 
 
 def _as_pronoun(rest: str, source: Sentence) -> str:
     """A clause that begins with the speaker's own name, told with the pronoun the article's
     sentence gives them right after its verb ("Ruiz said that [she] will run", not "that Ruiz
-    will run"); the clause as it is when the article gives none, or it begins otherwise."""
+    will run"); "" when the article gives none (no splice), the clause as it is when it begins
+    otherwise."""
     claim = source.claim
     name = (source.speaker or claim.speaker).split()
     subject = re.match(r"(?:[A-Z][\w’'.-]*\s+)*?([A-Z][\w’'-]+)\b(?!['’])\s+(?=[a-z])", rest)
@@ -229,7 +231,7 @@ def _as_pronoun(rest: str, source: Sentence) -> str:
         return rest
     at = source.text.find(claim.opening)
     pronoun = re.match(r"\s+(?:that\s+)?(he|she|they)\b", source.text[at + len(claim.opening):]) if at >= 0 else None
-    return pronoun.group(1) + rest[subject.end(1):] if pronoun else rest
+    return pronoun.group(1) + rest[subject.end(1):] if pronoun else ""  # no "Patrick said that Patrick"
 
 
 def _keeps_capital(word: str, after: str, article: str) -> bool:
@@ -789,7 +791,7 @@ def _coming(source: str, a: int, b: int, sentence: str) -> str:
             continue
         after = match.group(1).split()
         verbs = [w for w in after if w not in _AUXILIARIES and not w.endswith("ly")]
-        if not verbs or verbs[0] in ("be", "not") or _told_done(sentence, verbs[0], source) is False:
+        if not verbs or verbs[0] == "not" or not _told_done(sentence, verbs[0], source):
             continue
         return "will " + " ".join(after[:after.index(verbs[0]) + 1])
     return ""

@@ -15,7 +15,7 @@ up down out off again further once own same too s t""".split())
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 # Titles and abbreviations after which a full stop does not end a sentence ("Sen. Paul").
-ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "No", "vs", "Sen", "Rep", "Gov", "Gen", "Lt",
+ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "No", "vs", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt",
                  "Col", "Sgt", "Capt", "Jr", "Sr", "Prof", "Rev", "Mt", "Ft", "Jan", "Feb", "Aug",
                  "Sept", "Oct", "Nov", "Dec", "Inc", "Corp", "Co", "approx", "etc")
 # Not after an initial ("U.S.", "J. Smith") nor after an abbreviation.
