@@ -420,6 +420,20 @@ def test_a_subject_or_pronoun_that_names_nothing_is_dangling(ctx):
     assert "dangling" not in kinds("Haas argues that it is time to stop the bridge.", column)
 
 
+def test_the_writers_own_voice_is_dangling_but_a_count_or_the_article_is_not(ctx):
+    assert problem("The 52-year-old said the bridge would open in 2029.", ctx, "dangling").text == "The 52-year-old"
+    assert problem("Today, we are going to look at the bridge.", ctx, "dangling").text == "we"
+    assert problem("Next week, I will write about the toll.", ctx, "dangling").text == "I"
+    assert "dangling" not in kinds("Port Alder first planned a bridge after World War I ended.", ctx)
+    assert "dangling" not in kinds('Lena Ortiz said: "I want the bridge built.', ctx)
+    assert "dangling" not in kinds("Lena Ortiz says that we all pay for the old road.", ctx)
+    assert "dangling" not in kinds("It's important to finish the bridge by 2029.", ctx)
+    assert "dangling" not in kinds("The number of drivers on the old road has doubled since 2015.", ctx)
+    # The article itself is page clutter, and is said to be, not a "which one?".
+    assert kinds("The article discusses the harbor bridge.", ctx).count("dangling") == 0
+    assert "clutter" in kinds("The article discusses the harbor bridge.", ctx)
+
+
 def test_a_name_cut_short_is_found_with_the_whole_name(ctx):
     found = problem("Residents of Palmas will pay a toll of 2 dollars.", ctx, "partial_name")
     assert found.fix == "Los Palmas"

@@ -93,8 +93,8 @@ TICKER = re.compile(r"\(\s*(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|OTC|AMEX|NYSEARCA|E
 _PARTICLES = {"el", "la", "los", "las", "le", "les", "de", "del", "al", "san", "santa", "new",
               "st", "st.", "saint", "di", "da", "du", "van", "von", "ben", "bin", "abu"}
 # "It is unclear whether ...": an "it" that points at nothing.
-_EXPLETIVE = re.compile(r"\s*It\s+(?:is|was|would be|will be|remains|remained|seems|seemed|"
-                        r"appears|appeared|has been|had been|could be|may be|might be)\s+"
+_EXPLETIVE = re.compile(r"\s*It(?:['’]s\s+|\s+(?:is|was|would be|will be|remains|remained|seems|seemed|"
+                        r"appears|appeared|has been|had been|could be|may be|might be)\s+)"
                         r"(?:not\s+)?(?:\w+\s+){0,2}?(?:that|to|whether|if|when|how|why|who|unclear|"
                         r"clear|likely|unlikely|possible|impossible|expected|known|time|too)\b")
 
@@ -876,7 +876,7 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
     nothing before it to point to. `named`: what the note says above a key point (its title
     and the points before), where "the deal" may have been named."""
     match = re.match(r"\s*[\"“‘(]?([A-Za-z]+)", sentence)
-    if not match:
+    if not match or _about_the_article(sentence):
         return []
     # "So-called" is no "So".
     word = "" if sentence[match.end():match.end() + 1] == "-" else match.group(1).lower()
@@ -903,10 +903,17 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
     return []
 
 
-# A sentence that begins with "The company", "The deal", "I", "Others", "There were also"
-# and does not name it: on its own, a reader cannot tell who or what. ("A company" brings in
-# something new, and "the authors" are the piece's own.)
-_UNNAMED = re.compile(r"\s*(?:The\s+(?!authors?\b)(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\b|"
+def _about_the_article(sentence: str) -> bool:
+    """Whether the sentence opens on the article itself ("The article discusses", "In this
+    post, ..."): page clutter, which says so; the reader knows which article."""
+    opening = " ".join(sentence.split()[:4])
+    return any(m.start() < len(opening) for m in lexicon.clutter().finditer(opening))
+
+
+# A sentence that begins with "The company", "The deal", "The 56-year-old", "I", "Others" or
+# "There were also" and does not name it: on its own, a reader cannot tell who or what. ("A
+# company" brings in something new, and "the authors" are the piece's own.)
+_UNNAMED = re.compile(r"\s*(?:The\s+\d+-year-old\b|The\s+(?!authors?\b)(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\b|"
                       r"(?:I|My|We|Our|Others|Another|There (?:were|was|are|is) also)\b)")
 
 
@@ -922,6 +929,9 @@ def _unowned_pronoun(sentence: str, claim: claims.Claim, part: str, first: bool,
     if speaker in ("he", "she", "they") and at > 0 and intro and not _names_something(intro.group()):
         return [Problem("dangling", at, at + len(claim.speaker), claim.speaker,
                         f"“{claim.speaker}”: who? The sentence does not name them.")]
+    if speaker in ("", "i", "we") and (voice := _writer_voice(sentence)):
+        return [Problem("dangling", voice.start(), voice.end(), voice.group(),
+                        f"“{voice.group()}”: whose? The sentence does not say who speaks.")]
     writer = set(content(ctx.article.genre.author))
     said = re.compile(r"\s+that\s+(it|its)\b").match(sentence, at + len(claim.opening)) if at >= 0 else None
     if said and _EXPLETIVE.match("It" + sentence[said.end(1):]):
@@ -930,6 +940,20 @@ def _unowned_pronoun(sentence: str, claim: claims.Claim, part: str, first: bool,
         return [Problem("dangling", said.start(1), said.end(1), said.group(1),
                         f"“{said.group(1)}”: what? The sentence does not name it.")]
     return []
+
+
+# The writer's own "I" or "we" after an opening phrase ("Today, we're going to talk about"):
+# not a numeral ("World War I"), not in a quote, not in what someone is said to say.
+_FIRST_PERSON = re.compile(r"\bI\b|\b(?:we|my|our|me|us)\b")
+
+
+def _writer_voice(sentence: str) -> re.Match | None:
+    unquoted = re.sub(r"[\"“][^\"“”]*(?:[\"”]|$)", lambda m: " " * len(m.group()), sentence)
+    for found in _FIRST_PERSON.finditer(unquoted):
+        before = unquoted[:found.start()].split()
+        if before and not (found.group() == "I" and before[-1][:1].isupper()):
+            return found
+    return None
 
 
 # An opening phrase with no subject of its own: "In an interview, he said" (not "When police
@@ -947,7 +971,7 @@ def _unnamed_subject(sentence: str) -> re.Match | None:
     """The opening words of a sentence that begins by pointing at something its subject does
     not name ("The company struggled", not "The company behind Acme said")."""
     found = _UNNAMED.match(sentence)
-    if not found:
+    if not found or _AMOUNT_OF.match(sentence):
         return None
     rest = sentence[found.end():]
     if found.group().strip()[:1] in "IMWO" and found.group().strip().split()[0] in ("I", "My", "We", "Our"):
@@ -961,6 +985,11 @@ def _named_above(sentence: str, named: tuple[str, ...]) -> bool:
     title or an earlier key point."""
     subject = set(content(" ".join(sentence.split()[1:4])))
     return bool(subject) and any(subject & set(content(text)) for text in named)
+
+
+# "The number of people who ..." says what it counts: it points at nothing before it.
+_AMOUNT_OF = re.compile(r"\s*The\s+(?:number|share|rate|proportion|percentage|amount|price|cost|"
+                        r"value|level|majority|total)\s+of\b")
 
 
 def _names_in_subject(rest: str) -> bool:
