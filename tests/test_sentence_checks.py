@@ -373,6 +373,14 @@ def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
     assert "fragment" in kinds("Tomas Berg, Lena Ortiz, Karen Allen and even the ferry crew.", ctx)
     assert "fragment" in kinds("Seven hundred residents of Los Palmas, women and children.", ctx)
     assert "fragment" not in kinds("Seven hundred residents of Los Palmas opened the bridge.", ctx)
+    # A contraction holds a verb, a question may open with one, a past tense with its object
+    # is whole without a full stop; a headline's "How to ..." or "Why ..." is not a sentence.
+    for whole in ("It’s important to finish the bridge before 2029.", "Don't drive on the old road.",
+                  "Was it wise to vote before the hearing?", "Lena Ortiz opened the bridge"):
+        assert "fragment" not in kinds(whole, ctx), whole
+    assert "fragment" in kinds("How to pay the toll on the new bridge", ctx)
+    assert "fragment" in kinds("Why the bridge is important for Port Alder", ctx)
+    assert "fragment" not in kinds("How the council will pay for it, it did not say.", ctx)
     # A headline's passive without its "were": no whole sentence.
     assert "fragment" in kinds("Ten new cases of toll evasion reported.", ctx)
     assert "fragment" not in kinds("Ten new cases of toll evasion were reported.", ctx)

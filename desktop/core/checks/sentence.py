@@ -75,8 +75,10 @@ _BACK = {"he", "she", "they", "it", "his", "her", "their", "its", "him", "them",
 _TIME = {"year", "week", "month", "morning", "afternoon", "evening", "weekend", "time",
          "summer", "winter", "spring", "autumn", "fall", "season", "decade", "century", "day",
          "quarter", "term", "round"}
+# A contraction holds a verb: "it's", "don't", "they're", "we'll".
+_CONTRACTED = r"[a-z]+n['’]t|[a-z]+['’](?:re|ve|ll|m|d)|(?:it|he|she|that|there|here|what|who|where)['’]s"
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|will|would|can|could|may|"
-                     r"might|must|shall|should)\b", re.IGNORECASE)
+                     rf"might|must|shall|should|{_CONTRACTED})\b", re.IGNORECASE)
 # A word in -ed or -en, in small letters ("Biden", "Allen" are names), that is no participle:
 # "hundred", "even", "when", "women", "fishermen".
 _PARTICIPLE = (r"(?!(?:hundred|speed|seed|feed|bed|red|shed|sacred|naked|wicked|greed|even|seven|"
@@ -87,7 +89,7 @@ _VERB_HINTS = re.compile(
     rf"might|must|shall|should|(?-i:{_PARTICIPLE})|won|led|met|got|gave|went|came|made|took|"
     r"said|told|left|held|kept|put|set|cut|hit|let|ran|saw|sold|paid|lost|built|sent|spent|"
     r"began|become|became|found|fell|rose|grew|knew|thought|brought|bought|fought|caught|"
-    r"taught|chose|drove|wrote|spoke|broke|stood|felt|meant|read)\b", re.IGNORECASE)
+    rf"taught|chose|drove|wrote|spoke|broke|stood|felt|meant|read|{_CONTRACTED})\b", re.IGNORECASE)
 TICKER = re.compile(r"\(\s*(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|OTC|AMEX|NYSEARCA|ETR|EPA|TYO|HKEX)"
                      r"\s*:\s*[A-Z0-9.]{1,8}\s*\)|\$[A-Z]{2,5}\b")
 _PARTICLES = {"el", "la", "los", "las", "le", "les", "de", "del", "al", "san", "santa", "new",
@@ -1044,7 +1046,7 @@ def check_names(sentence: str, ctx: Context) -> list[Problem]:
 
 def _fragment(sentence: str) -> list[Problem]:
     """Not a whole sentence: too short, or without a verb."""
-    plain = re.sub(r"[\"“”‘’]", "", sentence).strip()
+    plain = re.sub(r"[\"“”]|[‘’](?![a-z])|(?<![A-Za-z])[‘’]", "", sentence).strip()  # not "it’s"
     found = plain.split()
     if len(found) < FRAGMENT_WORDS or (plain[:1].islower() and not re.match(r"[a-z]+[A-Z]", plain)):  # not "iPhone"
         return [_whole("fragment", sentence, "Not a whole sentence.")]
@@ -1054,19 +1056,25 @@ def _fragment(sentence: str) -> list[Problem]:
             or (re.match(r"To [a-z]+\b", plain) and "," not in plain):
         # "Plans to double the fee"; "To post signs telling ..." with no clause after it.
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
+    if re.match(r"(?:Why|How)\s+(?!do|does|did|is|are|was|were|can|could|will|would|should)[a-z]+", plain) \
+            and not plain.endswith("?") and "," not in plain:
+        # A headline's question: "Why focus matters", "How to make jam".
+        return [_whole("fragment", sentence, "Not a whole sentence: a headline's question.")]
     if _tells_no_one(plain):
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say whom they told.")]
     claim = claims.read(plain)
     reports = bool(claim.verb_kind)  # a reporting verb read as a verb, not "calls for"
     verb = claim.opening.split()[-1].lower() if claim.opening else ""
     present = _present_verb(found)
-    if not re.search(r"[.!?][\"”’')\]]*$", plain) and not (_FINITE.search(plain) or reports or present):
+    if not re.search(r"[.!?][\"”’')\]]*$", plain) and not (_FINITE.search(plain) or reports or present
+                                                            or _ACTIVE_PAST.search(plain)):
         return [_whole("fragment", sentence, "Not a whole sentence: a headline's words, no verb.")]
     if found[-1].strip(".!?\"”’')").lower() in _TAKES_OBJECT and not _PASSIVE.search(plain):
         # A verb that needs an object ends it, without "was" or "have been": a headline's
         # passive ("Ten cases reported.", "Two men arrested.").
         return [_whole("fragment", sentence, "Not a whole sentence: a headline's words, no verb.")]
-    rest = " ".join(found[1:])
+    # A question may begin with its verb ("Was it a mistake ...?"), a sentence with "It's".
+    rest = " ".join(found[0 if plain.endswith("?") or re.fullmatch(_CONTRACTED, found[0], re.I) else 1:])
     hints = list(_VERB_HINTS.finditer(rest))
     if not (hints or reports or present):
         return [_whole("fragment", sentence, "Not a whole sentence: it has no verb.")]
@@ -1133,6 +1141,9 @@ def _question(sentence: str) -> list[Problem]:
 _TAKES_OBJECT = {"reported", "confirmed", "announced", "found", "discovered", "detected", "recorded",
                  "identified", "diagnosed", "released", "launched", "unveiled", "arrested", "killed",
                  "injured", "seized", "approved", "rejected", "revealed", "charged", "sentenced"}
+# A past tense with its object, a whole sentence even without a full stop ("Ana Ruiz tested
+# the app"); a headline's passive goes on with a place or a cause ("Cat found in ...").
+_ACTIVE_PAST = re.compile(r"\b[a-z]{3,}ed\s+(?:the|a|an|his|her|their|its|our|this|that|these|those)\b")
 # What makes a passive whole: "were reported", "have been found", "got arrested".
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|get|got|gets)\b", re.IGNORECASE)
 
