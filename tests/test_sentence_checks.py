@@ -346,6 +346,11 @@ def test_a_possibility_told_as_a_fact_is_found_with_the_words_that_mend_it(ctx):
 def test_a_lost_or_added_negation_is_found(ctx):
     assert "negation" in kinds("The council set a date for a public hearing.", ctx)
     assert "negation" in kinds("The council did not vote on the bridge.", ctx)
+    # A curly apostrophe negates as a straight one does, in the article and in the summary.
+    curly = checker.Context(Article.build("Ferry owners say riders shouldn’t worry about the toll."))
+    assert "negation" not in kinds("Ferry owners say riders shouldn't worry about the toll.", curly)
+    assert "negation" not in kinds("Ferry owners say riders shouldn’t worry about the toll.", curly)
+    assert "negation" in kinds("Ferry owners say riders should worry about the toll.", curly)
 
 
 def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):

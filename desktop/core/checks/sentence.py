@@ -769,11 +769,11 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence]) -> li
                                 "sentence tells as done what is still to come."))
             break
         negated = [m for m in _negations(source.text, "lost") if a - 25 <= m.start <= b]
-        if negated and not claim.negations:
+        if negated and not claim.negations and not any(p.kind == "negation" for p in found):
+            # One lost negation is enough; a later source may still show a lost "could".
             found.append(_whole("negation", sentence,
                                 f"The article says “{negated[0].text}” here: the sentence "
                                 "leaves it out."))
-            break
     if claim.negations and sources and not any(_negations(s.text) for s in sources):
         marker = claim.negations[0]
         found.append(Problem("negation", marker.start, marker.end, marker.text,
@@ -857,7 +857,7 @@ def _negations(text: str, kind: str = "words") -> list[claims.Marker]:
 _KEPT = {"possibility": {"possibility", "condition"}, "condition": {"condition", "possibility"},
          "plan": {"plan", "future", "possibility", "condition", "said"},
          "threat": {"threat", "said", "possibility"}, "hearsay": {"hearsay", "said"}}
-_FUTURE = re.compile(r"\b(?:will|won't|shall|is to|are to|is due to)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|won['’]t|shall|is to|are to|is due to)\b", re.IGNORECASE)
 
 
 def _region(text: str, wanted: set[str]) -> tuple[int, int] | None:

@@ -249,9 +249,10 @@ def reporting_pattern() -> re.Pattern:
 
 
 def _word_pattern(words: list[str]) -> re.Pattern:
-    # "n't" joins its verb: no word boundary before it.
-    alternatives = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)]
-    return re.compile(r"(?:\b|(?=n't))(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+    # "n't" joins its verb: no word boundary before it. An apostrophe may be curly ("n’t").
+    alternatives = [re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
+                    for w in sorted(words, key=len, reverse=True)]
+    return re.compile(r"(?:\b|(?=n['’]t))(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
 @cache
