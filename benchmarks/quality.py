@@ -399,38 +399,51 @@ def detokenize(text: str) -> str:
     return text.replace("# ", "£")
 
 
+def _balanced(passes: list[bool], labels: list[int]) -> dict:
+    """Balanced accuracy of a check that passes the consistent summaries (label 1) and
+    catches the rest."""
+    caught = [not p for p, label in zip(passes, labels) if label == 0]
+    passed = [p for p, label in zip(passes, labels) if label == 1]
+    rate_caught, rate_passed = sum(caught) / max(1, len(caught)), sum(passed) / max(1, len(passed))
+    return {"items": len(passes), "balanced_accuracy": round((rate_caught + rate_passed) / 2, 3),
+            "inconsistent_caught": round(rate_caught, 3), "consistent_passed": round(rate_passed, 3)}
+
+
 def summeval(model_name: str | None) -> dict:
-    items = json.loads((EVAL / "summeval.json").read_text(encoding="utf-8")).values()
+    found_items = json.loads((EVAL / "summeval.json").read_text(encoding="utf-8"))
+    # In the order of their numbers, reported in halves too: a mark chosen on one half is seen
+    # at work on the other.
+    items = [found_items[k] for k in sorted(found_items, key=lambda k: int(k.rsplit("_", 1)[1]))]
     scorer = None
     if model_name:
         from desktop.core.model.llama import LocalModel
         from desktop.core.model.session import Local
 
         scorer = Local(LocalModel(registry.resolve(model_name).path))
-    by_label: dict[str, dict[int, list[bool]]] = {"words": {0: [], 1: []}, "with_model": {0: [], 1: []}}
+    labels = [int(item["label"]) for item in items]
+    by_label: dict[str, list[bool]] = {"words": [], "with_model": []}  # per item: whether it passed
     for item in items:
         article = Article.build(item["document"])
         ctx = checker.Context(article)
         claim = detokenize(item["claim"])
         parts = [p.strip() + "." for p in re.split(r"(?<=\.)\s+", claim) if p.strip(" .")]
         words = {p.kind for part in parts for p in checker.check(part, "point", ctx)}
-        by_label["words"][int(item["label"])].append(not words & SUPPORT_KINDS)
+        by_label["words"].append(not words & SUPPORT_KINDS)
         if scorer:
             session = scorer.session(prompts.summary_prompt(item["document"]), RunStats(),
                                      time.perf_counter(), lambda: False)
             session.feed(f" {article.headline or 'News'}\n{prompts.POINTS_LABEL}\n-")
             found = {p.kind for part in parts for p in checker.check(
                 part, "point", ctx, logprob=session.likelihood(" " + part))}
-            by_label["with_model"][int(item["label"])].append(not found & SUPPORT_KINDS)
+            by_label["with_model"].append(not found & SUPPORT_KINDS)
     report = {}
-    for name, labels in by_label.items():
-        if not labels[0]:
+    for name, passes in by_label.items():
+        if not passes:
             continue
-        caught = sum(1 for p in labels[0] if not p) / len(labels[0])
-        passed = sum(1 for p in labels[1] if p) / len(labels[1])
-        report[name] = {"items": sum(len(v) for v in labels.values()),
-                        "balanced_accuracy": round((caught + passed) / 2, 3),
-                        "inconsistent_caught": round(caught, 3), "consistent_passed": round(passed, 3)}
+        halves = {"first_half": range(len(items) // 2), "second_half": range(len(items) // 2, len(items))}
+        report[name] = _balanced(passes, labels) | {
+            half: _balanced([passes[i] for i in chosen], [labels[i] for i in chosen])["balanced_accuracy"]
+            for half, chosen in halves.items()}
     return report
 
 
