@@ -488,6 +488,8 @@ def test_judgements_no_one_owns_and_shouted_titles(ctx):
                                            "The council voted on Thursday."))
     assert "opinion" not in kinds("Tomas Berg said the plan was reckless.", critic)
     assert "opinion" in kinds("Council Approves Reckless Harbor Bridge Plan", ctx, part="title")
+    # A quote cut off before it closes is still a quote.
+    assert "opinion" not in kinds('Tomas Berg said: "The plan is reckless and', ctx)
     assert not claims.read("Members of the Popular Party met Super Tuesday voters in Great Falls.").judgements
     assert not claims.read("Tariffs on imported goods rose in May.").judgements  # goods: wares
     assert [p.text for p in checker.check("Port Alder approves BRIDGE!", "title", ctx)

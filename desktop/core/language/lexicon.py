@@ -89,8 +89,15 @@ def _matcher() -> tuple[re.Pattern, dict[str, Term]]:
 _QUOTE = re.compile(r"[\"“”„«»]([^\"“”„«»]{1,3000})[\"“”„«»]|‘((?:[^‘’]|’(?=\w)){1,3000})’(?!\w)")
 
 
+# A quote opened and never closed (a sentence cut inside it: 'he said: "I am excited to'):
+# quoted to the end of its line.
+_OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s:(—–]))[\"“„«][^\"“”„«»\n]*$", re.MULTILINE)
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _QUOTE.finditer(text)]
+    spans = [m.span() for m in _QUOTE.finditer(text)]
+    end = spans[-1][1] if spans else 0
+    return spans + [m.span() for m in _OPEN_QUOTE.finditer(text, end)]
 
 
 def inside(position: int, spans: list[tuple[int, int]]) -> bool:
