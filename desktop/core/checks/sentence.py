@@ -938,8 +938,7 @@ def _unowned_pronoun(sentence: str, claim: claims.Claim, part: str, first: bool,
     said = re.compile(r"\s+that\s+(it|its)\b").match(sentence, at + len(claim.opening)) if at >= 0 else None
     if said and _EXPLETIVE.match("It" + sentence[said.end(1):]):
         said = None  # "argues that it is time to ..."
-    if said and claim.speaker and ((writer and set(content(claim.speaker)) <= writer)
-                                   or _a_person(claim.speaker, ctx.article.text)):
+    if said and writer and claim.speaker and set(content(claim.speaker)) <= writer:
         return [Problem("dangling", said.start(1), said.end(1), said.group(1),
                         f"“{said.group(1)}”: what? The sentence does not name it.")]
     return []
@@ -957,15 +956,6 @@ def _writer_voice(sentence: str) -> re.Match | None:
         if before and not (found.group() == "I" and before[-1][:1].isupper()):
             return found
     return None
-
-
-def _a_person(speaker: str, article: str) -> bool:
-    """Whether a speaker is a person, named whole ("Ana Ruiz") or by the last name the article
-    gives whole ("Ruiz"): no "it" of what they said can be them."""
-    if person(speaker):
-        return True
-    return bool(re.fullmatch(r"[A-Z][a-z]+", speaker)) and any(
-        person(m.group()) for m in re.finditer(rf"\b[A-Z][a-z]+ {speaker}\b", article))
 
 
 # An opening phrase with no subject of its own: "In an interview, he said" (not "When police
