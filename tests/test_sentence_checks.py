@@ -386,6 +386,10 @@ def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
     assert "fragment" in kinds("How to pay the toll on the new bridge", ctx)
     assert "fragment" in kinds("Why the bridge is important for Port Alder", ctx)
     assert "fragment" not in kinds("How the council will pay for it, it did not say.", ctx)
+    assert "fragment" not in kinds("How the council will pay for the bridge remains unclear.", ctx)
+    assert "fragment" in kinds("Why doctors are leaving Port Alder", ctx)
+    # A headline's passive before a time is no past tense with its object.
+    assert "fragment" in kinds("Hiker rescued a day after falling into the harbor", ctx)
     # A headline's passive without its "were": no whole sentence.
     assert "fragment" in kinds("Ten new cases of toll evasion reported.", ctx)
     assert "fragment" not in kinds("Ten new cases of toll evasion were reported.", ctx)
@@ -440,11 +444,16 @@ def test_the_writers_own_voice_is_dangling_but_a_count_or_the_article_is_not(ctx
     assert "dangling" not in kinds("Port Alder first planned a bridge after World War I ended.", ctx)
     assert "dangling" not in kinds('Lena Ortiz said: "I want the bridge built.', ctx)
     assert "dangling" not in kinds("Lena Ortiz says that we all pay for the old road.", ctx)
+    assert "dangling" not in kinds("Lena Ortiz: we will build the bridge by 2029.", ctx)
+    assert "dangling" not in kinds("Port Alder approved ‘our bridge’ plan on Thursday.", ctx)
+    assert "dangling" not in kinds("Patients with type I diabetes will pay no toll.", ctx)
+    assert problem("Today I will look at the bridge.", ctx, "dangling").text == "I"
     assert "dangling" not in kinds("It's important to finish the bridge by 2029.", ctx)
     assert "dangling" not in kinds("The number of drivers on the old road has doubled since 2015.", ctx)
     # The article itself is page clutter, and is said to be, not a "which one?".
     assert kinds("The article discusses the harbor bridge.", ctx).count("dangling") == 0
     assert "clutter" in kinds("The article discusses the harbor bridge.", ctx)
+    assert problem("He said the article was wrong about the bridge.", ctx, "dangling").text == "He"
 
 
 def test_a_name_cut_short_is_found_with_the_whole_name(ctx):
@@ -486,6 +495,8 @@ def test_judgements_no_one_owns_and_shouted_titles(ctx):
     assert "opinion" in kinds("Council Approves Reckless Harbor Bridge Plan", ctx, part="title")
     # A quote cut off before it closes is still a quote.
     assert "opinion" not in kinds('Tomas Berg said: "The plan is reckless and', ctx)
+    # Its words are checked as a quote's, to its last one.
+    assert "quote" not in kinds('Mayor Lena Ortiz said: "the bridge would cut the drive', ctx)
     assert not claims.read("Members of the Popular Party met Super Tuesday voters in Great Falls.").judgements
     assert not claims.read("Tariffs on imported goods rose in May.").judgements  # goods: wares
     assert [p.text for p in checker.check("Port Alder approves BRIDGE!", "title", ctx)

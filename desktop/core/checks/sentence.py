@@ -908,8 +908,10 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
 def _about_the_article(sentence: str) -> bool:
     """Whether the sentence opens on the article itself ("The article discusses", "In this
     post, ..."): page clutter, which says so; the reader knows which article."""
-    opening = " ".join(sentence.split()[:4])
-    return any(m.start() < len(opening) for m in lexicon.clutter().finditer(opening))
+    return bool(_ABOUT_THE_ARTICLE.match(sentence))
+
+
+_ABOUT_THE_ARTICLE = re.compile(r"\s*(?:In\s+)?(?:the|this)\s+(?:article|story|post)\b", re.IGNORECASE)
 
 
 # A sentence that begins with "The company", "The deal", "The 56-year-old", "I", "Others" or
@@ -950,12 +952,21 @@ _FIRST_PERSON = re.compile(r"\bI\b|\b(?:we|my|our|me|us)\b")
 
 
 def _writer_voice(sentence: str) -> re.Match | None:
-    unquoted = re.sub(r"[\"“][^\"“”]*(?:[\"”]|$)", lambda m: " " * len(m.group()), sentence)
+    unquoted = sentence
+    for a, b in lexicon.quoted_spans(sentence):
+        unquoted = unquoted[:a] + " " * (b - a) + unquoted[b:]
     for found in _FIRST_PERSON.finditer(unquoted):
         before = unquoted[:found.start()].split()
-        if before and not (found.group() == "I" and before[-1][:1].isupper()):
-            return found
+        if not before or ":" in unquoted[:found.start()] or claims.reporting().search(unquoted[:found.start()]):
+            continue  # someone's words: "Ortiz: we will build it", "Berg, who chairs it, said we"
+        if found.group() == "I" and (_NUMBERED.fullmatch(before[-1]) or (
+                len(before) > 1 and before[-1][:1].isupper() and not before[-1].endswith(","))):
+            continue  # a numeral: "World War I", "a phase I trial"
+        return found
     return None
+
+
+_NUMBERED = re.compile(r"phase|type|class|stage|schedule|category|grade|level|part|chapter", re.IGNORECASE)
 
 
 # An opening phrase with no subject of its own: "In an interview, he said" (not "When police
@@ -1056,9 +1067,11 @@ def _fragment(sentence: str) -> list[Problem]:
             or (re.match(r"To [a-z]+\b", plain) and "," not in plain):
         # "Plans to double the fee"; "To post signs telling ..." with no clause after it.
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
-    if re.match(r"(?:Why|How)\s+(?!do|does|did|is|are|was|were|can|could|will|would|should)[a-z]+", plain) \
-            and not plain.endswith("?") and "," not in plain:
-        # A headline's question: "Why focus matters", "How to make jam".
+    if re.match(r"How to\b", plain) or (
+            re.match(r"(?:Why|How)\s+(?!(?:do|does|did|is|are|was|were|can|could|will|would|should)\b)[a-z]+", plain)
+            and not re.search(r"[.!?][\"”’')\]]*$", plain) and "," not in plain):
+        # A headline's question: "How to make jam", "Why focus matters" (not "How the
+        # council will pay remains unclear.", a whole sentence).
         return [_whole("fragment", sentence, "Not a whole sentence: a headline's question.")]
     if _tells_no_one(plain):
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say whom they told.")]
@@ -1067,7 +1080,7 @@ def _fragment(sentence: str) -> list[Problem]:
     verb = claim.opening.split()[-1].lower() if claim.opening else ""
     present = _present_verb(found)
     if not re.search(r"[.!?][\"”’')\]]*$", plain) and not (_FINITE.search(plain) or reports or present
-                                                            or _ACTIVE_PAST.search(plain)):
+                                                            or _active_past(plain)):
         return [_whole("fragment", sentence, "Not a whole sentence: a headline's words, no verb.")]
     if found[-1].strip(".!?\"”’')").lower() in _TAKES_OBJECT and not _PASSIVE.search(plain):
         # A verb that needs an object ends it, without "was" or "have been": a headline's
@@ -1143,7 +1156,14 @@ _TAKES_OBJECT = {"reported", "confirmed", "announced", "found", "discovered", "d
                  "injured", "seized", "approved", "rejected", "revealed", "charged", "sentenced"}
 # A past tense with its object, a whole sentence even without a full stop ("Ana Ruiz tested
 # the app"); a headline's passive goes on with a place or a cause ("Cat found in ...").
-_ACTIVE_PAST = re.compile(r"\b[a-z]{3,}ed\s+(?:the|a|an|his|her|their|its|our|this|that|these|those)\b")
+_ACTIVE_PAST = re.compile(r"\b([a-z]{3,}ed)\s+(?:the|a|an|his|her|their|its|our|this|that|these|those)\s+(\w+)")
+
+
+def _active_past(text: str) -> bool:
+    """"tested the app", not a headline's passive before a time ("rescued a day after",
+    "arrested the night after")."""
+    return any(m.group(1) not in _TAKES_OBJECT and m.group(2).lower().rstrip("s") not in _TIME
+               for m in _ACTIVE_PAST.finditer(text))
 # What makes a passive whole: "were reported", "have been found", "got arrested".
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|get|got|gets)\b", re.IGNORECASE)
 

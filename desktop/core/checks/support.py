@@ -206,7 +206,8 @@ def check(text: str, index: ArticleIndex, title: bool = False) -> list[Finding]:
     """The numbers, names and quotes in `text` (a summary's sentence) that the article lacks."""
     findings: list[Finding] = []
     for start, end in lexicon.quoted_spans(text):
-        inner = re.sub(r"\s+", " ", text[start + 1:end - 1].lower().replace("’", "'")).strip(" .,")
+        closed = end - 1 if text[end - 1] in "\"“”„«»’" else end  # a quote cut off has no closing mark
+        inner = re.sub(r"\s+", " ", text[start + 1:closed].lower().replace("’", "'")).strip(" .,")
         if inner and not index.has_phrase(inner):
             findings.append(Finding(start, end, text[start:end], "quote",
                                     "Quote not found in the article."))
