@@ -130,3 +130,13 @@ def test_an_article_in_another_language_is_named_in_the_prompt():
     english = Article.build(" ".join(BODY_SENTENCES) + " The council said the bridge will open in May.")
     assert english.language == "English"
     assert "Write in the language of the article." in pipeline.first_prompt(_Counter(), english, None).task
+
+
+def test_a_list_of_results_with_few_small_words_is_still_english():
+    from desktop.core.input.article import Article
+
+    results = ("Harbor Cup results\n\nPort Alder Sharks 70, Bayside Gulls 44. Ferry Hill Otters 14, "
+               "Dune Park Crabs 11. Top scorer: Lena Ortiz, Sharks, 21 points. Next round: Saturday, "
+               "March 4, North Pier Arena, 7 p.m. Tickets: $12 adults, $6 students.")
+    article = Article.build(results)
+    assert (article.english, article.language) == (True, "English")

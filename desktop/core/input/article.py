@@ -60,8 +60,9 @@ class Article:
         genre = genres.detect(text, label=cleaned.label, byline=cleaned.byline, url=source.url,
                               section=source.section, declared=source.kind,
                               author=source.author, site=source.site)
-        english = is_english(text)
-        return cls(text, genre, _headline(text), english, "English" if english else language_of(text))
+        # A list of results or events has few small words: the language model still tells it.
+        language = "English" if is_english(text) else language_of(text)
+        return cls(text, genre, _headline(text), language == "English", language)
 
     @cached_property
     def sentences(self) -> list[Sentence]:
