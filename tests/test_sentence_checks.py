@@ -390,6 +390,8 @@ def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
     assert "fragment" in kinds("Why doctors are leaving Port Alder", ctx)
     # A headline's passive before a time is no past tense with its object.
     assert "fragment" in kinds("Hiker rescued a day after falling into the harbor", ctx)
+    assert "fragment" in kinds("Hiker stranded Tuesday at the pier", ctx)
+    assert "fragment" not in kinds("Port Alder defeated Bayside 70-44", ctx)
     # A headline's passive without its "were": no whole sentence.
     assert "fragment" in kinds("Ten new cases of toll evasion reported.", ctx)
     assert "fragment" not in kinds("Ten new cases of toll evasion were reported.", ctx)

@@ -1155,14 +1155,16 @@ _TAKES_OBJECT = {"reported", "confirmed", "announced", "found", "discovered", "d
                  "identified", "diagnosed", "released", "launched", "unveiled", "arrested", "killed",
                  "injured", "seized", "approved", "rejected", "revealed", "charged", "sentenced"}
 # A past tense with its object, a whole sentence even without a full stop ("Ana Ruiz tested
-# the app"); a headline's passive goes on with a place or a cause ("Cat found in ...").
-_ACTIVE_PAST = re.compile(r"\b([a-z]{3,}ed)\s+(?:the|a|an|his|her|their|its|our|this|that|these|those)\s+(\w+)")
+# the app", "Viera defeated Rockledge 70-44"); a headline's passive goes on with a place or a
+# cause ("Cat found in ...").
+_ACTIVE_PAST = re.compile(r"\b([a-z]{3,}ed)\s+(?:(?:the|a|an|his|her|their|its|our|this|that|these|those)\s+)?(\w+)")
 
 
 def _active_past(text: str) -> bool:
     """"tested the app", not a headline's passive before a time ("rescued a day after",
-    "arrested the night after")."""
+    "stranded Tuesday")."""
     return any(m.group(1) not in _TAKES_OBJECT and m.group(2).lower().rstrip("s") not in _TIME
+               and m.group(2).lower() not in _CALENDAR and (m.group(2)[:1].isupper() or m.group().count(" ") == 2)  # "defeated Rockledge"
                for m in _ACTIVE_PAST.finditer(text))
 # What makes a passive whole: "were reported", "have been found", "got arrested".
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|get|got|gets)\b", re.IGNORECASE)
