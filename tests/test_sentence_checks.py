@@ -449,6 +449,7 @@ def test_the_writers_own_voice_is_dangling_but_a_count_or_the_article_is_not(ctx
     assert "dangling" not in kinds("Lena Ortiz: we will build the bridge by 2029.", ctx)
     assert "dangling" not in kinds("Port Alder approved ‘our bridge’ plan on Thursday.", ctx)
     assert "dangling" not in kinds("Patients with type I diabetes will pay no toll.", ctx)
+    assert "dangling" not in kinds("Backers of Sen. Lena Ortiz (I–Alder) paid the toll.", ctx)
     assert problem("Today I will look at the bridge.", ctx, "dangling").text == "I"
     assert "dangling" not in kinds("It's important to finish the bridge by 2029.", ctx)
     assert "dangling" not in kinds("The number of drivers on the old road has doubled since 2015.", ctx)

@@ -947,8 +947,9 @@ def _unowned_pronoun(sentence: str, claim: claims.Claim, part: str, first: bool,
 
 
 # The writer's own "I" or "we" after an opening phrase ("Today, we're going to talk about"):
-# not a numeral ("World War I"), not in a quote, not in what someone is said to say.
-_FIRST_PERSON = re.compile(r"\bI\b|\b(?:we|my|our|me|us)\b")
+# not a numeral ("World War I"), not a party's initial ("Sen. Bernie Sanders (I-Vt.)"), not
+# in a quote, not in what someone is said to say.
+_FIRST_PERSON = re.compile(r"(?<!\()\bI\b(?![-–—])|\b(?:we|my|our|me|us)\b")
 
 
 def _writer_voice(sentence: str) -> re.Match | None:
