@@ -933,9 +933,9 @@ def _unowned_pronoun(sentence: str, claim: claims.Claim, part: str, first: bool,
     if speaker in ("he", "she", "they") and at > 0 and intro and not _names_something(intro.group()):
         return [Problem("dangling", at, at + len(claim.speaker), claim.speaker,
                         f"“{claim.speaker}”: who? The sentence does not name them.")]
-    if speaker in ("", "i", "we") and (voice := _writer_voice(sentence)):
-        return [Problem("dangling", voice.start(), voice.end(), voice.group(),
-                        f"“{voice.group()}”: whose? The sentence does not say who speaks.")]
+    if speaker in ("", "i", "we") and (voice := _writer_voice(sentence, claim)):
+        return [Problem("dangling", voice.start, voice.end, voice.text,
+                        f"“{voice.text}”: whose? The sentence does not say who speaks.")]
     writer = set(content(ctx.article.genre.author))
     said = re.compile(r"\s+that\s+(it|its)\b").match(sentence, at + len(claim.opening)) if at >= 0 else None
     if said and _EXPLETIVE.match("It" + sentence[said.end(1):]):
@@ -946,23 +946,22 @@ def _unowned_pronoun(sentence: str, claim: claims.Claim, part: str, first: bool,
     return []
 
 
-# The writer's own "I" or "we" after an opening phrase ("Today, we're going to talk about"):
-# not a numeral ("World War I"), not a party's initial ("Sen. Bernie Sanders (I-Vt.)"), not
-# in a quote, not in what someone is said to say.
-_FIRST_PERSON = re.compile(r"(?<!\()\bI\b(?![-–—])|\b(?:we|my|our|me|us)\b")
-
-
-def _writer_voice(sentence: str) -> re.Match | None:
-    unquoted = sentence
-    for a, b in lexicon.quoted_spans(sentence):
-        unquoted = unquoted[:a] + " " * (b - a) + unquoted[b:]
-    for found in _FIRST_PERSON.finditer(unquoted):
-        before = unquoted[:found.start()].split()
-        if not before or ":" in unquoted[:found.start()] or claims.reporting().search(unquoted[:found.start()]):
+def _writer_voice(sentence: str, claim: claims.Claim) -> claims.Marker | None:
+    """The writer's own "I" or "we" after an opening phrase ("Today, we're going to talk
+    about"), outside quotes (the claim's first-person markers): not in what someone is said to
+    say, not a numeral ("World War I") nor a party's initial ("Sen. Bernie Sanders (I-Vt.)")."""
+    for found in claim.judgements:
+        before = sentence[:found.start]
+        if found.kind != "first person" or not before.strip():
+            continue
+        if ":" in before or claims.reporting().search(before):
             continue  # someone's words: "Ortiz: we will build it", "Berg, who chairs it, said we"
-        if found.group() == "I" and (_NUMBERED.fullmatch(before[-1]) or (
-                len(before) > 1 and before[-1][:1].isupper() and not before[-1].endswith(","))):
-            continue  # a numeral: "World War I", "a phase I trial"
+        words_before = before.split()
+        if found.text == "I" and (_NUMBERED.fullmatch(words_before[-1]) or before.endswith("(")
+                                  or sentence[found.end:found.end + 1] in ("-", "–", "—")
+                                  or (len(words_before) > 1 and words_before[-1][:1].isupper()
+                                      and not words_before[-1].endswith(","))):
+            continue  # a numeral or an initial: "World War I", "a phase I trial", "(I-Vt.)"
         return found
     return None
 
