@@ -351,6 +351,13 @@ def test_a_lost_or_added_negation_is_found(ctx):
     assert "negation" not in kinds("Ferry owners say riders shouldn't worry about the toll.", curly)
     assert "negation" not in kinds("Ferry owners say riders shouldn’t worry about the toll.", curly)
     assert "negation" in kinds("Ferry owners say riders should worry about the toll.", curly)
+    # A negation counts where it bears on what the summary says, not on a word beside it.
+    beside = checker.Context(Article.build(
+        "Ferry news\n\nIf you haven't met her yet, Ana Ruiz has run the ferry line since 2010. "
+        "The line is not only the oldest but also the busiest. The mayor refused to sign the lease."))
+    assert "negation" not in kinds("Ana Ruiz has run the ferry line since 2010.", beside)
+    assert "negation" not in kinds("The line is the oldest and the busiest.", beside)
+    assert "negation" in kinds("The mayor signed the lease.", beside)
 
 
 def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):

@@ -768,8 +768,9 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence]) -> li
             found.append(_whole("modality", sentence, f"The article says “{coming}” here: the "
                                 "sentence tells as done what is still to come."))
             break
-        negated = [m for m in _negations(source.text, "lost") if a - 25 <= m.start <= b]
-        if negated and not claim.negations and not any(p.kind == "negation" for p in found):
+        negated = [m for m in _negations(source.text, "lost")
+                   if a - 25 <= m.start <= b and _negates(source.text, m, sentence)]
+        if negated and not _negations(sentence) and not any(p.kind == "negation" for p in found):
             # One lost negation is enough; a later source may still show a lost "could".
             found.append(_whole("negation", sentence,
                                 f"The article says “{negated[0].text}” here: the sentence "
@@ -825,6 +826,20 @@ def _governs(text: str, marker: claims.Marker, sentence: str) -> bool:
             continue
         return any(_same_verb(word, w.group()) for w in words(sentence))
     return True
+
+
+def _negates(text: str, marker: claims.Marker, sentence: str) -> bool:
+    """Whether a negation denies what the summary says: the word it bears on ("did not [vote]",
+    "refused to [sign]", "found no [evidence]") is the summary's, in any form; "not only" adds
+    rather than denies."""
+    for match in words(text[marker.end:marker.end + 60]):
+        word = match.group().lower()
+        if word in ("only", "just", "merely") and marker.text.lower() == "not":
+            return False
+        if word in STOPWORDS or word in _AUXILIARIES or word.endswith("ly") or word in ("yet", "any", "t"):
+            continue
+        return any(_same_verb(word, w.group()) for w in words(sentence))
+    return False
 
 
 _HARDLY = {"barely", "hardly", "scarcely", "not", "never", "no", "n't"}
