@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/quality.py neus [--model default] [--items 40] [--save DIR]
     .venv/bin/python benchmarks/quality.py summeval
     .venv/bin/python benchmarks/quality.py genre [--model default] [--keys all|dev|held|KEY...]
+        [--record]
 
 pages: the real web pages of ../shared/eval/pages/ (news reports, opinion, analysis, reviews,
   fact checks and more, none written here), read and cleaned as the app does, summarized
@@ -16,7 +17,8 @@ pages: the real web pages of ../shared/eval/pages/ (news reports, opinion, analy
   with today's checks instead of summarizing; `--save DIR` keeps the notes and the writer's
   trace. "dev" are the pages whose key begins with 0-7 (looked at while building), "held"
   the others. With benchmarks/labels/sentences.json (sentences of notes, labelled by a
-  reader), the checks' precision and recall against those labels.
+  reader), the checks' precision and recall against those labels, each page read as the
+  app reads it: with the genre the default model gave it (benchmarks/labels/readings.json).
 neus: the first lead of each of the first N lines of ../shared/eval/neus-val.source, and the
   same measures for the NeuS neutral references (AllSides editors) as a comparison point.
 summeval: the sentence checker's verdict on the machine summaries of ../shared/eval/summeval.json
@@ -28,6 +30,8 @@ genre: where the model is asked about a labelled page (`pipeline.genre_question_
   markers and its style tell no genre, it is English and read in one pass), its reading
   (`pipeline.reading_odds`) against the labels, for dev and held pages: the highest odds of a news report and the lowest of a piece
   of another kind, and what the model's `genre_odds` in models/registry.toml makes of them.
+  `--record` keeps the default model's readings in benchmarks/labels/readings.json, for the
+  checks' precision and recall (the pages mode runs without a model there).
 
 Prints JSON.
 """
@@ -41,6 +45,7 @@ import re
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from desktop.core import pipeline
@@ -232,7 +237,7 @@ def check_accuracy() -> dict:
     guesses = []
     for item in labelled:
         if item["key"] not in contexts:
-            contexts[item["key"]] = checker.Context(page_article(item["key"]))
+            contexts[item["key"]] = checker.Context(read_as_the_app(item["key"]))
         kinds = {p.kind for p in checker.check(item["text"], item["part"], contexts[item["key"]],
                                                logprob=item.get("logprob"))}
         guesses.append({kind for kind in CHECKED
@@ -254,6 +259,24 @@ def check_accuracy() -> dict:
             "first_reader_vs_second": _scores([truths[s["index"]] for s in sample], theirs),
         }
     return report
+
+
+READINGS = LABELS / "readings.json"
+
+
+def read_as_the_app(key: str) -> Article:
+    """A page's article with the genre the app gives it: where the model was asked how it
+    reads (`quality.py genre --record`, with the default model), its answer counts as in
+    `pipeline.read_genre`."""
+    article = page_article(key)
+    if not READINGS.exists():
+        return article
+    kept = json.loads(READINGS.read_text(encoding="utf-8"))
+    if kept["model_sha256"] != registry.resolve("default").sha256:
+        raise SystemExit(f"{READINGS.name} holds another model's readings: run quality.py genre --record")
+    odds = kept["odds"].get(key)
+    return article if odds is None else replace(
+        article, genre=genre_mod.from_reading(article.genre, odds, kept["genre_odds"]))
 
 
 def _where(guesses: list[set], truths: list[set], labelled: list[dict], keep) -> tuple[list, list]:
@@ -354,7 +377,7 @@ def neus(items: int, model_name: str, save: Path | None) -> dict:
 
 # -- genre, as the model reads it -------------------------------------------------------------
 
-def genre_reading(keys: list[str], model_name: str) -> dict:
+def genre_reading(keys: list[str], model_name: str, record: bool) -> dict:
     from desktop.core.model.llama import LocalModel
     from desktop.core.model.session import Local
 
@@ -385,6 +408,14 @@ def genre_reading(keys: list[str], model_name: str) -> dict:
         if chosen.genre_odds is not None:
             report[part] |= {"news_read_as_opinion": sum(1 for o in news if o >= chosen.genre_odds),
                              "others_read_as_opinion": sum(1 for o in other if o >= chosen.genre_odds)}
+    if record:
+        if chosen.sha256 != registry.resolve("default").sha256 or keys != page_keys(["all"]):
+            raise SystemExit("--record keeps the default model's readings of all pages")
+        READINGS.write_text(json.dumps(
+            {"_about": "The default model's genre readings (log odds) of the pages it is asked "
+                       "about, written by `quality.py genre --record`.",
+             "model_sha256": chosen.sha256, "genre_odds": chosen.genre_odds,
+             "odds": {r["key"]: r["odds"] for r in rows}}, indent=1) + "\n", encoding="utf-8")
     return {"genre_odds": chosen.genre_odds, **report, "per_page": rows}
 
 
@@ -456,6 +487,7 @@ def main() -> None:
     parser.add_argument("--save", type=Path)
     parser.add_argument("--notes", type=Path, help="score these saved notes instead")
     parser.add_argument("--with-model", action="store_true", help="summeval: the model's likelihood too")
+    parser.add_argument("--record", action="store_true", help="genre: keep the readings for the checks' scores")
     args = parser.parse_args()
     header = {"prompt_version": prompts.PROMPT_VERSION}
     if args.mode == "summeval":
@@ -469,7 +501,7 @@ def main() -> None:
         return
     keys = page_keys(args.keys)
     if args.mode == "genre":
-        print(json.dumps(header | genre_reading(keys, args.model), indent=2))
+        print(json.dumps(header | genre_reading(keys, args.model, args.record), indent=2))
         return
     rows = score_notes(keys, args.notes) if args.notes else summarize_pages(keys, args.model, args.save)
     print(json.dumps(header | {"source": str(args.notes) if args.notes else "this version",
