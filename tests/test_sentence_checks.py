@@ -428,6 +428,11 @@ def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
 def test_a_subject_or_pronoun_that_names_nothing_is_dangling(ctx):
     assert problem("The company struggled to finish the bridge by Tuesday.", ctx, "dangling").text == "The company"
     assert "dangling" not in kinds("The company behind Alder Steel will build the bridge.", ctx)
+    # The subject's name may come after words that describe it, or beside it; not after its verb.
+    assert "dangling" not in kinds("The new 40-ton Alder Steel crane will build the bridge.", ctx)
+    assert "dangling" not in kinds("The two companies — Alder Steel and Berg Works — will build the bridge.", ctx)
+    assert problem("The company told Port Alder it would build the bridge.", ctx, "dangling").text == "The company"
+    assert problem("The company began work last November.", ctx, "dangling").text == "The company"
     assert problem("The women were told the toll would double.", ctx, "dangling").text == "The women"
     # A key point under a title that names the toll may speak of "the toll".
     assert "dangling" not in kinds("The toll will be 2 dollars.", ctx, title="Los Palmas residents to pay a toll")

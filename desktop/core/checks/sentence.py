@@ -1022,12 +1022,23 @@ _AMOUNT_OF = re.compile(r"\s*The\s+(?:number|share|rate|proportion|percentage|am
 
 def _names_in_subject(rest: str) -> bool:
     """Whether the rest of a sentence's subject names what it is: "(The team) of NASA
-    scientists found", "(The company), Acme, said"; not "(The company) struggled on Monday"."""
-    for m in words(rest):
+    scientists found", "(The company), Acme, said", "(The new) 13-inch MacBook Pro"; not "(The
+    company) struggled on Monday"."""
+    for m in words(rest)[:5]:
         word = m.group()
-        if word[:1].isupper():
+        if word[:1].isupper() and word.lower() not in _CALENDAR:  # "began last November"
             return True
-        if word.lower() not in _SUBJECT_SMALL and not word[:1].isdigit() and not _UNITS.fullmatch(word.lower()):
+        if word.lower() in _SUBJECT_SMALL or word[:1].isdigit() or _UNITS.fullmatch(word.lower()):
+            continue
+        # The noun phrase goes on over words that are no verb; it ends at a verb's form, a
+        # helper or a mark ("The company struggled", "The cat was found in Santa Fe").
+        if re.fullmatch(_PARTICIPLE + "|[a-z]+ing", word) or _FINITE.fullmatch(word) \
+                or lexicon.verb_lemma(word) != word.lower() or word.lower() in lexicon.reporting_verbs() \
+                or word.lower() in STOPWORDS or re.search(r"[,;:.]", rest[:m.start()]):
+            return False
+        if re.match(r"\s*[—–,(]\s*[A-Z]", rest[m.end():]):
+            return True  # a name set beside it: "The five companies — Blue Origin, ..."
+        if word.endswith("s"):  # "The deal gives", or a plural before its verb
             return False
     return False
 
