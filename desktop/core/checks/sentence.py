@@ -902,6 +902,9 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
     if standalone and (found := _unnamed_subject(sentence)) and not _named_above(sentence, named):
         return [Problem("dangling", found.start(), found.end(), found.group(),
                         f"“{found.group()}”: which one? The sentence does not name it.")]
+    if standalone and (when := _AFTER_WHAT.match(sentence)):
+        return [Problem("dangling", when.start(1), when.end(1), when.group(1),
+                        f"“{when.group(1)}”: after what? The sentence does not say.")]
     can_refer = part == "summary" and not first and _has_name(before)
     if word == "it" and _EXPLETIVE.match(sentence):
         return []
@@ -918,6 +921,12 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
             return [Problem("dangling", demo.start(), demo.end(), demo.group(),
                             f"“{demo.group()}” points back to something the summary has not named.")]
     return []
+
+
+# An opening that places the sentence after something told before it: "A short time later,",
+# "Finally,", "The next day,".
+_AFTER_WHAT = re.compile(r"\s*((?:[A-Za-z-]+\s+){0,3}(?:later|afterwards?|thereafter)|Finally|Shortly\b[^,]*|"
+                         r"Soon after|(?:The|On the) (?:next|following) (?:day|morning|night|week|month|year))\s*,")
 
 
 def _about_the_article(sentence: str) -> bool:
