@@ -1096,6 +1096,8 @@ def _fragment(sentence: str) -> list[Problem]:
     found = plain.split()
     if len(found) < FRAGMENT_WORDS or (plain[:1].islower() and not re.match(r"[a-z]+[A-Z]", plain)):  # not "iPhone"
         return [_whole("fragment", sentence, "Not a whole sentence.")]
+    if plain.endswith(":"):
+        return [_whole("fragment", sentence, "Not a whole sentence: it stops where its list begins.")]
     if re.fullmatch(r"[A-Z][a-z]+ed", found[0]) and found[1][:1].islower():
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
     if (_NO_SUBJECT.match(plain) and not _FINITE.search(plain)) \
