@@ -559,6 +559,13 @@ def test_an_opinion_piece_view_must_be_told_as_its_writer_s():
     assert found.fix == "In an opinion column, Rita Haas argues that"
     assert problem("The town has waited too long.", ctx, "opinion").fix == "Haas argues that"
     assert "opinion" not in kinds("Rita Haas argues that the town has waited too long for it.", ctx)
+    # In an argument, what someone thinks is the writer's reading of them; what they said is theirs.
+    minds = checker.Context(Article(
+        "The bridge\n\nThe mayor never expected the council to vote for the bridge. The mayor said "
+        "the vote was a surprise to her.", Genre("opinion column", "Rita Haas"), "The bridge"))
+    assert problem("The mayor never expected the council to vote for the bridge.", minds,
+                   "opinion").fix == "Haas argues that"
+    assert "opinion" not in kinds("The mayor said the vote was a surprise to her.", minds)
     # A fact an analysis gives, far from the judgement its sentence ends with, is no view of the writer's.
     analysis = checker.Context(Article(
         "The council voted on the bridge last spring after a long debate about the ferry pier, the "

@@ -357,9 +357,13 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
     arguing = genre.kind in ("opinion column", "editorial")
     fact = bool(support.number_values(sentence))  # a checkable figure, not a view
     wanted = set(content(sentence))
-    writers = [s for s in sources if not s.claim.named and not fact
-               and (_judges_here(s, wanted) or (arguing and not _plain_fact(s)))]
-    if genre.kind != NEWS and not said and writers:
+    # In an argument, what someone thinks or expects is the writer's reading of them, not
+    # their word ("Ruiz never expected the vote"); what they said is theirs.
+    minds = arguing and claim.verb_kind == "cognition" and not _framed(sentence)
+    writers = [s for s in sources if not fact and (
+        (minds and s.claim.verb_kind == "cognition")
+        or (not s.claim.named and (_judges_here(s, wanted) or (arguing and not _plain_fact(s)))))]
+    if genre.kind != NEWS and (not said or minds) and writers:
         return [unsaid("opinion", 0, len(sentence), sentence,
                        f"This {genre.kind} is {genre.author or 'its writer'}’s view: say it is theirs.",
                        _writer_fix(ctx, part, first))]
