@@ -424,6 +424,7 @@ def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
                   "Residents were also informed that the toll doubles."):
         assert "fragment" not in kinds(whole, ctx), whole
     assert "fragment" in kinds("The council listed three reasons for the toll:", ctx)
+    assert "fragment" in kinds("Lena Ortiz's plan for the harbor bridge", ctx)  # "Ortiz's" is no verb
 
 
 def test_a_subject_or_pronoun_that_names_nothing_is_dangling(ctx):
@@ -566,6 +567,7 @@ def test_an_opinion_piece_view_must_be_told_as_its_writer_s():
     assert problem("The mayor never expected the council to vote for the bridge.", minds,
                    "opinion").fix == "Haas argues that"
     assert "opinion" not in kinds("The mayor said the vote was a surprise to her.", minds)
+    assert "opinion" not in kinds("Has the town waited too long for the bridge?", ctx)  # it tells nothing
     # A fact an analysis gives, far from the judgement its sentence ends with, is no view of the writer's.
     analysis = checker.Context(Article(
         "The council voted on the bridge last spring after a long debate about the ferry pier, the "

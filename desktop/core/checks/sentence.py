@@ -363,7 +363,8 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
     writers = [s for s in sources if not fact and (
         (minds and s.claim.verb_kind == "cognition")
         or (not s.claim.named and (_judges_here(s, wanted) or (arguing and not _plain_fact(s)))))]
-    if genre.kind != NEWS and (not said or minds) and writers:
+    # A question tells nothing as a fact (a judging word in it is found above).
+    if genre.kind != NEWS and (not said or minds) and writers and not sentence.rstrip().endswith("?"):
         return [unsaid("opinion", 0, len(sentence), sentence,
                        f"This {genre.kind} is {genre.author or 'its writer'}’s view: say it is theirs.",
                        _writer_fix(ctx, part, first))]
@@ -1233,7 +1234,7 @@ def _present_verb(found: list[str]) -> bool:
     for i, (before, word) in enumerate(zip(found, found[1:])):
         bare = word.strip(".,;:!?").lower()
         named = before[:1].isupper() and i >= 2 and found[i - 1].lower() in _BEFORE_NOUNS  # "before the Iowa caucuses"
-        if (len(bare) >= 4 and bare.endswith("s") and not bare.endswith("ss")
+        if (len(bare) >= 4 and bare.endswith("s") and not bare.endswith(("ss", "'s", "’s"))
                 and before.lower().strip(",") not in _BEFORE_NOUNS and not before[:1].isdigit()
                 and not _GERUND.fullmatch(before)  # "facing calls": its object
                 and not _UNITS.fullmatch(before.lower()) and not named):
