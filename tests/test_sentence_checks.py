@@ -337,6 +337,11 @@ def test_a_possibility_told_as_a_fact_is_found_with_the_words_that_mend_it(ctx):
     mill = checker.Context(Article.build("Mill jobs\n\nThe mill could soon lose 300 jobs, and the town "
                                          "will open a jobs office. The town has two schools."))
     assert "modality" in kinds("The mill lost 300 jobs.", mill)  # an irregular past
+    # Evidence of a thing is not the thing, unless another sentence here tells it plainly.
+    hull = checker.Context(Article.build("Ferry hull\n\nDivers found evidence of a leak in the hull "
+                                         "of the ferry. Engineers later confirmed a leak in the hull of the ferry."))
+    assert "modality" in kinds("Divers found a leak in the hull of the ferry.", hull)
+    assert "modality" not in kinds("Divers and engineers found a leak in the hull of the ferry.", hull)
     assert "modality" in kinds("The town opened a jobs office.", mill)
     assert "modality" not in kinds("The new toll will reduce traffic on the old road by 10 percent.", coming)
     assert problem("The new toll will reduce traffic on the old road by 10 percent.", coming,

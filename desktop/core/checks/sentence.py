@@ -176,7 +176,7 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
     if english:
         found += _attribution(sentence, claim, main, sources, part, first, ctx)
         if part != "title":  # a headline is compressed: its verbs are no claims of certainty
-            found += _modality(sentence, claim, sources)
+            found += _modality(sentence, claim, sources, article.headline)
         named = (*before, title) if part == "point" else ()
         found += _dangling(sentence, part, first, before, main, named) \
             or _unowned_pronoun(sentence, claim, part, first, ctx)
@@ -741,7 +741,7 @@ def frame(ctx: Context) -> str:
 
 # -- how sure -------------------------------------------------------------------------------
 
-def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence]) -> list[Problem]:
+def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence], headline: str = "") -> list[Problem]:
     """A possibility, plan, threat, condition or hearsay in the evidence, where it speaks of
     what the sentence says, that the sentence tells as a fact; a negation lost or added."""
     found = []
@@ -758,7 +758,8 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence]) -> li
         # words must keep its "could" and its "not".
         near = [m for m in _markers(source.text) if a - 25 <= m.start <= b]
         near = [m for m in near if not _KEPT[m.kind] & mine and _governs(source.text, m, sentence)
-                and not re.search(rf"\b{re.escape(m.text)}\b", sentence, re.IGNORECASE)]
+                and not re.search(rf"\b{re.escape(m.text)}\b", sentence, re.IGNORECASE)
+                and not _told_plainly(m, source, [s for s in sources if s.text != headline])]
         if near:
             marker = near[0]
             prefix = source.text[:marker.end]
@@ -823,28 +824,45 @@ def _governs(text: str, marker: claims.Marker, sentence: str) -> bool:
     lose", "lost"); a condition or hearsay bears on the whole sentence."""
     if marker.kind not in ("possibility", "plan", "threat"):
         return True
-    for match in words(text[marker.end:marker.end + 60]):
-        word = match.group().lower()
-        if word in _HARDLY and marker.text.lower() == "could":
-            return False  # "could barely walk", "could not say": what was, not what may be
-        if word in STOPWORDS or word in _AUXILIARIES or word.endswith("ly"):
-            continue
-        return any(_same_verb(word, w.group()) for w in words(sentence))
-    return True
+    word = _borne(text, marker)
+    return True if word is None else bool(word) and _says_word(sentence, word)
 
 
 def _negates(text: str, marker: claims.Marker, sentence: str) -> bool:
     """Whether a negation denies what the summary says: the word it bears on ("did not [vote]",
-    "refused to [sign]", "found no [evidence]") is the summary's, in any form; "not only" adds
-    rather than denies."""
+    "refused to [sign]", "found no [evidence]") is the summary's, in any form."""
+    return bool(word := _borne(text, marker)) and _says_word(sentence, word)
+
+
+def _borne(text: str, marker: claims.Marker) -> str | None:
+    """The word a modal word or a negation bears on: the first after it that is no small word
+    ("could soon [open]", "did not [vote]"); "" where it bears on none ("could barely walk":
+    what was; "not only": it adds), None where no word follows."""
     for match in words(text[marker.end:marker.end + 60]):
         word = match.group().lower()
-        if word in ("only", "just", "merely") and marker.text.lower() == "not":
-            return False
+        if (word in _HARDLY and marker.text.lower() == "could") \
+                or (word in ("only", "just", "merely") and marker.text.lower() == "not"):
+            return ""
         if word in STOPWORDS or word in _AUXILIARIES or word.endswith("ly") or word in ("yet", "any", "t"):
             continue
-        return any(_same_verb(word, w.group()) for w in words(sentence))
-    return False
+        return word
+    return None
+
+
+def _says_word(text: str, word: str) -> bool:
+    return any(_same_verb(word, w.group()) for w in words(text))
+
+
+def _told_plainly(marker: claims.Marker, source: Sentence, sources: list[Sentence]) -> bool:
+    """Whether another of the article's sentences here tells plainly what the marker makes
+    uncertain ("found evidence of plumes" beside "detected the plume's water vapor"): the
+    word it bears on, with no such word bearing on it there. (A headline drops the article's
+    doubts: it is no such sentence.)"""
+    word = _borne(source.text, marker)
+    return bool(word) and any(
+        other is not source and _says_word(other.text, word)
+        and not any(_borne(other.text, m) == word for m in _markers(other.text))
+        for other in sources)
 
 
 _HARDLY = {"barely", "hardly", "scarcely", "not", "never", "no", "n't"}
