@@ -14,15 +14,19 @@ from collections import Counter
 from dataclasses import dataclass
 
 from desktop.core.input.article import Article
+from desktop.core.language import lexicon
 from desktop.core.language.text import content, stem
 
 SUPPORTED = 0.5
 SECOND_SENTENCE = 0.15  # what a second supporting sentence must add
-# Words a summary adds to report a claim without changing it ("Ruiz argues that").
+# Words a summary adds to report a claim without changing it ("Ruiz argues that", "In a
+# blog post, Ruiz shares ..."): the reporting verbs of speech, and the words that tell a piece
+# and what its writer does in it.
 FRAME_STEMS = frozenset(stem(w) for w in (
-    "say", "said", "says", "also", "according", "report", "reported", "article", "argue",
-    "argues", "write", "writes", "opinion", "column", "author", "editorial", "analysis",
-    "review", "check", "fact", "find", "finds", "blog", "post", "claim", "checks"))
+    *(form for form, kind in lexicon.reporting_verbs().items() if kind == "speech"),
+    "also", "according", "article", "opinion", "column", "author", "editorial", "analysis",
+    "review", "check", "checks", "fact", "find", "finds", "blog", "post", "discuss", "discusses",
+    "share", "shares", "highlight", "highlights", "outline", "outlines"))
 
 
 @dataclass(frozen=True)
