@@ -84,6 +84,12 @@ def test_evidence_links_a_point_to_its_sentence():
     assert not ctx.evidence("Guatemala will build a new airport.").supported
     # The words that tell what the writer does ("explains", "shares") are no facts to find.
     assert ctx.evidence("Holm explains and highlights the ferries.").supported
+    # A reporting verb that is a noun as well ("state", "rules") is a fact to find.
+    port = checker.Context(Article.build(
+        "Harbor\n\nThe city will pay for the bridge. The court heard the case on the toll. The port "
+        "closed the north dock on Monday. The council met on Tuesday to discuss the new ferry schedule."))
+    assert "unsupported" in [p.kind for p in checker.check(
+        "The port closed the north dock, citing new safety rules.", "point", port)]
 
 
 def test_text_addressed_to_ai_software_supports_nothing():

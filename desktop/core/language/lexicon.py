@@ -238,6 +238,16 @@ def reporting_verbs() -> dict[str, str]:
 
 
 @cache
+def speech_verb_forms() -> frozenset[str]:
+    """The one-word forms of the reporting verbs of speech that are no nouns as well ("says",
+    "explained"; not "states", "ruled", "orders")."""
+    entry = data()["reporting"]
+    nouns = set(entry["ambiguous"])
+    return frozenset(form for lemma in entry["speech"] if lemma not in nouns and " " not in lemma
+                     for form in _forms(lemma, entry.get("irregular", {})))
+
+
+@cache
 def _lemmas() -> dict[str, str]:
     return {form: lemma for lemma, forms in data()["past"].items() for form in forms}
 
