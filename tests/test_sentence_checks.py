@@ -342,6 +342,10 @@ def test_a_possibility_told_as_a_fact_is_found_with_the_words_that_mend_it(ctx):
                                          "of the ferry. Engineers later confirmed a leak in the hull of the ferry."))
     assert "modality" in kinds("Divers found a leak in the hull of the ferry.", hull)
     assert "modality" not in kinds("Divers and engineers found a leak in the hull of the ferry.", hull)
+    # Only what "evidence of" points to may be told plainly elsewhere; an "allegedly" stays lost.
+    bribes = checker.Context(Article.build("Bribes\n\nPolice said the mayor allegedly took bribes from a "
+                                           "builder. The mayor took office in 2010 after a long campaign."))
+    assert "modality" in kinds("The mayor, who took office in 2010, took bribes from a builder.", bribes)
     assert "modality" in kinds("The town opened a jobs office.", mill)
     assert "modality" not in kinds("The new toll will reduce traffic on the old road by 10 percent.", coming)
     assert problem("The new toll will reduce traffic on the old road by 10 percent.", coming,

@@ -759,7 +759,7 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence], headl
         near = [m for m in _markers(source.text) if a - 25 <= m.start <= b]
         near = [m for m in near if not _KEPT[m.kind] & mine and _governs(source.text, m, sentence)
                 and not re.search(rf"\b{re.escape(m.text)}\b", sentence, re.IGNORECASE)
-                and not _told_plainly(m, source, [s for s in sources if s.text != headline])]
+                and not _told_plainly(m, source, [s for s in sources if s.text != headline], wanted)]
         if near:
             marker = near[0]
             prefix = source.text[:marker.end]
@@ -853,16 +853,20 @@ def _says_word(text: str, word: str) -> bool:
     return any(_same_verb(word, w.group()) for w in words(text))
 
 
-def _told_plainly(marker: claims.Marker, source: Sentence, sources: list[Sentence]) -> bool:
-    """Whether another of the article's sentences here tells plainly what the marker makes
-    uncertain ("found evidence of plumes" beside "detected the plume's water vapor"): the
-    word it bears on, with no such word bearing on it there. (A headline drops the article's
-    doubts: it is no such sentence.)"""
+def _told_plainly(marker: claims.Marker, source: Sentence, sources: list[Sentence], wanted: set[str]) -> bool:
+    """Whether another of the article's sentences here tells plainly what "evidence of" or
+    "signs of" only points to ("found evidence of plumes" beside "detected the plume's water
+    vapor"): the word it bears on and more of the summary's words, with no modal word or
+    negation there. (A headline drops the article's doubts: it is no such sentence.)"""
     word = _borne(source.text, marker)
-    return bool(word) and any(
-        other is not source and _says_word(other.text, word)
-        and not any(_borne(other.text, m) == word for m in _markers(other.text))
+    return marker.text.lower() in _POINTERS and bool(word) and any(
+        other is not source and _says_word(other.text, word) and _region(other.text, wanted)
+        and not _markers(other.text) and not _negations(other.text)
         for other in sources)
+
+
+# A possibility's words that point to a thing without saying it is there.
+_POINTERS = {"evidence of", "signs of", "hints of", "indications of"}
 
 
 _HARDLY = {"barely", "hardly", "scarcely", "not", "never", "no", "n't"}
