@@ -367,6 +367,11 @@ def test_a_lost_or_added_negation_is_found(ctx):
     assert "negation" not in kinds("Ana Ruiz has run the ferry line since 2010.", beside)
     assert "negation" not in kinds("The line is the oldest and the busiest.", beside)
     assert "negation" in kinds("The mayor signed the lease.", beside)
+    denial = checker.Context(Article.build(
+        "Port bribes\n\nThe firm denied allegations that it paid bribes to port officials. "
+        "The bridge isn't just a road; it also carries a rail line."))
+    assert "negation" in kinds("The firm paid bribes to port officials.", denial)
+    assert "negation" not in kinds("The bridge carries a road and a rail line.", denial)
 
 
 def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):

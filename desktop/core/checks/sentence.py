@@ -831,6 +831,8 @@ def _governs(text: str, marker: claims.Marker, sentence: str) -> bool:
 def _negates(text: str, marker: claims.Marker, sentence: str) -> bool:
     """Whether a negation denies what the summary says: the word it bears on ("did not [vote]",
     "refused to [sign]", "found no [evidence]") is the summary's, in any form."""
+    if marker.text.lower().startswith(("den", "rule")):
+        return True  # a denial bears on the whole claim after it ("denied reports that it paid")
     return bool(word := _borne(text, marker)) and _says_word(sentence, word)
 
 
@@ -841,7 +843,7 @@ def _borne(text: str, marker: claims.Marker) -> str | None:
     for match in words(text[marker.end:marker.end + 60]):
         word = match.group().lower()
         if (word in _HARDLY and marker.text.lower() == "could") \
-                or (word in ("only", "just", "merely") and marker.text.lower() == "not"):
+                or (word in ("only", "just", "merely") and marker.text.lower().replace("’", "'") in ("not", "n't")):
             return ""
         if word in STOPWORDS or word in _AUXILIARIES or word.endswith("ly") or word in ("yet", "any", "t"):
             continue
