@@ -581,7 +581,9 @@ def test_an_opinion_piece_view_must_be_told_as_its_writer_s():
     assert problem("The mayor never expected the council to vote for the bridge.", minds,
                    "opinion").fix == "Haas argues that"
     assert "opinion" not in kinds("The mayor said the vote was a surprise to her.", minds)
+    assert "opinion" not in kinds("Rita Haas believes the mayor never expected the vote.", minds)
     assert "opinion" not in kinds("Has the town waited too long for the bridge?", ctx)  # it tells nothing
+    assert "opinion" not in kinds("“Has the town waited too long for the bridge?”", ctx)
     # A fact an analysis gives, far from the judgement its sentence ends with, is no view of the writer's.
     analysis = checker.Context(Article(
         "The council voted on the bridge last spring after a long debate about the ferry pier, the "

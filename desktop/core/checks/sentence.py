@@ -359,12 +359,13 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
     wanted = set(content(sentence))
     # In an argument, what someone thinks or expects is the writer's reading of them, not
     # their word ("Ruiz never expected the vote"); what they said is theirs.
-    minds = arguing and claim.verb_kind == "cognition" and not _framed(sentence)
+    minds = arguing and claim.verb_kind == "cognition" and not _framed(sentence) \
+        and not _names_writer(sentence, genre)
     writers = [s for s in sources if not fact and (
         (minds and s.claim.verb_kind == "cognition")
         or (not s.claim.named and (_judges_here(s, wanted) or (arguing and not _plain_fact(s)))))]
     # A question tells nothing as a fact (a judging word in it is found above).
-    if genre.kind != NEWS and (not said or minds) and writers and not sentence.rstrip().endswith("?"):
+    if genre.kind != NEWS and (not said or minds) and writers and not re.search(r"\?[\"”’')\]]*\s*$", sentence):
         return [unsaid("opinion", 0, len(sentence), sentence,
                        f"This {genre.kind} is {genre.author or 'its writer'}’s view: say it is theirs.",
                        _writer_fix(ctx, part, first))]
