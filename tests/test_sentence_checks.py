@@ -452,7 +452,11 @@ def test_a_subject_or_pronoun_that_names_nothing_is_dangling(ctx):
     # A time that follows something not told.
     assert problem("A short time later, the council approved the bridge.", ctx, "dangling").text == "A short time later"
     assert problem("Finally, the council approved the bridge.", ctx, "dangling").text == "Finally"
+    assert problem("The next day, the council approved the bridge.", ctx, "dangling").text == "The next day"
+    assert problem("Later, the council approved the bridge.", ctx, "dangling").text == "Later"
     assert "dangling" not in kinds("Two years after the flood, the council approved the bridge.", ctx)
+    assert "dangling" not in kinds("Shortly after the flood, the council approved the bridge.", ctx)
+    assert "dangling" not in kinds("Council members spoke later, saying the toll was too high.", ctx)
     assert problem("The women were told the toll would double.", ctx, "dangling").text == "The women"
     # A key point under a title that names the toll may speak of "the toll".
     assert "dangling" not in kinds("The toll will be 2 dollars.", ctx, title="Los Palmas residents to pay a toll")

@@ -929,12 +929,12 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
     word = "" if sentence[match.end():match.end() + 1] == "-" else match.group(1).lower()
     before = earlier[-1] if earlier else ""
     standalone = part != "summary" or first
-    if standalone and (found := _unnamed_subject(sentence)) and not _named_above(sentence, named):
-        return [Problem("dangling", found.start(), found.end(), found.group(),
-                        f"“{found.group()}”: which one? The sentence does not name it.")]
     if standalone and (when := _AFTER_WHAT.match(sentence)):
         return [Problem("dangling", when.start(1), when.end(1), when.group(1),
                         f"“{when.group(1)}”: after what? The sentence does not say.")]
+    if standalone and (found := _unnamed_subject(sentence)) and not _named_above(sentence, named):
+        return [Problem("dangling", found.start(), found.end(), found.group(),
+                        f"“{found.group()}”: which one? The sentence does not name it.")]
     can_refer = part == "summary" and not first and _has_name(before)
     if word == "it" and _EXPLETIVE.match(sentence):
         return []
@@ -955,8 +955,11 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
 
 # An opening that places the sentence after something told before it: "A short time later,",
 # "Finally,", "The next day,".
-_AFTER_WHAT = re.compile(r"\s*((?:[A-Za-z-]+\s+){0,3}(?:later|afterwards?|thereafter)|Finally|Shortly\b[^,]*|"
-                         r"Soon after|(?:The|On the) (?:next|following) (?:day|morning|night|week|month|year))\s*,")
+_AFTER_WHAT = re.compile(r"\s*((?:\w+\s+)?(?:short\s+)?(?:time|while|moments?|minutes?|hours?|days?|weeks?|"
+                         r"months?|years?|decades?)\s+later|later|afterwards?|thereafter|finally|"
+                         r"shortly\s+(?:after|afterwards|thereafter)|soon\s+after(?:wards)?|"
+                         r"(?:on\s+)?the\s+(?:next|following)\s+(?:day|morning|night|week|month|year))\s*,",
+                         re.IGNORECASE)
 
 
 def _about_the_article(sentence: str) -> bool:
