@@ -449,6 +449,7 @@ def test_a_subject_or_pronoun_that_names_nothing_is_dangling(ctx):
     assert "dangling" not in kinds("The two companies — Alder Steel and Berg Works — will build the bridge.", ctx)
     assert problem("The company told Port Alder it would build the bridge.", ctx, "dangling").text == "The company"
     assert problem("The company began work last November.", ctx, "dangling").text == "The company"
+    assert problem("The company cut Alder Steel's budget.", ctx, "dangling").text == "The company"
     # A time that follows something not told.
     assert problem("A short time later, the council approved the bridge.", ctx, "dangling").text == "A short time later"
     assert problem("Finally, the council approved the bridge.", ctx, "dangling").text == "Finally"

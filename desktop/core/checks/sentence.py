@@ -1065,14 +1065,15 @@ _AMOUNT_OF = re.compile(r"\s*The\s+(?:number|share|rate|proportion|percentage|am
 def _names_in_subject(rest: str) -> bool:
     """Whether the rest of a sentence's subject names what it is: "(The team) of NASA
     scientists found", "(The company), Acme, said", "(The new) 13-inch MacBook Pro"; not "(The
-    company) struggled on Monday"."""
-    for m in words(rest)[:5]:
+    company) struggled on Monday", "(The company) cut Acme's budget"."""
+    found = words(rest)[:5]
+    for i, m in enumerate(found):
         word = m.group()
         if word[:1].isupper() and word.lower() not in _CALENDAR:  # "began last November"
             return True
         if word.lower() in _SUBJECT_SMALL or word[:1].isdigit() or _UNITS.fullmatch(word.lower()):
             continue
-        # The noun phrase goes on over words that are no verb; it ends at a verb's form, a
+        # The noun phrase goes on over words that describe it; it ends at a verb's form, a
         # helper or a mark ("The company struggled", "The cat was found in Santa Fe").
         if re.fullmatch(_PARTICIPLE + "|[a-z]+ing", word) or _FINITE.fullmatch(word) \
                 or lexicon.verb_lemma(word) != word.lower() or word.lower() in lexicon.reporting_verbs() \
@@ -1080,8 +1081,10 @@ def _names_in_subject(rest: str) -> bool:
             return False
         if re.match(r"\s*[—–,(]\s*[A-Z]", rest[m.end():]):
             return True  # a name set beside it: "The five companies — Blue Origin, ..."
-        if word.endswith("s"):  # "The deal gives", or a plural before its verb
-            return False
+        following = found[i + 1].group().lower() if i + 1 < len(found) else ""
+        joined = rest[m.start() - 1:m.start()] == "-" or rest[m.end():m.end() + 1] == "-"  # "13-inch"
+        if not (joined or following in _SUBJECT_SMALL):
+            return False  # a plain word, maybe a verb ("cut", "put"): no describing word
     return False
 
 
