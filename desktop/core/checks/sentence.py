@@ -857,10 +857,10 @@ def _says_word(text: str, word: str) -> bool:
 
 
 def _told_plainly(marker: claims.Marker, source: Sentence, sources: list[Sentence], wanted: set[str]) -> bool:
-    """Whether another of the article's sentences here tells plainly what "evidence of" or
-    "signs of" only points to ("found evidence of plumes" beside "detected the plume's water
-    vapor"): the word it bears on and more of the summary's words, with no modal word or
-    negation there. (A headline drops the article's doubts: it is no such sentence.)"""
+    """Whether another of the article's sentences here tells plainly what "evidence of" only
+    points to ("found evidence of plumes" beside "detected the plume's water vapor"): the word
+    it bears on and more of the summary's words, with no modal word or negation there. (A
+    headline drops the article's doubts: it is no such sentence.)"""
     word = _borne(source.text, marker)
     return marker.text.lower() in _POINTERS and bool(word) and any(
         other is not source and _says_word(other.text, word) and _region(other.text, wanted)
@@ -869,7 +869,7 @@ def _told_plainly(marker: claims.Marker, source: Sentence, sources: list[Sentenc
 
 
 # A possibility's words that point to a thing without saying it is there.
-_POINTERS = {"evidence of", "signs of", "hints of", "indications of"}
+_POINTERS = {"evidence of", "indications of"}
 
 
 _HARDLY = {"barely", "hardly", "scarcely", "not", "never", "no", "n't"}
