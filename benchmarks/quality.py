@@ -382,6 +382,9 @@ def genre_reading(keys: list[str], model_name: str, record: bool) -> dict:
     from desktop.core.model.session import Local
 
     chosen = registry.resolve(model_name)
+    if record and (chosen.sha256 != registry.resolve("default").sha256 or keys != page_keys(["all"])
+                   or chosen.genre_odds is None):
+        raise SystemExit("--record keeps the default model's readings of all pages (and its genre_odds)")
     model = Local(LocalModel(chosen.path), genre_odds=chosen.genre_odds)
     labels = _labels()
     rows = []
@@ -409,8 +412,6 @@ def genre_reading(keys: list[str], model_name: str, record: bool) -> dict:
             report[part] |= {"news_read_as_opinion": sum(1 for o in news if o >= chosen.genre_odds),
                              "others_read_as_opinion": sum(1 for o in other if o >= chosen.genre_odds)}
     if record:
-        if chosen.sha256 != registry.resolve("default").sha256 or keys != page_keys(["all"]):
-            raise SystemExit("--record keeps the default model's readings of all pages")
         READINGS.write_text(json.dumps(
             {"_about": "The default model's genre readings (log odds) of the pages it is asked "
                        "about, written by `quality.py genre --record`.",
