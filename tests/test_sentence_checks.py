@@ -462,6 +462,10 @@ def test_a_subject_or_pronoun_that_names_nothing_is_dangling(ctx):
     # A key point under a title that names the toll may speak of "the toll".
     assert "dangling" not in kinds("The toll will be 2 dollars.", ctx, title="Los Palmas residents to pay a toll")
     assert "dangling" in kinds("The toll will be 2 dollars.", ctx, title="Port Alder approves harbor bridge")
+    assert "dangling" not in kinds("Residents of Los Palmas will pay 2 dollars for this toll.", ctx,
+                                   title="Los Palmas residents to pay a toll")
+    assert "dangling" in kinds("Residents of Los Palmas will pay 2 dollars for this toll.", ctx,
+                               title="Port Alder approves harbor bridge")
     assert "dangling" not in kinds("A company will build the bridge for the council.", ctx)
     assert problem("In an interview on Thursday, he said the bridge would open in 2029.", ctx,
                    "dangling").text == "he"

@@ -946,8 +946,9 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
     if first or part != "summary":
         clause = re.split(r"[,;:]", sentence, maxsplit=1)[0]
         demo = re.search(r"\b(this|these|those)\s+([a-z]+)", clause)
+        # "this inquiry" under a title or a point that names the inquiry points to it.
         if demo and demo.group(2).rstrip("s") not in _TIME and demo.group(2) not in STOPWORDS \
-                and demo.start() > 0:
+                and demo.start() > 0 and not any(set(content(demo.group(2))) & set(content(text)) for text in named):
             return [Problem("dangling", demo.start(), demo.end(), demo.group(),
                             f"“{demo.group()}” points back to something the summary has not named.")]
     return []
