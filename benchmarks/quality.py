@@ -46,6 +46,7 @@ import statistics
 import sys
 import time
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 from desktop.core import pipeline
@@ -269,14 +270,20 @@ def read_as_the_app(key: str) -> Article:
     reads (`quality.py genre --record`, with the default model), its answer counts as in
     `pipeline.read_genre`."""
     article = page_article(key)
+    kept = _readings()
+    odds = kept.get("odds", {}).get(key)
+    return article if odds is None else replace(
+        article, genre=genre_mod.from_reading(article.genre, odds, kept["genre_odds"]))
+
+
+@cache
+def _readings() -> dict:
     if not READINGS.exists():
-        return article
+        return {}
     kept = json.loads(READINGS.read_text(encoding="utf-8"))
     if kept["model_sha256"] != registry.resolve("default").sha256:
         raise SystemExit(f"{READINGS.name} holds another model's readings: run quality.py genre --record")
-    odds = kept["odds"].get(key)
-    return article if odds is None else replace(
-        article, genre=genre_mod.from_reading(article.genre, odds, kept["genre_odds"]))
+    return kept
 
 
 def _where(guesses: list[set], truths: list[set], labelled: list[dict], keep) -> tuple[list, list]:

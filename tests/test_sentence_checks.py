@@ -363,15 +363,14 @@ def test_a_lost_or_added_negation_is_found(ctx):
     # A negation counts where it bears on what the summary says, not on a word beside it.
     beside = checker.Context(Article.build(
         "Ferry news\n\nIf you haven't met her yet, Ana Ruiz has run the ferry line since 2010. "
-        "The line is not only the oldest but also the busiest. The mayor refused to sign the lease."))
-    assert "negation" not in kinds("Ana Ruiz has run the ferry line since 2010.", beside)
-    assert "negation" not in kinds("The line is the oldest and the busiest.", beside)
-    assert "negation" in kinds("The mayor signed the lease.", beside)
-    denial = checker.Context(Article.build(
-        "Port bribes\n\nThe firm denied allegations that it paid bribes to port officials. "
+        "The line is not only the oldest but also the busiest. The mayor refused to sign the lease. "
+        "The firm denied allegations that it paid bribes to port officials. "
         "The bridge isn't just a road; it also carries a rail line."))
-    assert "negation" in kinds("The firm paid bribes to port officials.", denial)
-    assert "negation" not in kinds("The bridge carries a road and a rail line.", denial)
+    for kept in ("Ana Ruiz has run the ferry line since 2010.", "The line is the oldest and the busiest.",
+                 "The bridge carries a road and a rail line."):
+        assert "negation" not in kinds(kept, beside), kept
+    for lost in ("The mayor signed the lease.", "The firm paid bribes to port officials."):
+        assert "negation" in kinds(lost, beside), lost
 
 
 def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
@@ -451,13 +450,12 @@ def test_a_subject_or_pronoun_that_names_nothing_is_dangling(ctx):
     assert problem("The company began work last November.", ctx, "dangling").text == "The company"
     assert problem("The company cut Alder Steel's budget.", ctx, "dangling").text == "The company"
     # A time that follows something not told.
-    assert problem("A short time later, the council approved the bridge.", ctx, "dangling").text == "A short time later"
-    assert problem("Finally, the council approved the bridge.", ctx, "dangling").text == "Finally"
-    assert problem("The next day, the council approved the bridge.", ctx, "dangling").text == "The next day"
-    assert problem("Later, the council approved the bridge.", ctx, "dangling").text == "Later"
-    assert "dangling" not in kinds("Two years after the flood, the council approved the bridge.", ctx)
-    assert "dangling" not in kinds("Shortly after the flood, the council approved the bridge.", ctx)
-    assert "dangling" not in kinds("Council members spoke later, saying the toll was too high.", ctx)
+    for opening in ("A short time later", "Finally", "The next day", "Later"):
+        assert problem(f"{opening}, the council approved the bridge.", ctx, "dangling").text == opening
+    for told in ("Two years after the flood, the council approved the bridge.",
+                 "Shortly after the flood, the council approved the bridge.",
+                 "Council members spoke later, saying the toll was too high."):
+        assert "dangling" not in kinds(told, ctx), told
     assert problem("The women were told the toll would double.", ctx, "dangling").text == "The women"
     # A key point under a title that names the toll may speak of "the toll".
     assert "dangling" not in kinds("The toll will be 2 dollars.", ctx, title="Los Palmas residents to pay a toll")

@@ -20,8 +20,9 @@ from desktop.core.language.text import content, stem
 SUPPORTED = 0.5
 SECOND_SENTENCE = 0.15  # what a second supporting sentence must add
 # Words a summary adds to report a claim without changing it ("Ruiz argues that", "In a
-# blog post, Ruiz explains ..."): the reporting verbs of speech that are no nouns, and the
-# words that tell a piece and what its writer does in it.
+# blog post, Ruiz explains ..."): the reporting verbs of speech that are no nouns, a few that
+# are ("reported", "claim", "post": the words of a report's frame), and the words that tell a
+# piece and what its writer does in it.
 FRAME_STEMS = frozenset(stem(w) for w in (
     *lexicon.speech_verb_forms(), "report", "reported", "claim", "also", "according", "article",
     "opinion", "column", "author", "editorial", "analysis", "review", "check", "checks", "fact",

@@ -750,6 +750,7 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence], headl
     if claim.attributed:
         mine |= {"said"}
     wanted = set(content(sentence))
+    plain = [s for s in sources if s.text != headline]  # a headline drops the article's doubts
     for source in sources:
         region = _region(source.text, wanted)
         if region is None:
@@ -760,7 +761,7 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence], headl
         near = [m for m in _markers(source.text) if a - 25 <= m.start <= b]
         near = [m for m in near if not _KEPT[m.kind] & mine and _governs(source.text, m, sentence)
                 and not re.search(rf"\b{re.escape(m.text)}\b", sentence, re.IGNORECASE)
-                and not _told_plainly(m, source, [s for s in sources if s.text != headline], wanted)]
+                and not _told_plainly(m, source, plain, wanted)]
         if near:
             marker = near[0]
             prefix = source.text[:marker.end]
