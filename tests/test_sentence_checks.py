@@ -64,6 +64,12 @@ def test_words_that_only_look_like_reporting_verbs_name_no_speaker():
     experts = claims.read("Delays are complicating an end to the long-running dispute, engineers say.")
     assert experts.speaker == "engineers"
     assert not claims.read("HARBOR BRIDGE FEARS that the town is divided.").speaker  # a shouted headline
+    # A preposition's owned object is no speaker; a speaker's own phrase may go on with one.
+    assert not claims.read("It comes down to their hollow charges that the mayor lied.").speaker
+    assert claims.read("Lawyers for her family claim that the mayor lied.").speaker == "Lawyers for her family"
+    # "suggests" has one subject: not the last of two joined by "and".
+    assert not claims.read("The data on the old pier and the new ferry suggests that it works.").speaker
+    assert claims.read("Officials and engineers say the pier is safe.").attributed
     assert claims.read("NASA and NOAA scientists said the ice is melting.").speaker == "NASA and NOAA scientists"
     found = claims.read("The survey is a significant finding for the council.")
     assert found.verb_kind != "finding" and [m.text for m in found.judgements] == ["significant"]
@@ -81,6 +87,12 @@ def test_possibility_negation_and_judgement_markers():
     assert [m.text for m in read.negations] == ["not"]
     judged = claims.read("I think the council should act; you will love it. It is “great”.")
     assert {m.kind for m in judged.judgements} == {"first person", "prescriptive", "second person"}
+    # A command tells the reader what to do: advice, someone's to give.
+    for command in ("Keep a ferry timetable in the car.", "Don't wait for the bridge.", "Walk up to the pier."):
+        assert [m.kind for m in claims.read(command).judgements] == ["prescriptive"], command
+    for plain in ("Ferries this week ran late.", "Later the council met.", "Since the vote, the pier "
+                  "has closed.", "Made a plan for the pier.", '"Don\'t stop," she told them.'):
+        assert not claims.read(plain).judgements, plain
 
 
 def test_a_claim_the_article_attributes_must_say_whose_it_is(ctx):
@@ -348,6 +360,15 @@ def test_a_possibility_told_as_a_fact_is_found_with_the_words_that_mend_it(ctx):
     assert "modality" in kinds("The mayor, who took office in 2010, took bribes from a builder.", bribes)
     assert "modality" in kinds("The town opened a jobs office.", mill)
     assert "modality" not in kinds("The new toll will reduce traffic on the old road by 10 percent.", coming)
+    # "will" keeps a date's plan and reported speech's "would", not a hope or an expectation.
+    plans = checker.Context(Article.build(
+        "Ferry plans\n\nThe new ferry is expected in the first half of 2027. The harbor board hopes to "
+        "open a second pier. Mayor Lena Ortiz said the old pier would close in May. The toll is set "
+        "to rise in June."))
+    assert "modality" in kinds("The new ferry will arrive in the first half of 2027.", plans)
+    assert "modality" in kinds("The harbor board will open a second pier.", plans)
+    assert "modality" not in kinds("The old pier will close in May, Mayor Lena Ortiz said.", plans)
+    assert "modality" not in kinds("The toll will rise in June.", plans)
     assert problem("The new toll will reduce traffic on the old road by 10 percent.", coming,
                    "attribution").fix == "The budget office projects that"
 

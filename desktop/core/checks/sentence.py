@@ -34,7 +34,7 @@ from desktop.core.checks.evidence import Evidence, EvidenceFinder
 from desktop.core.input.article import Article, Sentence
 from desktop.core.input.genre import NEWS, person
 from desktop.core.language import claims, lexicon
-from desktop.core.language.text import DAYS, MONTHS, STOPWORDS, content, stem, words
+from desktop.core.language.text import DAYS, MONTHS, STOPWORDS, TIME_WORDS, content, stem, words
 
 KINDS = {
     "loaded": "Loaded wording",
@@ -72,9 +72,6 @@ _BACK = {"he", "she", "they", "it", "his", "her", "their", "its", "him", "them",
          "that", "these", "those", "such", "likewise", "similarly", "also", "moreover",
          "furthermore", "meanwhile", "however", "but", "and", "or", "so", "still", "instead",
          "therefore", "thus", "besides", "additionally", "otherwise", "then"}
-_TIME = {"year", "week", "month", "morning", "afternoon", "evening", "weekend", "time",
-         "summer", "winter", "spring", "autumn", "fall", "season", "decade", "century", "day",
-         "quarter", "term", "round"}
 # A contraction holds a verb: "it's", "don't", "they're", "we'll".
 _CONTRACTED = r"[a-z]+n['’]t|[a-z]+['’](?:re|ve|ll|m|d)|(?:it|he|she|that|there|here|what|who|where)['’]s"
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|will|would|can|could|may|"
@@ -759,7 +756,7 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence], headl
         # In the article, quoted words count too: a summary that reports a quote in its own
         # words must keep its "could" and its "not".
         near = [m for m in _markers(source.text) if a - 25 <= m.start <= b]
-        near = [m for m in near if not _KEPT[m.kind] & mine and _governs(source.text, m, sentence)
+        near = [m for m in near if not _kept(m, mine) and _governs(source.text, m, sentence)
                 and not re.search(rf"\b{re.escape(m.text)}\b", sentence, re.IGNORECASE)
                 and not _told_plainly(m, source, plain, wanted)]
         if near:
@@ -904,6 +901,16 @@ _KEPT = {"possibility": {"possibility", "condition"}, "condition": {"condition",
          "plan": {"plan", "future", "possibility", "condition", "said"},
          "threat": {"threat", "said", "possibility"}, "hearsay": {"hearsay", "said"}}
 _FUTURE = re.compile(r"\b(?:will|won['’]t|shall|is to|are to|is due to)\b", re.IGNORECASE)
+# Plans a plain "will" tells as they are: what is fixed for a date, and reported speech's
+# "would" ("she said she would run"). An aim, a hope, an expectation or a promise may not
+# come: "will" makes it certain.
+_SCHEDULED = re.compile(r"(?:set|scheduled|due|on track|poised|about|going) to|planned|would", re.IGNORECASE)
+
+
+def _kept(marker: claims.Marker, mine: set[str]) -> bool:
+    """Whether the summary's sentence keeps the kind of uncertainty of the article's word."""
+    kept = _KEPT[marker.kind] & mine
+    return bool(kept - {"future"}) or (bool(kept) and bool(_SCHEDULED.fullmatch(marker.text)))
 
 
 def _region(text: str, wanted: set[str]) -> tuple[int, int] | None:
@@ -948,7 +955,7 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
         clause = re.split(r"[,;:]", sentence, maxsplit=1)[0]
         demo = re.search(r"\b(this|these|those)\s+([a-z]+)", clause)
         # "this inquiry" under a title or a point that names the inquiry points to it.
-        if demo and demo.group(2).rstrip("s") not in _TIME and demo.group(2) not in STOPWORDS \
+        if demo and demo.group(2).rstrip("s") not in TIME_WORDS and demo.group(2) not in STOPWORDS \
                 and demo.start() > 0 and not any(set(content(demo.group(2))) & set(content(text)) for text in named):
             return [Problem("dangling", demo.start(), demo.end(), demo.group(),
                             f"“{demo.group()}” points back to something the summary has not named.")]
@@ -1097,7 +1104,7 @@ _SUBJECT_SMALL = {"of", "for", "at", "in", "from", "behind", "called", "named", 
 
 def _time_after(sentence: str, position: int) -> bool:
     following = re.match(r"\s+([a-z]+)", sentence[position:])
-    return bool(following) and following.group(1) in _TIME
+    return bool(following) and following.group(1) in TIME_WORDS
 
 
 def _has_name(sentence: str) -> bool:
@@ -1243,7 +1250,7 @@ def _active_past(text: str) -> bool:
     after", "stranded Tuesday")."""
     for m in _ACTIVE_PAST.finditer(text):
         verb, determiner, word = m.groups()
-        if verb in _TAKES_OBJECT or word.lower().rstrip("s") in _TIME or word.lower() in _CALENDAR:
+        if verb in _TAKES_OBJECT or word.lower().rstrip("s") in TIME_WORDS or word.lower() in _CALENDAR:
             continue
         if determiner or word[:1].isupper():
             return True

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from desktop.core.language import lexicon
-from desktop.core.language.text import STOPWORDS
+from desktop.core.language.text import DAYS, MONTHS, STOPWORDS, TIME_WORDS
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 # Speakers the sentence does not name: "Some said", "Others warned".
@@ -102,6 +102,8 @@ def read(sentence: str) -> Claim:
     judgements = [Marker(h.term.category, h.start, h.end, h.text) for h in lexicon.find(sentence)]
     judgements += [Marker("prescriptive", m.start(), m.end(), m.group())
                    for m in outside(lexicon.prescriptive().finditer(sentence))]
+    if command := _imperative(sentence):
+        judgements.append(Marker("prescriptive", command.start(1), command.end(1), command.group(1)))
     for m in outside(_PERSON.finditer(sentence)):
         word = m.group()
         if word == "us" or word.lower() != "us":  # "US" is a country
@@ -111,6 +113,39 @@ def read(sentence: str) -> Claim:
         or bool(_UNNAMED_SOURCE.search(sentence))
     return Claim(sentence, speaker, speakers, opening, kind, attributed, tuple(sorted(modal, key=_at)),
                  tuple(negations), tuple(sorted(judgements, key=_at)))
+
+
+def _imperative(sentence: str) -> re.Match | None:
+    """A sentence that tells the reader what to do ("Keep a food journal", "Don't wait"):
+    it begins with a verb's plain form and its object, with no subject before it."""
+    match = _COMMAND.match(sentence)
+    if not match or match.group(1).lower().startswith("do"):
+        return match
+    verb, after, then = match.group(1).lower(), match.group(2), (match.group(3) or "").lower()
+    if verb in STOPWORDS or verb in _NOT_COMMANDS or verb in DAYS | MONTHS \
+            or re.search(r"(?:ly|ing|ed|[^s]s)$", verb) or lexicon.verb_lemma(verb) != verb:
+        return None  # "Later the ...", "Since the ...", "Sales the ...", "Made a ..."
+    if after not in _OBJECTS or (after in _COUNTING and then in TIME_WORDS | DAYS | MONTHS):
+        return None  # "Apple this week ..."
+    return match
+
+
+# The first word, then the next two: "Keep a food", "Don't throw".
+_COMMAND = re.compile(r"\s*(Don['’]t|Do not|[A-Z][a-z]+)\s+([a-z][\w’'-]*)(?:\s+([\w’'-]+))?")
+# What follows a command's verb: its object or a particle ("Eat more fiber", "Sign up").
+_OBJECTS = {"the", "a", "an", "your", "yourself", "yourselves", "you", "it", "them", "this", "that",
+            "these", "those", "some", "any", "every", "each", "all", "what", "how", "up", "out",
+            "away", "back", "him", "her", "us", "me", "one", "more", "less"}
+_COUNTING = {"this", "that", "these", "those", "every", "each", "one"}
+# Words that open a sentence before "the" or "a" and are no verb.
+_NOT_COMMANDS = {"today", "yesterday", "tomorrow", "tonight", "now", "here", "last", "next", "once",
+                 "meanwhile", "however", "instead", "even", "since", "given", "without", "among",
+                 "though", "although", "first", "maybe", "perhaps", "unlike", "like", "despite",
+                 "during", "within", "amid", "across", "against", "along", "around", "behind",
+                 "beyond", "inside", "outside", "through", "throughout", "toward", "towards", "upon",
+                 "via", "per", "whether", "unless", "whereas", "thanks", "whatever", "whenever",
+                 "wherever", "earlier", "later", "still", "already", "again", "indeed", "yet",
+                 "otherwise", "rather", "together", "soon"}
 
 
 def not_modal(text: str, match: re.Match) -> bool:
@@ -243,6 +278,8 @@ def _not_a_verb(sentence: str, match: re.Match) -> bool:
             return True  # "three projects that failed"
     if lemma is None:
         return False
+    if _OWNED_OBJECT.search(before):  # "boils down to their empty charges that": a noun
+        return True
     return not re.match(r"\s*(?:that\b|[\"“‘:,])", after)
 
 
@@ -262,6 +299,10 @@ _NAMING = re.compile(r"(?<![,;:(\"“—–-])\b(?!(?:is|are|was|were|be|been|be
                      r"since|in|on|for|despite|from|of|about|upon|and|or|but|also|then|not|"
                      r"just|still|now|again|repeatedly|publicly|reportedly|allegedly|even)\b)"
                      r"[A-Za-z][\w’'.-]*\s+$", re.IGNORECASE)
+# A preposition's object that someone owns, with a describing word: "to their empty [charges]"
+# (not those a speaker's phrase goes on with: "lawyers for her family claim", "a study by").
+_OWNED_OBJECT = re.compile(r"\b(?:to|from|about|into|against|over|like)\s+"
+                           r"(?:its|his|her|their|our|my|your)\s+[a-z][\w-]*\s+$", re.IGNORECASE)
 _DESCRIBED = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+[a-z]+\s+$", re.IGNORECASE)
 
 
@@ -314,6 +355,8 @@ def _subject_before(sentence: str, position: int) -> tuple[str, bool]:
             break
         if lower == "and":  # inside a name only: "the Russian and Syrian ministries"
             if not (kept and kept[0][0].isupper() and i and words[i - 1][0].isupper()):
+                if _singular_verb(sentence, position):
+                    return "", passive  # "the data on X and [Y] suggests": the subject is further back
                 break
         elif lower in _ALONG and kept and _source_noun(words[:i]):
             pass  # "a study in 19 people", "researchers at the university", "sources close to"
@@ -333,6 +376,14 @@ def _subject_before(sentence: str, position: int) -> tuple[str, bool]:
     if not (any(w[0].isupper() for w in kept) or _is_noun_phrase(kept)):
         return "", passive
     return " ".join(kept), passive
+
+
+def _singular_verb(sentence: str, position: int) -> bool:
+    """Whether the verb at `position` agrees with one subject ("says", "suggests", "has said"),
+    which two joined by "and" are not."""
+    verb = re.match(r"[a-z]+", sentence[position:])
+    return bool(verb) and (verb.group() in ("has", "is", "was") or (
+        verb.group().endswith("s") and not verb.group().endswith("ss")))
 
 
 def _source_noun(words: list[str]) -> bool:

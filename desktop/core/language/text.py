@@ -51,6 +51,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
 DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                     "september", "october", "november", "december"})
+# Words for a stretch of time: "this week", "last season".
+TIME_WORDS = frozenset({"year", "week", "month", "morning", "afternoon", "evening", "weekend", "time",
+                        "summer", "winter", "spring", "autumn", "fall", "season", "decade", "century", "day",
+                        "quarter", "term", "round"})
 
 
 def words(text: str) -> list[re.Match]:
