@@ -90,6 +90,11 @@ def test_evidence_links_a_point_to_its_sentence():
         "closed the north dock on Monday. The council met on Tuesday to discuss the new ferry schedule."))
     assert "unsupported" in [p.kind for p in checker.check(
         "The port closed the north dock, citing new safety rules.", "point", port)]
+    # A word in another form is the same word: "fell" and "falling", "getting" and "get".
+    ferry = checker.Context(Article.build(
+        "Ferry fares\n\nFerry fares are falling after the vote. Riders get a pass for the bridge."))
+    for retold in ("Ferry fares fell.", "Riders are getting passes."):
+        assert "unsupported" not in [p.kind for p in checker.check(retold, "point", ferry)], retold
 
 
 def test_text_addressed_to_ai_software_supports_nothing():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 STOPWORDS = frozenset("""a an the of to in on at for by with and or but nor so yet is are was were be been
 being am has have had do does did he she it they we you i his her its their our your my him them us me
@@ -68,8 +69,23 @@ def norm(word: str) -> str:
         w = w[:-2]
     for suffix in ("ing", "ed", "es", "s"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            return w[:-len(suffix)]
-    return w
+            w = w[:-len(suffix)]
+            if suffix in ("ing", "ed") and _DOUBLED.search(w):
+                w = w[:-1]  # "getting", "stopped": "get", "stop"
+            return w
+    return _plain_forms().get(w, w)  # "fell": "fall"
+
+
+# A short verb's last consonant, doubled before "-ing" or "-ed" ("gett", "plann"); not the
+# "l", "s", "z" or "f" a word ends with ("call", "pass", "buzz", "staff").
+_DOUBLED = re.compile(r"[^aeiou][aeiou]([bdgkmnprt])\1$")
+
+
+@cache
+def _plain_forms() -> dict[str, str]:
+    """Irregular pasts and their plain forms, from the lexicon ("lost": "lose")."""
+    from desktop.core.language import lexicon  # it reads its words with this module's help
+    return {form: plain for plain, forms in lexicon.data()["past"].items() for form in forms}
 
 
 STEM = 6  # letters a stem keeps: "violating" and "violation", "deported" and "deportees" meet
