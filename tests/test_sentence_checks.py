@@ -610,6 +610,17 @@ def test_an_opinion_piece_view_must_be_told_as_its_writer_s():
                    "opinion").fix == "Haas argues that"
     assert "opinion" not in kinds("The mayor said the vote was a surprise to her.", minds)
     assert "opinion" not in kinds("Rita Haas believes the mayor never expected the vote.", minds)
+    # Words the column quotes from someone else are not its writer's; its own scare quotes are.
+    quoting = checker.Context(Article(
+        "The bridge\n\nThe bridge brings “a faster road to the hospital for every family on the "
+        "north shore.” Mayor Lena Ortiz said so on Monday. The toll is a “bargain” for no one.",
+        Genre("opinion column", "Rita Haas"), "The bridge"))
+    given = problem("Haas argues that the bridge brings “a faster road to the hospital for every "
+                    "family on the north shore.”", quoting, "attribution")
+    assert "Mayor Lena Ortiz" in given.reason and given.text.startswith("“a faster road")
+    assert "attribution" not in kinds("Haas argues that the toll is a “bargain” for no one.", quoting)
+    assert "attribution" not in kinds("Haas argues that Mayor Lena Ortiz said the bridge brings “a "
+                                      "faster road to the hospital for every family on the north shore.”", quoting)
     assert "opinion" not in kinds("Has the town waited too long for the bridge?", ctx)  # it tells nothing
     assert "opinion" not in kinds("“Has the town waited too long for the bridge?”", ctx)
     # A fact an analysis gives, far from the judgement its sentence ends with, is no view of the writer's.

@@ -339,6 +339,12 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
         return [_whole("unsupported", sentence,
                        f"The article's sentence here is no word of {stranger}’s: the sentence "
                        "puts it in their mouth.")]
+    if said and (given := _quote_given_to_writer(sentence, claim, ctx)):
+        (start, end), who = given
+        who = re.sub(r"^The\b", "the", who)
+        return [Problem("attribution", start, end, sentence[start:end],
+                        f"In the article these are {who + '’s' if who else 'someone else’s'} words, "
+                        f"quoted: not {ctx.article.genre.author or 'the writer'}’s. Say whose they are.")]
     if said and part != "title":  # the speaker's, so it must be theirs: a word the article lacks is not
         # ("must" may tell what they asked for, in other words)
         added = [h for h in lexicon.find(sentence) if h.term.category == "evaluative"
@@ -512,6 +518,7 @@ def _opening(source: Sentence, part: str = "summary") -> str:
     return opening[:1].upper() + opening[1:]
 
 
+SCARE_QUOTE_WORDS = 3  # meaningful words from which a quote no one is named for is someone's
 SPEAKER_KEPT = 0.75  # share of a sentence's meaningful words its one source must have
 
 
@@ -653,6 +660,34 @@ def _put_in_mouth(claim: claims.Claim, main: Sentence, sentence: str, ctx: Conte
     speakers = {w for s in around for name in (s.speaker, *s.claim.speakers) if name
                 for w in _naming_words(name)}
     return "" if wanted & speakers or any(_near_word(w, speakers) for w in wanted) else claim.speaker
+
+
+def _quote_given_to_writer(sentence: str, claim: claims.Claim, ctx: Context) -> tuple[tuple[int, int], str] | None:
+    """A quote the sentence gives to the writer ("Hiltzik argues that the merger will create
+    a "stronger" company") that the article quotes from someone else: its span in the sentence
+    and who said it, where the article's sentence or the next one names them ("" where not).
+    None when the sentence names another speaker for it, or the article does not quote it."""
+    genre = ctx.article.genre
+    if not (_names_writer(sentence, genre) or _framed(sentence)):
+        return None
+    writer = _naming_words(genre.author) if genre.author else set()
+    if any(not (_naming_words(name) & writer) and not _WRITER_WORDS.fullmatch(name)
+           for name in claim.speakers):
+        return None  # "Hiltzik says Reed expects "synergies"": the quote's speaker is told
+    for start, end in lexicon.quoted_spans(sentence):
+        quoted = sentence[start:end].strip("\"“”‘’' .,")
+        if not content(quoted):
+            continue
+        for i, source in enumerate(ctx.article.sentences):
+            at = source.text.lower().find(quoted.lower())
+            if at >= 0 and lexicon.inside(at, lexicon.quoted_spans(source.text)):
+                after = ctx.article.sentences[i + 1:i + 2]
+                who = _who(source) or next((_who(s) for s in after if _who(s)), "")
+                # A word or two with no one named may be the writer's own (there is no "end").
+                if who or len(content(quoted)) >= SCARE_QUOTE_WORDS:
+                    return (start, end), who
+                break
+    return None
 
 
 def _speaker_in(claim: claims.Claim, sources: list[Sentence]) -> bool:
