@@ -562,6 +562,7 @@ def test_judgements_no_one_owns_and_shouted_titles(ctx):
     assert "quote" not in kinds('Mayor Lena Ortiz said: "the bridge would cut the drive', ctx)
     assert not claims.read("Members of the Popular Party met Super Tuesday voters in Great Falls.").judgements
     assert not claims.read("Tariffs on imported goods rose in May.").judgements  # goods: wares
+    assert not claims.read("The harbor doctor recommended a new ferry timetable.").judgements  # a verb
     assert [p.text for p in checker.check("Port Alder approves BRIDGE!", "title", ctx)
             if p.kind == "sensational"] == ["BRIDGE", "!"]
 
