@@ -46,6 +46,11 @@ def test_who_says_what_is_read_from_a_sentence():
     assert claims.read('"We are ready," said Ana Diaz.').speaker == "Ana Diaz"
     assert claims.read("Sixty percent of residents say it is too much.").speaker == "Sixty percent of residents"
     assert claims.read("He declined to say when it would open.").speaker == "He"
+    # A speaker with an appositive or a relative clause between them and the verb.
+    assert claims.read("After the vote, Ana Diaz, the harbor master, said it was safe.").speaker == "Ana Diaz"
+    assert claims.read("Officials, who asked not to be named, said the pier is closed.").speaker == "Officials"
+    assert claims.read("The pier is closed, too, said Ana Diaz, the harbor master.").speaker == "Ana Diaz"
+    assert not claims.read("Tomas Berg: Dealing in stolen goods or a forged permit, said nothing.").speaker
     passive = claims.read("The firm is accused of fraud.")
     assert passive.attributed and not passive.speaker
     plain = claims.read("The bridge is 480 metres long.")

@@ -231,6 +231,11 @@ def _reports(sentence: str, quotes: list[tuple[int, int]]) -> list[tuple[str, st
         if after:
             found.append((after, f"{after} {match.group()}", kind))
             continue
+        beside = _subject_before(sentence, match.start(), beside=True)[0]
+        if beside:
+            start = sentence.rfind(beside, 0, match.start())
+            found.append((beside, " ".join(sentence[start:match.end()].split()), kind))
+            continue
         if word.endswith("ing") and sentence[:match.start()].rstrip().endswith(","):
             # "Ortiz confirmed the plan, adding that ...": the sentence's subject speaks.
             leading = _leading_phrase(sentence)
@@ -320,11 +325,12 @@ def reporting() -> re.Pattern:
     return lexicon.reporting_pattern()
 
 
-def _subject_before(sentence: str, position: int) -> tuple[str, bool]:
+def _subject_before(sentence: str, position: int, beside: bool = False) -> tuple[str, bool]:
     """The noun phrase right before a verb ("The Harbor Union has", "51 percent of
     voters", "he"), skipping helping words ("has also", "declined to"); "" when what stands
     there is no speaker. And whether the verb is passive ("was criticized"): then the phrase
-    is who is reported on, not who speaks."""
+    is who is reported on, not who speaks. `beside`: the verb follows an appositive, and the
+    phrase is the one before it, whole ("Ana Ruiz, the mayor, said")."""
     head = sentence[:position]
     while (aside := _ASIDE_BEFORE_VERB.search(head, max(0, len(head) - 80))) and aside.start() > 0:
         if aside.group().split()[0] in _DAY_NAMES and head[:aside.start()].split()[-1][:1].isupper():
@@ -332,6 +338,10 @@ def _subject_before(sentence: str, position: int) -> tuple[str, bool]:
         head = head[:aside.start()] + " "  # "The DOJ (DOJ) on Monday announced": the DOJ speaks
     clause = re.split(r"[,;:()\[\]“”\"]|\b(?:that|but|which|who|while|as|when|after|before|because)\s",
                       head)[-1]
+    if beside:
+        if clause.strip() or not head.rstrip().endswith(","):
+            return "", False
+        clause = _before_appositive(head)  # "Ana Ruiz, the mayor, said": Ana Ruiz speaks
     words = _WORD.findall(clause)
     helpers = []
     while words:
@@ -375,7 +385,26 @@ def _subject_before(sentence: str, position: int) -> tuple[str, bool]:
         return "", passive
     if not (any(w[0].isupper() for w in kept) or _is_noun_phrase(kept)):
         return "", passive
+    if beside and kept != _WORD.findall(clause):
+        return "", passive  # "Dealing in cocaine or a narcotic drug, …": no subject's phrase
     return " ".join(kept), passive
+
+
+_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"}
+
+
+def _before_appositive(head: str) -> str:
+    """The subject a verb's appositive or relative clause stands beside ("Ana Ruiz" of "After
+    the vote, Ana Ruiz, the mayor, said"; "Officials, who asked not to be named, said"): the
+    first of the phrases between commas, before the verb, that does not begin with a small word
+    ("After the vote"); "" when none."""
+    clause = re.split(r"[;:()\[\]“”\"]|\b(?:that|but|while|as|when|after|before|because)\s", head)[-1]
+    phrases = [p for p in clause.split(",")[:-1] if p.strip()]
+    for phrase in phrases[:-1]:  # the last is the appositive
+        first = phrase.split()[0]
+        if (first.lower() not in STOPWORDS or first.lower() in _DETERMINERS) and not first.lower().endswith("ly"):
+            return phrase
+    return ""
 
 
 def _singular_verb(sentence: str, position: int) -> bool:
