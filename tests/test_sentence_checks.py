@@ -51,6 +51,10 @@ def test_who_says_what_is_read_from_a_sentence():
     assert claims.read("Officials, who asked not to be named, said the pier is closed.").speaker == "Officials"
     assert claims.read("The pier is closed, too, said Ana Diaz, the harbor master.").speaker == "Ana Diaz"
     assert not claims.read("Tomas Berg: Dealing in stolen goods or a forged permit, said nothing.").speaker
+    # A speaker in a comparison is the writer's measure, not the sentence's source.
+    for measured in ("The pier was not as bad as the critics feared.", "Fares rose more than riders expected."):
+        assert not claims.read(measured).attributed, measured
+    assert claims.read("As the harbor master said, the pier is safe.").attributed
     passive = claims.read("The firm is accused of fraud.")
     assert passive.attributed and not passive.speaker
     plain = claims.read("The bridge is 480 metres long.")

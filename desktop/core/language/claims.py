@@ -225,6 +225,8 @@ def _reports(sentence: str, quotes: list[tuple[int, int]]) -> list[tuple[str, st
             continue
         if before:
             start = sentence.rfind(before, 0, match.start())
+            if _COMPARED.search(sentence[:start]):
+                continue  # "as bad as the sceptics thought", "more than analysts expected": the writer's measure
             found.append((before, " ".join(sentence[start:match.end()].split()), kind))
             continue
         after = _speaker_after(sentence, match.end())
@@ -244,6 +246,10 @@ def _reports(sentence: str, quotes: list[tuple[int, int]]) -> list[tuple[str, st
                 found.append((subject, subject, kind))
     named = [r for r in found if r[0]]
     return named + [r for r in found if not r[0]]
+
+
+# What makes the speaker after it a measure in a comparison, not the sentence's source.
+_COMPARED = re.compile(r"(?:\bthan|\bas\s+[\w-]+\s+as)\s+$", re.IGNORECASE)
 
 
 def _leading_phrase(sentence: str) -> str:
