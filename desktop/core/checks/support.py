@@ -111,6 +111,7 @@ class ArticleIndex:
         self.tokens = _tokens_lower(article)
         self.stems = {norm(t) for t in self.tokens}
         self.numbers = {round(v, 6) for _, _, v in number_values(article)}
+        self.number_pairs = {frozenset(m.groups()) for m in _ARTICLE_PAIR.finditer(article)}
         softened = lexicon.soften(article)  # summaries may drop the article's loaded words
         self.pairs = set(_pairs(article)) | set(_pairs(softened))
         # Words the article writes in lower case are common words, not names.
@@ -202,6 +203,13 @@ def _is_common(word: str, index: ArticleIndex) -> bool:
             or bare in ABBREVIATIONS or norm(lower) in index.common)
 
 
+# Two numbers told as one: a score, a vote, a range ("beat them 70-44", "a 6-3 vote"). Its
+# two numbers apart in the article ("14 11 6 15") are no such pair; in the article a pair may
+# also run "6 to 3", "18- to 24-year-olds", "between 10 and 15".
+_PAIR = re.compile(r"(?<![\w.,-])(\d+)\s?[-–]\s?(\d+)(?![\w.,-]?\d)")
+_ARTICLE_PAIR = re.compile(r"(?<![\w.,])(\d+)(?:-?\s?(?:to|and|through)\s|\s?[-–—]\s?)(\d+)(?![\w,]?\d)")
+
+
 def check(text: str, index: ArticleIndex, title: bool = False) -> list[Finding]:
     """The numbers, names and quotes in `text` (a summary's sentence) that the article lacks."""
     findings: list[Finding] = []
@@ -215,6 +223,11 @@ def check(text: str, index: ArticleIndex, title: bool = False) -> list[Finding]:
         if round(value, 6) not in index.numbers:
             findings.append(Finding(start, end, text[start:end], "number",
                                     "Number not in the article."))
+    for match in _PAIR.finditer(text):
+        if frozenset(match.groups()) not in index.number_pairs and not any(
+                f.kind == "number" and match.start() <= f.start < match.end() for f in findings):
+            findings.append(Finding(match.start(), match.end(), match.group(), "number",
+                                    "The article does not give these numbers together."))
     for start, end, name in names(text, index, title):
         if not index.has_name(name):
             findings.append(Finding(start, end, name, "name", "Name not in the article."))
