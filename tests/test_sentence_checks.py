@@ -48,6 +48,8 @@ def test_who_says_what_is_read_from_a_sentence():
     assert claims.read("He declined to say when it would open.").speaker == "He"
     # A speaker with an appositive or a relative clause between them and the verb.
     assert claims.read("After the vote, Ana Diaz, the harbor master, said it was safe.").speaker == "Ana Diaz"
+    assert claims.read("Meanwhile, Ana Diaz, the harbor master, said it was safe.").speaker == "Ana Diaz"
+    assert claims.read("Last year, the harbor master, a sailor, said it was safe.").speaker == "the harbor master"
     assert claims.read("Officials, who asked not to be named, said the pier is closed.").speaker == "Officials"
     assert claims.read("The pier is closed, too, said Ana Diaz, the harbor master.").speaker == "Ana Diaz"
     assert not claims.read("Tomas Berg: Dealing in stolen goods or a forged permit, said nothing.").speaker
@@ -55,6 +57,8 @@ def test_who_says_what_is_read_from_a_sentence():
     for measured in ("The pier was not as bad as the critics feared.", "Fares rose more than riders expected."):
         assert not claims.read(measured).attributed, measured
     assert claims.read("As the harbor master said, the pier is safe.").attributed
+    for counted in ("More than 60 percent of riders say the pier is unsafe.", "As many as 300 riders say it is late."):
+        assert claims.read(counted).attributed, counted
     passive = claims.read("The firm is accused of fraud.")
     assert passive.attributed and not passive.speaker
     plain = claims.read("The bridge is 480 metres long.")
@@ -76,6 +80,7 @@ def test_words_that_only_look_like_reporting_verbs_name_no_speaker():
     # A preposition's owned object is no speaker; a speaker's own phrase may go on with one.
     assert not claims.read("It comes down to their hollow charges that the mayor lied.").speaker
     assert claims.read("Lawyers for her family claim that the mayor lied.").speaker == "Lawyers for her family"
+    assert claims.read("An aide to his campaign notes that the polls have tightened.").attributed
     # "suggests" has one subject: not the last of two joined by "and".
     assert not claims.read("The data on the old pier and the new ferry suggests that it works.").speaker
     assert claims.read("Officials and engineers say the pier is safe.").attributed
@@ -100,7 +105,9 @@ def test_possibility_negation_and_judgement_markers():
     for command in ("Keep a ferry timetable in the car.", "Don't wait for the bridge.", "Walk up to the pier."):
         assert [m.kind for m in claims.read(command).judgements] == ["prescriptive"], command
     for plain in ("Ferries this week ran late.", "Later the council met.", "Since the vote, the pier "
-                  "has closed.", "Made a plan for the pier.", '"Don\'t stop," she told them.'):
+                  "has closed.", "Made a plan for the pier.", '"Don\'t stop," she told them.',
+                  "Dozens of ferries were late.", "Half the town's ferries were late.", "Near the pier, "
+                  "crowds gathered.", "Police these days are busy.", "Fares up 2% in May", "Watch this week."):
         assert not claims.read(plain).judgements, plain
 
 
@@ -378,6 +385,12 @@ def test_a_possibility_told_as_a_fact_is_found_with_the_words_that_mend_it(ctx):
     assert "modality" in kinds("The harbor board will open a second pier.", plans)
     assert "modality" not in kinds("The old pier will close in May, Mayor Lena Ortiz said.", plans)
     assert "modality" not in kinds("The toll will rise in June.", plans)
+    hopes = checker.Context(Article.build(
+        "Ferry plans\n\nThe harbor board plans to open a second pier in May. A higher toll would "
+        "raise fares. Ferry fares rose more than expected in the third quarter."))
+    assert "modality" in kinds("The harbor board will open a second pier in May.", hopes)
+    assert "modality" in kinds("A higher toll will raise fares.", hopes)
+    assert "modality" not in kinds("Ferry fares rose in the third quarter.", hopes)  # a measure, no plan
     assert problem("The new toll will reduce traffic on the old road by 10 percent.", coming,
                    "attribution").fix == "The budget office projects that"
 
@@ -622,13 +635,17 @@ def test_an_opinion_piece_view_must_be_told_as_its_writer_s():
     assert "opinion" not in kinds("Rita Haas believes the mayor never expected the vote.", minds)
     # Words the column quotes from someone else are not its writer's; its own scare quotes are.
     quoting = checker.Context(Article(
-        "The bridge\n\nThe bridge brings “a faster road to the hospital for every family on the "
-        "north shore.” Mayor Lena Ortiz said so on Monday. The toll is a “bargain” for no one.",
+        "The bridge\n\n“A faster road to the hospital for every family on the north shore,” Mayor "
+        "Lena Ortiz said of the bridge. The toll is a “bargain” for no one. Mayor Lena Ortiz said on "
+        "Monday that the toll would rise in June. The plan is “a gift to the ferry company and its owners.”",
         Genre("opinion column", "Rita Haas"), "The bridge"))
     given = problem("Haas argues that the bridge brings “a faster road to the hospital for every "
                     "family on the north shore.”", quoting, "attribution")
     assert "Mayor Lena Ortiz" in given.reason and given.text.startswith("“a faster road")
     assert "attribution" not in kinds("Haas argues that the toll is a “bargain” for no one.", quoting)
+    unnamed = problem("Haas argues that the plan is “a gift to the ferry company and its owners.”",
+                      quoting, "attribution")
+    assert "someone else’s" in unnamed.reason
     assert "attribution" not in kinds("Haas argues that Mayor Lena Ortiz said the bridge brings “a "
                                       "faster road to the hospital for every family on the north shore.”", quoting)
     assert "opinion" not in kinds("Has the town waited too long for the bridge?", ctx)  # it tells nothing

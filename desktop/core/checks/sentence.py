@@ -341,9 +341,9 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
                        "puts it in their mouth.")]
     if said and (given := _quote_given_to_writer(sentence, claim, ctx)):
         (start, end), who = given
-        who = re.sub(r"^The\b", "the", who)
+        whose = _possessive(re.sub(r"^The\b", "the", who)) if who else "someone else’s"
         return [Problem("attribution", start, end, sentence[start:end],
-                        f"In the article these are {who + '’s' if who else 'someone else’s'} words, "
+                        f"In the article these are {whose} words, "
                         f"quoted: not {ctx.article.genre.author or 'the writer'}’s. Say whose they are.")]
     if said and part != "title":  # the speaker's, so it must be theirs: a word the article lacks is not
         # ("must" may tell what they asked for, in other words)
@@ -370,7 +370,7 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
     # A question tells nothing as a fact (a judging word in it is found above).
     if genre.kind != NEWS and (not said or minds) and writers and not re.search(r"\?[\"”’')\]]*\s*$", sentence):
         return [unsaid("opinion", 0, len(sentence), sentence,
-                       f"This {genre.kind} is {genre.author or 'its writer'}’s view: say it is theirs.",
+                       f"This {genre.kind} is {_possessive(genre.author or 'its writer')} view: say it is theirs.",
                        _writer_fix(ctx, part, first))]
     if part == "title":  # a headline tells the event, not who said it
         return []
@@ -662,10 +662,14 @@ def _put_in_mouth(claim: claims.Claim, main: Sentence, sentence: str, ctx: Conte
     return "" if wanted & speakers or any(_near_word(w, speakers) for w in wanted) else claim.speaker
 
 
+def _possessive(name: str) -> str:
+    return name + ("’" if name.endswith("s") else "’s")  # "officials’", "Ortiz’s"
+
+
 def _quote_given_to_writer(sentence: str, claim: claims.Claim, ctx: Context) -> tuple[tuple[int, int], str] | None:
     """A quote the sentence gives to the writer ("Hiltzik argues that the merger will create
     a "stronger" company") that the article quotes from someone else: its span in the sentence
-    and who said it, where the article's sentence or the next one names them ("" where not).
+    and who said it, where the article's sentence names them ("" where not).
     None when the sentence names another speaker for it, or the article does not quote it."""
     genre = ctx.article.genre
     if not (_names_writer(sentence, genre) or _framed(sentence)):
@@ -678,11 +682,10 @@ def _quote_given_to_writer(sentence: str, claim: claims.Claim, ctx: Context) -> 
         quoted = sentence[start:end].strip("\"“”‘’' .,")
         if not content(quoted):
             continue
-        for i, source in enumerate(ctx.article.sentences):
+        for source in ctx.article.sentences:
             at = source.text.lower().find(quoted.lower())
             if at >= 0 and lexicon.inside(at, lexicon.quoted_spans(source.text)):
-                after = ctx.article.sentences[i + 1:i + 2]
-                who = _who(source) or next((_who(s) for s in after if _who(s)), "")
+                who = _who(source)
                 # A word or two with no one named may be the writer's own (there is no "end").
                 if who or len(content(quoted)) >= SCARE_QUOTE_WORDS:
                     return (start, end), who
@@ -791,7 +794,7 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence], headl
         # In the article, quoted words count too: a summary that reports a quote in its own
         # words must keep its "could" and its "not".
         near = [m for m in _markers(source.text) if a - 25 <= m.start <= b]
-        near = [m for m in near if not _kept(m, mine) and _governs(source.text, m, sentence)
+        near = [m for m in near if not _kept(m, mine, source) and _governs(source.text, m, sentence)
                 and not re.search(rf"\b{re.escape(m.text)}\b", sentence, re.IGNORECASE)
                 and not _told_plainly(m, source, plain, wanted)]
         if near:
@@ -936,16 +939,28 @@ _KEPT = {"possibility": {"possibility", "condition"}, "condition": {"condition",
          "plan": {"plan", "future", "possibility", "condition", "said"},
          "threat": {"threat", "said", "possibility"}, "hearsay": {"hearsay", "said"}}
 _FUTURE = re.compile(r"\b(?:will|won['’]t|shall|is to|are to|is due to)\b", re.IGNORECASE)
-# Plans a plain "will" tells as they are: what is fixed for a date, and reported speech's
-# "would" ("she said she would run"). An aim, a hope, an expectation or a promise may not
-# come: "will" makes it certain.
-_SCHEDULED = re.compile(r"(?:set|scheduled|due|on track|poised|about|going) to|planned|would", re.IGNORECASE)
+# Plans a plain "will" tells as they are: what is fixed for a date. An aim, a plan, a hope,
+# an expectation or a promise may not come: "will" makes it certain.
+_SCHEDULED = re.compile(r"(?:set|scheduled|on track|poised|about|going) to", re.IGNORECASE)
 
 
-def _kept(marker: claims.Marker, mine: set[str]) -> bool:
-    """Whether the summary's sentence keeps the kind of uncertainty of the article's word."""
+def _kept(marker: claims.Marker, mine: set[str], source: Sentence) -> bool:
+    """Whether the summary's sentence keeps the kind of uncertainty of the article's word: a
+    "will" keeps what is fixed for a date, and the "would" of reported speech ("Ortiz said
+    the pier would close"), not a hypothetical ("a toll would raise fares")."""
     kept = _KEPT[marker.kind] & mine
-    return bool(kept - {"future"}) or (bool(kept) and bool(_SCHEDULED.fullmatch(marker.text)))
+    if kept - {"future"}:
+        return True
+    reported = marker.text.lower() == "would" and _reported_before(source, marker.start)
+    return bool(kept) and (bool(_SCHEDULED.fullmatch(marker.text)) or reported)
+
+
+def _reported_before(source: Sentence, position: int) -> bool:
+    """Whether the article's sentence reports speech before `position` ("Ortiz said ...",
+    "they were told ...")."""
+    return source.claim.attributed and any(
+        lexicon.reporting_verbs().get(m.group().lower()) == "speech"
+        for m in claims.reporting().finditer(source.text[:position]))
 
 
 def _region(text: str, wanted: set[str]) -> tuple[int, int] | None:

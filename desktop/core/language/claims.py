@@ -117,17 +117,21 @@ def read(sentence: str) -> Claim:
 
 def _imperative(sentence: str) -> re.Match | None:
     """A sentence that tells the reader what to do ("Keep a food journal", "Don't wait"):
-    it begins with a verb's plain form and its object, with no subject before it."""
+    it begins with a verb of advice and its object, with no subject before it."""
     match = _COMMAND.match(sentence)
-    if not match or match.group(1).lower().startswith("do"):
+    if not match or re.fullmatch(r"Don['’]t|Do not", match.group(1)):
         return match
     verb, after, then = match.group(1).lower(), match.group(2), (match.group(3) or "").lower()
-    if verb in STOPWORDS or verb in _NOT_COMMANDS or verb in DAYS | MONTHS \
-            or re.search(r"(?:ly|ing|ed|[^s]s)$", verb) or lexicon.verb_lemma(verb) != verb:
-        return None  # "Later the ...", "Since the ...", "Sales the ...", "Made a ..."
-    if after not in _OBJECTS or (after in _COUNTING and then in TIME_WORDS | DAYS | MONTHS):
-        return None  # "Apple this week ..."
+    if verb not in _commands() or after not in _OBJECTS:
+        return None
+    if after in _COUNTING and then in TIME_WORDS | DAYS | MONTHS:
+        return None  # "Watch this week ...": a time
     return match
+
+
+@cache
+def _commands() -> frozenset[str]:
+    return frozenset(lexicon.markers("opinion", "commands"))
 
 
 # The first word, then the next two: "Keep a food", "Don't throw".
@@ -135,23 +139,16 @@ _COMMAND = re.compile(r"\s*(Don['’]t|Do not|[A-Z][a-z]+)\s+([a-z][\w’'-]*)(?
 # What follows a command's verb: its object or a particle ("Eat more fiber", "Sign up").
 _OBJECTS = {"the", "a", "an", "your", "yourself", "yourselves", "you", "it", "them", "this", "that",
             "these", "those", "some", "any", "every", "each", "all", "what", "how", "up", "out",
-            "away", "back", "him", "her", "us", "me", "one", "more", "less"}
-_COUNTING = {"this", "that", "these", "those", "every", "each", "one"}
-# Words that open a sentence before "the" or "a" and are no verb.
-_NOT_COMMANDS = {"today", "yesterday", "tomorrow", "tonight", "now", "here", "last", "next", "once",
-                 "meanwhile", "however", "instead", "even", "since", "given", "without", "among",
-                 "though", "although", "first", "maybe", "perhaps", "unlike", "like", "despite",
-                 "during", "within", "amid", "across", "against", "along", "around", "behind",
-                 "beyond", "inside", "outside", "through", "throughout", "toward", "towards", "upon",
-                 "via", "per", "whether", "unless", "whereas", "thanks", "whatever", "whenever",
-                 "wherever", "earlier", "later", "still", "already", "again", "indeed", "yet",
-                 "otherwise", "rather", "together", "soon"}
+            "away", "back", "off", "down", "him", "her", "us", "me", "one", "more", "less"}
+_COUNTING = {"this", "that", "these", "those", "every", "each", "one", "all"}
 
 
 def not_modal(text: str, match: re.Match) -> bool:
     """A modal word used otherwise: the noun "claims", the month "May" ("on May 16", "in
-    May"), or a comparison ("about as long as a bus")."""
+    May"), or a comparison ("about as long as a bus", "more than expected in May")."""
     word = match.group()
+    if word.lower().startswith("expected") and re.search(r"\b(?:than|as)\s+$", text[:match.start()], re.IGNORECASE):
+        return True  # a measure: "rose more than expected in May", "as expected"
     if word.lower() == "claims" and _noun_claims(text, match):
         return True  # the noun: "the claims", "unemployment claims in May"
     if word == "May" and (re.match(r"\s+\d", text[match.end():])
@@ -225,8 +222,8 @@ def _reports(sentence: str, quotes: list[tuple[int, int]]) -> list[tuple[str, st
             continue
         if before:
             start = sentence.rfind(before, 0, match.start())
-            if _COMPARED.search(sentence[:start]):
-                continue  # "as bad as the sceptics thought", "more than analysts expected": the writer's measure
+            if _compared(sentence, start, match.end(), before):
+                continue  # "as bad as the sceptics thought", "worse than analysts expected": the writer's measure
             found.append((before, " ".join(sentence[start:match.end()].split()), kind))
             continue
         after = _speaker_after(sentence, match.end())
@@ -248,8 +245,23 @@ def _reports(sentence: str, quotes: list[tuple[int, int]]) -> list[tuple[str, st
     return named + [r for r in found if not r[0]]
 
 
-# What makes the speaker after it a measure in a comparison, not the sentence's source.
-_COMPARED = re.compile(r"(?:\bthan|\bas\s+[\w-]+\s+as)\s+$", re.IGNORECASE)
+def _compared(sentence: str, start: int, end: int, speaker: str) -> bool:
+    """Whether a speaker and their verb are the measure of a comparison ("worse than analysts
+    expected", "as bad as the sceptics thought it would be"), not the sentence's source: a
+    comparison before them, nothing of theirs after the verb but a pronoun's "would be", and
+    no count as the speaker ("More than 60 percent of residents say ...")."""
+    counted = speaker[:1].isdigit() or speaker.split()[0].lower() in _COUNTS
+    if counted or not _COMPARED.search(sentence[:start]):
+        return False
+    return bool(re.match(r"\s*(?:(?:it|they|he|she|we)\s+(?:would|will|had|might|could)(?:\s+be)?\b)?\s*(?:[,.;:!?)]|$)",
+                         sentence[end:]))
+
+
+_COUNTS = {"some", "many", "most", "several", "few", "all", "both", "dozens", "hundreds", "thousands"}
+# A comparison that a speaker and their verb can close: "worse than", "as bad as" (not "as
+# well as", "as many as").
+_COMPARED = re.compile(r"(?:\b(?:\w+er|more|less|fewer|worse|better|rather)\s+than|"
+                       r"\bas\s+(?!well\b|many\b|much\b|long\b|soon\b)[\w-]+\s+as)\s+$", re.IGNORECASE)
 
 
 def _leading_phrase(sentence: str) -> str:
@@ -289,8 +301,9 @@ def _not_a_verb(sentence: str, match: re.Match) -> bool:
             return True  # "three projects that failed"
     if lemma is None:
         return False
-    if _OWNED_OBJECT.search(before):  # "boils down to their empty charges that": a noun
-        return True
+    owned = _OWNED_OBJECT.search(before)
+    if owned and _VERB_BEFORE.search(before[:owned.start()]):
+        return True  # "boils down to their empty charges that": a noun ("An aide to his campaign notes": a verb)
     return not re.match(r"\s*(?:that\b|[\"“‘:,])", after)
 
 
@@ -314,6 +327,8 @@ _NAMING = re.compile(r"(?<![,;:(\"“—–-])\b(?!(?:is|are|was|were|be|been|be
 # (not those a speaker's phrase goes on with: "lawyers for her family claim", "a study by").
 _OWNED_OBJECT = re.compile(r"\b(?:to|from|about|into|against|over|like)\s+"
                            r"(?:its|his|her|their|our|my|your)\s+[a-z][\w-]*\s+$", re.IGNORECASE)
+# A verb's last word before its preposition: "comes down", "pointed", "responded", "objects".
+_VERB_BEFORE = re.compile(r"\b(?:down|up|out|back|off|[a-z]+ed|[a-z]+[^s\W]s)\s*$")
 _DESCRIBED = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+[a-z]+\s+$", re.IGNORECASE)
 
 
@@ -372,7 +387,7 @@ def _subject_before(sentence: str, position: int, beside: bool = False) -> tuple
         if lower == "and":  # inside a name only: "the Russian and Syrian ministries"
             if not (kept and kept[0][0].isupper() and i and words[i - 1][0].isupper()):
                 if _singular_verb(sentence, position):
-                    return "", passive  # "the data on X and [Y] suggests": the subject is further back
+                    return "", passive  # "the data on X and [Y] suggests": its subject stands further back, unread
                 break
         elif lower in _ALONG and kept and _source_noun(words[:i]):
             pass  # "a study in 19 people", "researchers at the university", "sources close to"
@@ -407,10 +422,19 @@ def _before_appositive(head: str) -> str:
     clause = re.split(r"[;:()\[\]“”\"]|\b(?:that|but|while|as|when|after|before|because)\s", head)[-1]
     phrases = [p for p in clause.split(",")[:-1] if p.strip()]
     for phrase in phrases[:-1]:  # the last is the appositive
-        first = phrase.split()[0]
-        if (first.lower() not in STOPWORDS or first.lower() in _DETERMINERS) and not first.lower().endswith("ly"):
+        first, last = phrase.split()[0].lower(), phrase.split()[-1].lower()
+        if (first not in STOPWORDS or first in _DETERMINERS) and not first.endswith("ly") \
+                and first not in _SENTENCE_ADVERBS and last not in TIME_WORDS | DAYS | MONTHS:
             return phrase
     return ""
+
+
+# Words that open a sentence before its subject: "Meanwhile, Ana Ruiz, the mayor, said".
+_SENTENCE_ADVERBS = {"meanwhile", "however", "yesterday", "today", "tonight", "tomorrow", "now",
+                     "then", "still", "instead", "also", "moreover", "furthermore", "separately",
+                     "similarly", "indeed", "overall", "finally", "earlier", "later", "last", "next",
+                     "this", "that", "once", "again", "thus", "therefore", "nevertheless", "nonetheless",
+                     "besides", "otherwise", "elsewhere", "here", "there", "yes", "no", "well"}
 
 
 def _singular_verb(sentence: str, position: int) -> bool:

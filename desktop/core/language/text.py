@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
 
 STOPWORDS = frozenset("""a an the of to in on at for by with and or but nor so yet is are was were be been
 being am has have had do does did he she it they we you i his her its their our your my him them us me
@@ -63,29 +62,32 @@ def words(text: str) -> list[re.Match]:
 
 
 def norm(word: str) -> str:
-    """A word's lower-case stem: possessive, plural and common endings off."""
+    """A word's lower-case stem: possessive, plural and common endings off; a verb in small
+    letters in its plain form ("getting", "fell": "get", "fall"). A capital may begin a name
+    ("Manning", "Rose"), and a past that is also a noun ("shot", "thought") stays as it is."""
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
+    small = word[:1].islower()
     for suffix in ("ing", "ed", "es", "s"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[:-len(suffix)]
-            if suffix in ("ing", "ed") and _DOUBLED.search(w):
+            if small and suffix in ("ing", "ed") and _DOUBLED.search(w):
                 w = w[:-1]  # "getting", "stopped": "get", "stop"
             return w
-    return _plain_forms().get(w, w)  # "fell": "fall"
+    return _plain_form(w) if small and w not in _PAST_NOUNS else w
 
 
 # A short verb's last consonant, doubled before "-ing" or "-ed" ("gett", "plann"); not the
 # "l", "s", "z" or "f" a word ends with ("call", "pass", "buzz", "staff").
 _DOUBLED = re.compile(r"[^aeiou][aeiou]([bdgkmnprt])\1$")
+# Irregular pasts that are nouns as well, whose plurals stay theirs ("shots", "thoughts").
+_PAST_NOUNS = {"shot", "thought", "saw", "rose", "left", "met", "lent", "won", "found", "led"}
 
 
-@cache
-def _plain_forms() -> dict[str, str]:
-    """Irregular pasts and their plain forms, from the lexicon ("lost": "lose")."""
+def _plain_form(word: str) -> str:
     from desktop.core.language import lexicon  # it reads its words with this module's help
-    return {form: plain for plain, forms in lexicon.data()["past"].items() for form in forms}
+    return lexicon.verb_lemma(word)
 
 
 STEM = 6  # letters a stem keeps: "violating" and "violation", "deported" and "deportees" meet
