@@ -497,6 +497,11 @@ def test_a_subject_or_pronoun_that_names_nothing_is_dangling(ctx):
     assert problem("The company told Port Alder it would build the bridge.", ctx, "dangling").text == "The company"
     assert problem("The company began work last November.", ctx, "dangling").text == "The company"
     assert problem("The company cut Alder Steel's budget.", ctx, "dangling").text == "The company"
+    # The title, read just before the summary, names what its first sentence's subject points at.
+    title = "Steel company wins the harbor bridge contract"
+    assert "dangling" not in kinds("The company will build the bridge.", ctx, "summary", title=title)
+    assert "dangling" in kinds("The crane was built to lift the bridge.", ctx, "summary", title=title)
+    assert "dangling" in kinds("The company will build the bridge.", ctx, "summary")
     # A time that follows something not told.
     for opening in ("A short time later", "Finally", "The next day", "Later"):
         assert problem(f"{opening}, the council approved the bridge.", ctx, "dangling").text == opening

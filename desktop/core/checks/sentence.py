@@ -174,7 +174,9 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
         found += _attribution(sentence, claim, main, sources, part, first, ctx)
         if part != "title":  # a headline is compressed: its verbs are no claims of certainty
             found += _modality(sentence, claim, sources, article.headline)
-        named = (*before, title) if part == "point" else ()
+        # What the note names above the sentence: a key point's title and earlier points; the
+        # summary's first sentence's title, read just before it.
+        named = (*before, title) if part == "point" else (title,) if first and title else ()
         found += _dangling(sentence, part, first, before, main, named) \
             or _unowned_pronoun(sentence, claim, part, first, ctx)
         found += check_names(sentence, ctx)
@@ -1112,8 +1114,16 @@ def _named_above(sentence: str, named: tuple[str, ...]) -> bool:
     """Whether the note names above what the sentence's subject points at: a word of its
     first three after "The" ("deal" of "The deal", "law" of "The new law") stands in the
     title or an earlier key point."""
-    subject = set(content(" ".join(sentence.split()[1:4])))
-    return bool(subject) and any(subject & set(content(text)) for text in named)
+    subject = []
+    for word in sentence.split()[1:4]:  # up to its verb: "The dog [was found]"
+        bare = word.strip(",;:.!?\"“”")
+        if bare.lower() in STOPWORDS or _VERB_HINTS.fullmatch(bare) or re.fullmatch(r"[a-z]+ing", bare):
+            break
+        subject.append(bare)
+        if bare != word:
+            break
+    wanted = set(content(" ".join(subject)))
+    return bool(wanted) and any(wanted & set(content(text)) for text in named)
 
 
 # "The number of people who ..." says what it counts: it points at nothing before it.
