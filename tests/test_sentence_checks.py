@@ -308,6 +308,11 @@ def test_words_put_in_a_speakers_mouth_are_found():
     assert "Ruiz" in found.reason
     assert "unsupported" not in kinds("Ruiz wrote that the storm came fast.", ctx)
     assert "unsupported" not in kinds("The crew had replaced the old radio a week before.", ctx)
+    # Named in the article's sentence only as an owner, they still did not say it.
+    owner = checker.Context(Article.build(
+        "Ferry inquiry\n\nThe harbor office opened an inquiry into the ferry crash. Nobody was hurt. "
+        "Finally, Berg's questions paid off: the crew had replaced the old radio a week before."))
+    assert "unsupported" in kinds("Berg said that the crew had replaced the old radio a week before.", owner)
 
 
 def test_the_speaker_may_be_named_as_the_articles_sentence_names_them():

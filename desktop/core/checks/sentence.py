@@ -654,8 +654,8 @@ def _put_in_mouth(claim: claims.Claim, main: Sentence, sentence: str, ctx: Conte
     if not wanted or any(w in claims.UNNAMED | {"police", "authorities"} or claims.SIDES.fullmatch(w)
                          or claims.EVIDENCE.fullmatch(w) for w in kinds):
         return ""  # a name only: "Officials said" may tell a source the article gives elsewhere
-    if set(content(main.text)) & wanted:
-        return ""
+    if set(content(re.sub(r"[\w-]+['’]s\b", "", main.text))) & wanted:
+        return ""  # named there, not only as an owner ("Dempsey's questions found that …")
     # A speaker of the sentences around it, or of the whole piece (a release's "Acme announces").
     around = [ctx.article.at(span) for span in ctx.finder.neighbours((main.start, main.end))]
     around += ctx.article.sentences[:2]
