@@ -391,16 +391,18 @@ def test_a_possibility_told_as_a_fact_is_found_with_the_words_that_mend_it(ctx):
         "Ferry plans\n\nThe new ferry is expected in the first half of 2027. The harbor board hopes to "
         "open a second pier. Mayor Lena Ortiz said the old pier would close in May. The toll is set "
         "to rise in June."))
-    assert "modality" in kinds("The new ferry will arrive in the first half of 2027.", plans)
-    assert "modality" in kinds("The harbor board will open a second pier.", plans)
-    assert "modality" not in kinds("The old pier will close in May, Mayor Lena Ortiz said.", plans)
-    assert "modality" not in kinds("The toll will rise in June.", plans)
     hopes = checker.Context(Article.build(
         "Ferry plans\n\nThe harbor board plans to open a second pier in May. A higher toll would "
         "raise fares. Ferry fares rose more than expected in the third quarter."))
-    assert "modality" in kinds("The harbor board will open a second pier in May.", hopes)
-    assert "modality" in kinds("A higher toll will raise fares.", hopes)
-    assert "modality" not in kinds("Ferry fares rose in the third quarter.", hopes)  # a measure, no plan
+    for told, context, lost in [
+            ("The new ferry will arrive in the first half of 2027.", plans, True),
+            ("The harbor board will open a second pier.", plans, True),
+            ("The old pier will close in May, Mayor Lena Ortiz said.", plans, False),
+            ("The toll will rise in June.", plans, False),
+            ("The harbor board will open a second pier in May.", hopes, True),
+            ("A higher toll will raise fares.", hopes, True),
+            ("Ferry fares rose in the third quarter.", hopes, False)]:  # "than expected": a measure
+        assert ("modality" in kinds(told, context)) == lost, told
     assert problem("The new toll will reduce traffic on the old road by 10 percent.", coming,
                    "attribution").fix == "The budget office projects that"
 
