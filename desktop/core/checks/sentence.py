@@ -1035,15 +1035,7 @@ _ABOUT_THE_ARTICLE = re.compile(r"\s*(?:In\s+)?(?:the|this)\s+(?:article|story|p
 # A sentence that begins with "The company", "The deal", "The 56-year-old", "I", "Others" or
 # "There were also" and does not name it: on its own, a reader cannot tell who or what. ("A
 # company" brings in something new, and "the authors" are the piece's own.)
-# A word for a people or a country's things: "Portuguese", "Italian", "British", "Korean".
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ese|ian|ish|ean|ch)|[A-Z][a-z]{3,}an")
-# What a country has one of: "The British government" names it.
-_NATIONAL = {"government", "parliament", "army", "military", "navy", "police", "embassy", "president",
-             "prime", "king", "queen", "economy", "capital", "people", "public", "authorities",
-             "foreign", "central", "national", "ministry", "supreme", "constitution", "currency",
-             "league", "federation", "cabinet", "chancellor", "monarchy", "royal", "state"}
-_UNNAMED = re.compile(r"\s*(?:The\s+\d+-year-old\b|The\s+(?!authors?\b)(?:(?:" + _DEMONYM.pattern + r")\s+)?"
-                      r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\b|"
+_UNNAMED = re.compile(r"\s*(?:The\s+\d+-year-old\b|The\s+(?!authors?\b)(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\b|"
                       r"(?:I|My|We|Our|Others|Another|There (?:were|was|are|is) also)\b)")
 
 
@@ -1113,9 +1105,6 @@ def _unnamed_subject(sentence: str) -> re.Match | None:
     if not found or _AMOUNT_OF.match(sentence):
         return None
     rest = sentence[found.end():]
-    people = re.match(r"\s*The\s+(?:" + _DEMONYM.pattern + r")\s+([a-z]+)", found.group())
-    if people and people.group(1) in _NATIONAL:
-        return None  # a country's own: "The British government", "The French president"
     if found.group().strip()[:1] in "IMWO" and found.group().strip().split()[0] in ("I", "My", "We", "Our"):
         return found  # the writer speaking: whose "I" is it?
     return None if _names_in_subject(rest) else found
@@ -1149,10 +1138,8 @@ def _names_in_subject(rest: str) -> bool:
     found = words(rest)[:5]
     for i, m in enumerate(found):
         word = m.group()
-        following = found[i + 1].group() if i + 1 < len(found) else ""
-        if word[:1].isupper() and word.lower() not in _CALENDAR and not (
-                _DEMONYM.fullmatch(word) and following[:1].islower()):  # "began last November"
-            return True  # a name; not a people's word before a noun ("The Portuguese boss")
+        if word[:1].isupper() and word.lower() not in _CALENDAR:  # "began last November"
+            return True
         if word.lower() in _SUBJECT_SMALL or word[:1].isdigit() or _UNITS.fullmatch(word.lower()):
             continue
         # The noun phrase goes on over words that describe it; it ends at a verb's form, a
