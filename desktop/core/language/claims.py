@@ -301,8 +301,6 @@ def _not_a_verb(sentence: str, match: re.Match) -> bool:
             return True  # "three projects that failed"
     if lemma is None:
         return False
-    if re.match(r"\s*,", after) and not _ASIDE_SPEAKER.search(before):
-        return True  # "a tour of early-voting states, visiting …" (not "…,” the report states, …)
     owned = _OWNED_OBJECT.search(before)
     if owned and _VERB_BEFORE.search(before[:owned.start()]):
         return True  # "boils down to their empty charges that": a noun ("An aide to his campaign notes": a verb)
@@ -325,9 +323,6 @@ _NAMING = re.compile(r"(?<![,;:(\"“—–-])\b(?!(?:is|are|was|were|be|been|be
                      r"since|in|on|for|despite|from|of|about|upon|and|or|but|also|then|not|"
                      r"just|still|now|again|repeatedly|publicly|reportedly|allegedly|even)\b)"
                      r"[A-Za-z][\w’'.-]*\s+$", re.IGNORECASE)
-# A speaker set off by a comma or a quote mark, with a verb that is a noun as well: "…,” the
-# report states", ", the agency reports,".
-_ASIDE_SPEAKER = re.compile(r"[,“”\"]\s*(?:[\w’'.-]+\s+){1,4}$")
 # A preposition's object that someone owns, with a describing word: "to their empty [charges]"
 # (not those a speaker's phrase goes on with: "lawyers for her family claim", "a study by").
 _OWNED_OBJECT = re.compile(r"\b(?:to|from|about|into|against|over|like)\s+"
