@@ -85,6 +85,10 @@ def test_words_that_only_look_like_reporting_verbs_name_no_speaker():
     assert not claims.read("The data on the old pier and the new ferry suggests that it works.").speaker
     assert claims.read("Officials and engineers say the pier is safe.").attributed
     assert claims.read("NASA and NOAA scientists said the ice is melting.").speaker == "NASA and NOAA scientists"
+    # A past verb and its object are a clause, no speaker ("states" is a noun there).
+    assert not claims.read("This week, the mayor toured coastal states, visiting each port.").attributed
+    assert claims.read("Critics contend, however, that the toll will fail.").speaker == "Critics"
+    assert claims.read("The man accused of fraud said he was innocent.").speaker == "The man"
     found = claims.read("The survey is a significant finding for the council.")
     assert found.verb_kind != "finding" and [m.text for m in found.judgements] == ["significant"]
 

@@ -408,10 +408,19 @@ def _subject_before(sentence: str, position: int, beside: bool = False) -> tuple
         return "", passive
     if beside and kept != _WORD.findall(clause):
         return "", passive  # "Dealing in cocaine or a narcotic drug, …": no subject's phrase
+    if _CLAUSE_INSIDE.search(" ".join(kept)):
+        return "", passive  # "Patrick launched a tour of early-voting [states], …": a clause, no speaker
     return " ".join(kept), passive
 
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"}
+
+
+# A past verb and its object inside what would be a speaker's phrase ("Patrick launched a
+# tour", "the mayor toured coastal"), not a participle and its phrase ("the man accused of
+# fraud", "people displaced by the storm", "residents interviewed last week").
+_CLAUSE_INSIDE = re.compile(r"\b[a-z]+ed\s+(?!(?:of|on|in|at|by|with|for|to|from|about|under|over|into|near|"
+                            r"after|before|during|since|this|last|early|late|earlier)\b)[a-z]")
 
 
 def _before_appositive(head: str) -> str:
