@@ -312,6 +312,10 @@ def test_words_put_in_a_speakers_mouth_are_found():
         "Ferry inquiry\n\nThe harbor office opened an inquiry into the ferry crash. Nobody was hurt. "
         "Finally, Berg's questions paid off: the crew had replaced the old radio a week before."))
     assert "unsupported" in kinds("Berg said that the crew had replaced the old radio a week before.", owner)
+    view = checker.Context(Article.build(
+        "Ferry inquiry\n\nThe harbor office opened an inquiry into the ferry crash. Nobody was hurt. "
+        "In Berg's view, the crew had replaced the old radio a week too late."))
+    assert "unsupported" not in kinds("Berg said that the crew had replaced the old radio a week too late.", view)
 
 
 def test_the_speaker_may_be_named_as_the_articles_sentence_names_them():
@@ -508,6 +512,7 @@ def test_a_subject_or_pronoun_that_names_nothing_is_dangling(ctx):
     assert "dangling" not in kinds("The company will build the bridge.", ctx, "summary", title=title)
     assert "dangling" in kinds("The crane was built to lift the bridge.", ctx, "summary", title=title)
     assert "dangling" in kinds("The company will build the bridge.", ctx, "summary")
+    assert "dangling" not in kinds("The missing crane was found.", ctx, "summary", title="Missing crane found near pier")
     # A time that follows something not told.
     for opening in ("A short time later", "Finally", "The next day", "Later"):
         assert problem(f"{opening}, the council approved the bridge.", ctx, "dangling").text == opening

@@ -654,7 +654,7 @@ def _put_in_mouth(claim: claims.Claim, main: Sentence, sentence: str, ctx: Conte
     if not wanted or any(w in claims.UNNAMED | {"police", "authorities"} or claims.SIDES.fullmatch(w)
                          or claims.EVIDENCE.fullmatch(w) for w in kinds):
         return ""  # a name only: "Officials said" may tell a source the article gives elsewhere
-    if set(content(re.sub(r"[\w-]+['’]s\b", "", main.text))) & wanted:
+    if set(content(_OWNERS.sub("", main.text))) & wanted:
         return ""  # named there, not only as an owner ("Dempsey's questions found that …")
     # A speaker of the sentences around it, or of the whole piece (a release's "Acme announces").
     around = [ctx.article.at(span) for span in ctx.finder.neighbours((main.start, main.end))]
@@ -693,6 +693,11 @@ def _quote_given_to_writer(sentence: str, claim: claims.Claim, ctx: Context) -> 
                     return (start, end), who
                 break
     return None
+
+
+# A name as an owner of a thing, not of words or a view ("Berg's questions", not "In Berg's view").
+_OWNERS = re.compile(r"[\w-]+['’]s\b(?!\s+(?:view|views|account|telling|words|statement|opinion|estimate|"
+                     r"position|version|recollection|testimony|analysis|assessment|argument|claim|report)\b)")
 
 
 def _speaker_in(claim: claims.Claim, sources: list[Sentence]) -> bool:
@@ -1115,9 +1120,9 @@ def _named_above(sentence: str, named: tuple[str, ...]) -> bool:
     first three after "The" ("deal" of "The deal", "law" of "The new law") stands in the
     title or an earlier key point."""
     subject = []
-    for word in sentence.split()[1:4]:  # up to its verb: "The dog [was found]"
+    for word in sentence.split()[1:4]:  # up to its verb: "The dog [was found]", "The missing hiker [was]"
         bare = word.strip(",;:.!?\"“”")
-        if bare.lower() in STOPWORDS or _VERB_HINTS.fullmatch(bare) or re.fullmatch(r"[a-z]+ing", bare):
+        if subject and (bare.lower() in STOPWORDS or _VERB_HINTS.fullmatch(bare) or re.fullmatch(r"[a-z]+ing", bare)):
             break
         subject.append(bare)
         if bare != word:

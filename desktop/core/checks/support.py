@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.core.language import lexicon
-from desktop.core.language.text import ABBREVIATIONS, STOPWORDS, norm, starts_sentence, words
+from desktop.core.language.text import ABBREVIATIONS, STOPWORDS, norm, sentences, starts_sentence, words
 
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -111,7 +111,7 @@ class ArticleIndex:
         self.tokens = _tokens_lower(article)
         self.stems = {norm(t) for t in self.tokens}
         self.numbers = {round(v, 6) for _, _, v in number_values(article)}
-        self.number_pairs = {frozenset(m.groups()) for m in _ARTICLE_PAIR.finditer(article)}
+        self.number_pairs = _told_together(article)
         softened = lexicon.soften(article)  # summaries may drop the article's loaded words
         self.pairs = set(_pairs(article)) | set(_pairs(softened))
         # Words the article writes in lower case are common words, not names.
@@ -205,9 +205,31 @@ def _is_common(word: str, index: ArticleIndex) -> bool:
 
 # Two numbers told as one: a score, a vote, a range ("beat them 70-44", "a 6-3 vote"). Its
 # two numbers apart in the article ("14 11 6 15") are no such pair; in the article a pair may
-# also run "6 to 3", "18- to 24-year-olds", "between 10 and 15".
+# run "6 to 3", "5-to-4", "five to four", "$5 to $10", "Sept. 9 through Sept. 11",
+# "between 2% and 3%", "2019/20", "Harbor 70, Bay 44".
 _PAIR = re.compile(r"(?<![\w.,-])(\d+)\s?[-–]\s?(\d+)(?![\w.,-]?\d)")
-_ARTICLE_PAIR = re.compile(r"(?<![\w.,])(\d+)(?:-?\s?(?:to|and|through)\s|\s?[-–—]\s?)(\d+)(?![\w,]?\d)")
+# What may stand between two numbers told together: a range's or a score's word or mark, with
+# the first number's unit and the second's sign or month around it.
+_BETWEEN = re.compile(r"\s*(?:%|percent|per cent|[ap]\.m\.|[a-z]{1,9}\.?)?\s*"
+                      r"(?:[-–—/]|-?\s?\b(?:to|until|through|and|or)\b-?)\s*[$£€]?\s*(?:[A-Z][a-z]{2,8}\.?\s+)?"
+                      r"|,\s*(?:[A-Z][\w.’'-]*\s+){1,3}",  # a score: "Harbor 70, Bay 44"
+                      re.IGNORECASE)
+
+
+def _pair(a: float, b: float) -> tuple[float, float]:
+    return (min(a, b), max(a, b))  # a score read either way round
+
+
+def _told_together(article: str) -> set[tuple[float, float]]:
+    """The pairs of numbers the article tells together, next to each other in one sentence."""
+    found = set()
+    for a, b in sentences(article):
+        text = article[a:b]
+        values = number_values(text)
+        for (_, end, first), (start, _, second) in zip(values, values[1:]):
+            if _BETWEEN.fullmatch(text[end:start]):
+                found.add(_pair(round(first, 6), round(second, 6)))
+    return found
 
 
 def check(text: str, index: ArticleIndex, title: bool = False) -> list[Finding]:
@@ -224,7 +246,7 @@ def check(text: str, index: ArticleIndex, title: bool = False) -> list[Finding]:
             findings.append(Finding(start, end, text[start:end], "number",
                                     "Number not in the article."))
     for match in _PAIR.finditer(text):
-        if frozenset(match.groups()) not in index.number_pairs and not any(
+        if _pair(*map(float, match.groups())) not in index.number_pairs and not any(
                 f.kind == "number" and match.start() <= f.start < match.end() for f in findings):
             findings.append(Finding(match.start(), match.end(), match.group(), "number",
                                     "The article does not give these numbers together."))
