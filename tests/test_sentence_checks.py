@@ -316,6 +316,17 @@ def test_words_put_in_a_speakers_mouth_are_found():
         "Ferry inquiry\n\nThe harbor office opened an inquiry into the ferry crash. Nobody was hurt. "
         "In Berg's view, the crew had replaced the old radio a week too late."))
     assert "unsupported" not in kinds("Berg said that the crew had replaced the old radio a week too late.", view)
+    # A quote given to another person than the one the article quotes.
+    quotes = checker.Context(Article.build(
+        "Pier\n\nThe pier is “a danger to every child,” Ana Ruiz said on Monday. Tomas Berg, the harbor "
+        "master, said the pier was safe. He said the repairs were “long overdue.” The authors of the "
+        "survey called the pier “a relic.”"))
+    wrong = problem("Tomas Berg said the pier is “a danger to every child.”", quotes, "attribution")
+    assert "Ana Ruiz’s words" in wrong.reason and "not Tomas Berg’s" in wrong.reason
+    for right in ("Ana Ruiz said the pier is “a danger to every child.”",
+                  "Berg said the repairs were “long overdue.”",  # "He" is Berg
+                  "The survey's writers called the pier “a relic.”"):
+        assert "attribution" not in kinds(right, quotes), right
 
 
 def test_the_speaker_may_be_named_as_the_articles_sentence_names_them():

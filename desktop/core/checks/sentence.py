@@ -341,12 +341,12 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
         return [_whole("unsupported", sentence,
                        f"The article's sentence here is no word of {stranger}’s: the sentence "
                        "puts it in their mouth.")]
-    if said and (given := _quote_given_to_writer(sentence, claim, ctx)):
-        (start, end), who = given
+    if said and (given := _quote_given_to_another(sentence, claim, ctx)):
+        (start, end), who, given_to = given
         whose = _possessive(re.sub(r"^The\b", "the", who)) if who else "someone else’s"
         return [Problem("attribution", start, end, sentence[start:end],
-                        f"In the article these are {whose} words, "
-                        f"quoted: not {ctx.article.genre.author or 'the writer'}’s. Say whose they are.")]
+                        f"In the article these are {whose} words, quoted: not {_possessive(given_to)}. "
+                        "Say whose they are.")]
     if said and part != "title":  # the speaker's, so it must be theirs: a word the article lacks is not
         # ("must" may tell what they asked for, in other words)
         added = [h for h in lexicon.find(sentence) if h.term.category == "evaluative"
@@ -668,31 +668,48 @@ def _possessive(name: str) -> str:
     return name + ("’" if name.endswith("s") else "’s")  # "officials’", "Ortiz’s"
 
 
-def _quote_given_to_writer(sentence: str, claim: claims.Claim, ctx: Context) -> tuple[tuple[int, int], str] | None:
-    """A quote the sentence gives to the writer ("Hiltzik argues that the merger will create
-    a "stronger" company") that the article quotes from someone else: its span in the sentence
-    and who said it, where the article's sentence names them ("" where not).
-    None when the sentence names another speaker for it, or the article does not quote it."""
+def _quote_given_to_another(sentence: str, claim: claims.Claim, ctx: Context) -> tuple[tuple[int, int], str, str] | None:
+    """A quote the sentence gives to someone the article does not quote it from: its span in
+    the sentence, who said it (where the article's sentence names them, else ""), and to whom
+    the sentence gives it. To the writer of a piece ("Hiltzik argues that the merger will
+    create a "stronger" company", Reed's words), unless the sentence names another speaker for
+    it; or to a named speaker when the article's sentences with the quote name only others
+    ("Dempsey said the symptoms were "extremely distressing"", Taylor's words)."""
     genre = ctx.article.genre
-    if not (_names_writer(sentence, genre) or _framed(sentence)):
-        return None
     writer = _naming_words(genre.author) if genre.author else set()
-    if any(not (_naming_words(name) & writer) and not _WRITER_WORDS.fullmatch(name)
-           for name in claim.speakers):
-        return None  # "Hiltzik says Reed expects "synergies"": the quote's speaker is told
+    others = [name for name in claim.speakers
+              if not (_naming_words(name) & writer) and not _WRITER_WORDS.fullmatch(name)]
+    to_writer = _names_writer(sentence, genre) or _framed(sentence)
+    if to_writer:
+        if others:
+            return None  # "Hiltzik says Reed expects "synergies"": the quote's speaker is told
+        given_to = genre.author or "the writer"
+    elif claim.named and len(others) == 1 and _proper(claim.speaker):
+        given_to = claim.speaker
+    else:
+        return None
     for start, end in lexicon.quoted_spans(sentence):
         quoted = sentence[start:end].strip("\"“”‘’' .,")
         if not content(quoted):
             continue
-        for source in ctx.article.sentences:
-            at = source.text.lower().find(quoted.lower())
-            if at >= 0 and lexicon.inside(at, lexicon.quoted_spans(source.text)):
-                who = _who(source)
-                # A word or two with no one named may be the writer's own (there is no "end").
-                if who or len(content(quoted)) >= SCARE_QUOTE_WORDS:
-                    return (start, end), who
-                break
+        sayers = [_who(source) for source in ctx.article.sentences
+                  if (at := source.text.lower().find(quoted.lower())) >= 0
+                  and lexicon.inside(at, lexicon.quoted_spans(source.text))]
+        if not sayers or any(_naming_words(who) & _naming_words(given_to) for who in sayers):
+            continue
+        if not to_writer:
+            if all(_proper(who) for who in sayers):  # every sentence that quotes it names another person
+                return (start, end), sayers[0], given_to
+        # A word or two with no one named may be the writer's own (there is no "end").
+        elif sayers[0] or len(content(quoted)) >= SCARE_QUOTE_WORDS:
+            return (start, end), sayers[0], given_to
     return None
+
+
+def _proper(name: str) -> bool:
+    """A person's or a body's own name ("Ana Ruiz", "NASA"), not a description ("the authors")."""
+    first = name.split()[0] if name.split() else ""
+    return first[:1].isupper() and first.lower() not in STOPWORDS
 
 
 # A name as an owner of a thing, not of words or a view ("Berg's questions", not "In Berg's view").
