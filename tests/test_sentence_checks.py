@@ -89,6 +89,8 @@ def test_words_that_only_look_like_reporting_verbs_name_no_speaker():
     assert not claims.read("This week, the mayor toured coastal states, visiting each port.").attributed
     assert claims.read("Critics contend, however, that the toll will fail.").speaker == "Critics"
     assert claims.read("The man accused of fraud said he was innocent.").speaker == "The man"
+    # A participle's phrase belongs to the speaker: not "the storm" of "displaced by the storm".
+    assert claims.read("Riders stranded by the storm said the pier is unsafe.").speaker == "Riders stranded by the storm"
     found = claims.read("The survey is a significant finding for the council.")
     assert found.verb_kind != "finding" and [m.text for m in found.judgements] == ["significant"]
 

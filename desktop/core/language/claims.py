@@ -389,8 +389,9 @@ def _subject_before(sentence: str, position: int, beside: bool = False) -> tuple
                 if _singular_verb(sentence, position):
                     return "", passive  # "the data on X and [Y] suggests": its subject stands further back, unread
                 break
-        elif lower in _ALONG and kept and _source_noun(words[:i]):
-            pass  # "a study in 19 people", "researchers at the university", "sources close to"
+        elif lower in _ALONG and kept and (_source_noun(words[:i]) or (
+                i >= 2 and re.fullmatch(r"[a-z]+ed", words[i - 1]) and words[i - 2].lower() not in STOPWORDS)):
+            pass  # "a study in 19 people", "researchers at the university", "people displaced by the storm"
         elif lower in STOPWORDS and lower not in _NP_SMALL:
             break
         elif lower in _HELPERS and not word[0].isupper():
