@@ -367,6 +367,9 @@ def test_the_noun_claims_is_no_hearsay():
     assert not claims.read("She rejected the claims in court.").modal
     assert [m.kind for m in claims.read("The firm claims that it paid.").modal] == ["hearsay"]
     assert [m.kind for m in claims.read("He claims in his book that the toll is fair.").modal] == ["hearsay"]
+    # A preposition's object: the sentence judges the claims, it reports none.
+    riddled = claims.read("The toll plan was riddled with false claims, on costs and on traffic.")
+    assert not riddled.attributed and [m.text for m in riddled.judgements] == ["false claims"]
 
 
 def test_a_claim_that_says_someone_said_it_must_say_who(ctx):

@@ -162,8 +162,9 @@ def not_modal(text: str, match: re.Match) -> bool:
 
 def _noun_claims(text: str, match: re.Match) -> bool:
     """Whether "claims" is the noun: after a determiner ("the claims"); or, unless a pronoun
-    or a name in mid-sentence says it ("He claims in his book that"), before a preposition,
-    a verb or the clause's end ("unemployment claims in May", "claims rose")."""
+    or a name in mid-sentence says it ("He claims in his book that"), after a preposition
+    ("riddled with false claims") or before one, a verb or the clause's end ("unemployment
+    claims in May", "claims rose")."""
     before = text[:match.start()]
     if _DETERMINED.search(before):
         return True
@@ -171,7 +172,13 @@ def _noun_claims(text: str, match: re.Match) -> bool:
     name = re.search(r"([^\s.!?])\s+[A-Z][\w’'-]*\s+$", before)  # a capital not at a sentence's start
     if pronoun or name:
         return False
+    if _AFTER_PREPOSITION.search(before):
+        return True  # a preposition's object: "riddled with false claims", "of claims"
     return bool(_NOUN_AFTER.match(text[match.end():]))
+
+
+_AFTER_PREPOSITION = re.compile(r"\b(?:with|of|about|against|over|to|from|by|on|in|for|despite|amid)\s+"
+                                r"(?:[a-z][\w-]*\s+)?$", re.IGNORECASE)
 
 
 # What follows a noun "claims", not the verb: a preposition, a verb, the clause's end.
