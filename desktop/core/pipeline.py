@@ -277,8 +277,9 @@ def _mend(text: str, part: str, ctx: checker.Context) -> str:
     """What can be mended in a sentence without the model: a year the article lacks goes
     where the sentence stays whole, a clause the article does not say goes from its end, the
     speaker of the article's sentence it retells is written before it, a name cut short is
-    written whole, a shouted word in a title is written in plain case."""
-    text = support.without_unsupported_years(text, ctx.index)
+    written whole, a shouted word in a title is written in plain case, a number the article
+    gives as an estimate ("about 12") keeps its word."""
+    text = support.with_estimates(support.without_unsupported_years(text, ctx.index), ctx.index)
     if part != "title" and ctx.article.english and (tail := checker.invented_tail(text, ctx)):
         text = text[:len(text) - len(tail)].rstrip(" ,;") + "."
     text = checker.with_speaker(text, part, ctx)

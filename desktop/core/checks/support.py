@@ -112,6 +112,7 @@ class ArticleIndex:
         self.stems = {norm(t) for t in self.tokens}
         self.numbers = {round(v, 6) for _, _, v in number_values(article)}
         self.number_pairs = _told_together(article)
+        self.estimates = _estimates_only(article)
         softened = lexicon.soften(article)  # summaries may drop the article's loaded words
         self.pairs = set(_pairs(article)) | set(_pairs(softened))
         # Words the article writes in lower case are common words, not names.
@@ -232,6 +233,65 @@ def _told_together(article: str) -> set[tuple[float, float]]:
     return found
 
 
+# Words that make a number an estimate or a bound: "about a dozen", "more than 100", "up to
+# 90 per cent". "over" and "under" only in a summary: in an article they may tell a span of
+# time ("over three days") or an age ("under 18").
+_ESTIMATE_WORDS = (r"about|around|several|a\s+few|a\s+couple\s+of|roughly|nearly|almost|approximately|some|an\s+estimated|estimated|"
+                   r"more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|as\s+many\s+as|"
+                   r"as\s+much\s+as|as\s+few\s+as|close\s+to|upwards\s+of")
+_ESTIMATE_BEFORE = re.compile(rf"\b({_ESTIMATE_WORDS})\s+(?:a\s+)?[$£€]?$", re.IGNORECASE)
+_ESTIMATE_BEFORE_ANY = re.compile(rf"\b(?:{_ESTIMATE_WORDS}|(?:just\s+|well\s+)?(?:over|under))\s+"
+                                  r"(?:a\s+)?[$£€]?$", re.IGNORECASE)
+_ESTIMATE_AFTER = re.compile(r"\s*(?:or\s+so|or\s+more|or\s+fewer|or\s+less|-?plus\b|\+)", re.IGNORECASE)
+_A_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _estimates_only(article: str) -> dict[float, str]:
+    """The numbers the article gives only as an estimate or a bound, each with its word
+    ("about"): told bare, such a number says more than the article knows."""
+    bare: set[float] = set()
+    hedged: dict[float, str] = {}
+    for start, end, value in number_values(article):
+        if _A_YEAR.fullmatch(article[start:end]):
+            continue
+        found = _ESTIMATE_BEFORE.search(article[max(0, start - 30):start])
+        if found:
+            hedged.setdefault(round(value, 6), re.sub(r"\s+", " ", found.group(1)).lower())
+        elif not _ESTIMATE_AFTER.match(article[end:]):
+            bare.add(round(value, 6))
+    return {value: word for value, word in hedged.items() if value not in bare}
+
+
+def estimates_told_exactly(text: str, index: ArticleIndex) -> list[tuple[int, int, str]]:
+    """The numbers of `text` told bare that the article gives only as an estimate or a
+    bound: their span and the article's word for it ("about")."""
+    found = []
+    for start, end, value in number_values(text):
+        word = index.estimates.get(round(value, 6))
+        if word and not text[start:end].lower().endswith("dozen") \
+                and not _ESTIMATE_BEFORE_ANY.search(text[max(0, start - 30):start]) \
+                and not _ESTIMATE_AFTER.match(text[end:]):
+            found.append((start, end, word))
+    return found
+
+
+# Before a number an estimate's word cannot go: "the 12 owners" is no "the about 12 owners".
+_NO_ROOM = re.compile(r"(?:\b(?:the|these|those|its|his|her|their|our|all|a|an)|\w['’]s)\s+[$£€]?$|[\d.,-]$",
+                      re.IGNORECASE)
+
+
+def with_estimates(text: str, index: ArticleIndex) -> str:
+    """The text with the article's word written before each number it gives only as an
+    estimate ("12 owners met" -> "About 12 owners met"), where it fits."""
+    for start, _, word in reversed(estimates_told_exactly(text, index)):
+        if _NO_ROOM.search(text[:start]) or word in ("several", "a few", "a couple of"):
+            continue  # "several 12" tells no number
+        at = start - 1 if re.search(r"[$£€]$", text[:start]) else start
+        first = not text[:at].strip() or re.search(r"[.!?:]\s*$", text[:at])
+        text = text[:at] + (word[:1].upper() + word[1:] if first else word) + " " + text[at:]
+    return text
+
+
 def check(text: str, index: ArticleIndex, title: bool = False) -> list[Finding]:
     """The numbers, names and quotes in `text` (a summary's sentence) that the article lacks."""
     findings: list[Finding] = []
@@ -245,6 +305,9 @@ def check(text: str, index: ArticleIndex, title: bool = False) -> list[Finding]:
         if round(value, 6) not in index.numbers:
             findings.append(Finding(start, end, text[start:end], "number",
                                     "Number not in the article."))
+    for start, end, word in estimates_told_exactly(text, index):
+        findings.append(Finding(start, end, text[start:end], "number",
+                                f"The article gives this number as an estimate or a bound (“{word}”): say so."))
     for match in _PAIR.finditer(text):
         if _pair(*map(float, match.groups())) not in index.number_pairs and not any(
                 f.kind == "number" and match.start() <= f.start < match.end() for f in findings):
