@@ -426,6 +426,18 @@ def test_a_possibility_told_as_a_fact_is_found_with_the_words_that_mend_it(ctx):
                    "attribution").fix == "The budget office projects that"
 
 
+def test_a_question_answered_as_a_fact_is_found():
+    asked = checker.Context(Article.build(
+        "Ferry season\n\nShould the ferry season start earlier to make sure every pier stays busy? "
+        "What is the best crossing of the year? The crossing from Alder to Holm, in early May."))
+    assert "modality" in kinds("The ferry season starts earlier to make sure every pier stays busy.", asked)
+    for kept in ("The writer asks whether the ferry season should start earlier to keep every pier busy.",
+                 "Should the ferry season start earlier to make sure every pier stays busy?",
+                 # A question of what, why or how is answered after it.
+                 "The best crossing of the year is from Alder to Holm, in early May."):
+        assert "modality" not in kinds(kept, asked), kept
+
+
 def test_a_lost_or_added_negation_is_found(ctx):
     assert "negation" in kinds("The council set a date for a public hearing.", ctx)
     assert "negation" in kinds("The council did not vote on the bridge.", ctx)

@@ -173,7 +173,7 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
     if english:
         found += _attribution(sentence, claim, main, sources, part, first, ctx)
         if part != "title":  # a headline is compressed: its verbs are no claims of certainty
-            found += _modality(sentence, claim, sources, article.headline)
+            found += _modality(sentence, claim, sources, article.headline) or _asked(sentence, main)
         # What the note names above the sentence: a key point's title and earlier points; the
         # summary's first sentence's title, read just before it.
         named = (*before, title) if part == "point" else (title,) if first and title else ()
@@ -847,6 +847,25 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence], headl
         found.append(Problem("negation", marker.start, marker.end, marker.text,
                              f"“{marker.text}”: the article's sentences here do not negate."))
     return found
+
+
+# Words that tell a question as one: "asks whether", "it is unclear if", "questions".
+_ASKING = re.compile(r"\b(?:whether|if|ask\w*|question\w*|wonder\w*|unclear|unknown|debat\w*)\b", re.IGNORECASE)
+
+
+_YES_OR_NO = re.compile(r"[\"“‘']?(?:is|are|was|were|should|could|would|can|will|do|does|did|has|have|had|"
+                        r"might|must|may|shall)\b", re.IGNORECASE)
+
+
+def _asked(sentence: str, main: Sentence | None) -> list[Problem]:
+    """The article's sentence asks whether ("Should the vote be held earlier?"), and the
+    summary's tells the answer as a fact ("The vote was held earlier"). A question that asks
+    what, why or how ("What is my favourite walk?") has its answer after it."""
+    if main is None or not _YES_OR_NO.match(main.text) or not re.search(r"\?[\"”’')\]]*\s*$", main.text) \
+            or re.search(r"\?[\"”’')\]]*\s*$", sentence) or _ASKING.search(sentence):
+        return []
+    return [_whole("modality", sentence, "The article asks this as a question: the sentence "
+                   "tells it as a fact.")]
 
 
 # What the article says is to come: "will reduce", "will soon open".
