@@ -426,6 +426,17 @@ def test_a_possibility_told_as_a_fact_is_found_with_the_words_that_mend_it(ctx):
                    "attribution").fix == "The budget office projects that"
 
 
+def test_a_claim_given_to_the_piece_that_the_article_has_others_make_is_found():
+    check = checker.Context(Article.build(
+        "Ferry tolls, explained\n\nBackers of the toll say that it helps the ferry line pay for new "
+        "boats. The toll rose to 2 dollars in May."))
+    found = problem("The article claims that the toll helps the ferry line pay for new boats.", check, "attribution")
+    assert "backers of the toll" in found.reason and found.fix == "Backers of the toll say that"
+    for kept in ("Backers of the toll say that it helps the ferry line pay for new boats.",
+                 "The article says the toll rose to 2 dollars in May."):
+        assert "attribution" not in kinds(kept, check), kept
+
+
 def test_a_question_answered_as_a_fact_is_found():
     asked = checker.Context(Article.build(
         "Ferry season\n\nShould the ferry season start earlier to make sure every pier stays busy? "

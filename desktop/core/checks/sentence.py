@@ -387,6 +387,18 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
             return [_whole("attribution", sentence,
                            f"The article attributes this to {who}: the sentence does not say who.",
                            _opening(main, part))]
+        # Given to the piece ("The article claims …") what the article has others say
+        # ("Backers of tariffs say …"): the speaker's head word is not in the sentence.
+        others = who or (main.claim.speaker if main.claim.speaker.lower() not in claims.PRONOUNS else "")
+        head = re.split(r"\s+(?:with|to|of|by|for|in|from|at|on)\s+", others)[0]
+        if said and others and not research and _WRITER_WORDS.search(sentence) and not claim.named \
+                and not set(content(head)) & set(content(sentence)):
+            first = others.split()[0].lower()
+            if first in ("the", "a", "an", "some", "many", "most") or claims.SIDES.fullmatch(first) \
+                    or claims.EVIDENCE.fullmatch(first):
+                others = others[:1].lower() + others[1:]  # "backers of tariffs", not a name
+            return [_whole("attribution", sentence, f"The article has {others} say this: it is "
+                           "not the piece's own claim. Say whose it is.", _opening(main, part))]
     return []
 
 
