@@ -193,8 +193,7 @@ def _summarize(args) -> None:
         sys.stderr.write(f"The article was read in {result.parts} parts (coverage {result.coverage:.0%}).\n")
     genre = done.article.genre  # as the page, its style or the model tells
     if genre.is_opinion:
-        sys.stderr.write(f"This reads as {genre.kind} ({genre.reason}): its views are "
-                         f"told as {genre.author or 'its writer'}'s.\n")
+        sys.stderr.write(f"This reads as {genre.kind} ({genre.reason}): {genre.told_as}.\n")
     sys.stderr.write(f"Read {stats.prompt_tokens} tokens, wrote {stats.generated_tokens} in "
                      f"{stats.total_seconds:.1f} s (first token after {stats.first_token_seconds:.1f} s, "
                      f"{stats.generation_rate:.1f} tokens/s)\n")

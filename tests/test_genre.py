@@ -37,6 +37,32 @@ def test_the_page_word_tells_the_genre():
     assert genre.detect(ending).kind == "opinion column"
 
 
+RELEASE = ("Harbor Ferries adds two electric boats\n\nHarbor Ferries today announced two electric "
+           "boats for its Alder line. The boats cut fuel costs by 40 percent, the company says. "
+           "\u201cOur riders deserve the cleanest crossing in the country,\u201d said Ana Ruiz, its chief "
+           "executive. The boats enter service in May.\n\nAbout Harbor Ferries\n\nHarbor Ferries is "
+           "the leading ferry operator of the north coast, with 12 routes.\n\nMedia contact: Tom Li")
+
+
+def test_a_press_release_is_its_issuer_s_word():
+    found = genre.detect(RELEASE, url="https://news.example.com/2026/harbor-ferries-boats")
+    assert (found.kind, found.author) == ("press release", "Harbor Ferries")
+    assert "Media contact" in found.reason
+    # On the issuer's own site, no contact line is needed.
+    own = RELEASE.replace("\n\nMedia contact: Tom Li", "")
+    assert genre.detect(own, url="https://www.harborferries.com/news/boats").kind == "press release"
+    # A news report on a company, which says what the company is, is no release.
+    assert genre.detect(own, url="https://news.example.com/2026/boats").kind == "news report"
+    # Its claims, told plainly, are the issuer's to make.
+    from desktop.core.checks import sentence as checker
+    ctx = checker.Context(Article.build(RELEASE))
+    assert checker.frame(ctx) == "In a press release, Harbor Ferries says that"
+    for told, whose in (("The two boats enter service on the Alder line in May.", "Harbor Ferries says that"),
+                        ("The new boats cut fuel costs by 40 percent.", "The company says that")):
+        found = [p for p in checker.check(told, "point", ctx) if p.kind == "attribution"]
+        assert found and found[0].fix == whose, told
+
+
 def test_a_text_that_argues_in_the_first_person_is_its_writer_s_view():
     found = genre.detect(COLUMN, byline="By Rita Haas")
     assert (found.kind, found.author, found.is_opinion) == ("blog post", "Rita Haas", True)

@@ -407,6 +407,21 @@ def test_a_key_point_without_evidence_is_marked(qtbot):
     assert "1 of 2 key points found in the article" in text
 
 
+def test_the_kind_of_text_and_whose_word_it_is_are_shown_above_the_summary(qtbot):
+    from desktop.core.checks.review import Review
+    from desktop.core.input.genre import Genre
+    from desktop.core.writing.form import Summary
+    from desktop.ui.summary_view import SummaryView
+
+    view = SummaryView()
+    qtbot.addWidget(view)
+    summary = Summary(title="T", sentences=["In a press release, Harbor Ferries says that it adds boats."])
+    view.show_summary(summary, Review(), Genre("press release", "Harbor Ferries", "its profile"))
+    assert "Press release by Harbor Ferries: its claims are told as Harbor Ferries’ (its profile)." in view.toPlainText()
+    view.show_summary(summary, Review(), Genre("opinion column", "Rita Holm", "the page's section: Opinion"))
+    assert "Opinion column by Rita Holm: its views are told as Rita Holm’s" in view.toPlainText()
+
+
 def test_an_answer_being_written_is_shown_as_text_never_rendered(qtbot):
     from desktop.ui.summary_view import SummaryView
 

@@ -94,7 +94,7 @@ class SummaryView(QTextBrowser):
         if genre is not None and genre.is_opinion:
             whose = f" by {genre.author}" if genre.author else ""
             parts.append(f"<p style='color:{quiet}'><i>{html.escape(genre.kind.capitalize() + whose)}: "
-                         f"its views are told as its writer's ({html.escape(genre.reason)}).</i></p>")
+                         f"{html.escape(genre.told_as)} ({html.escape(genre.reason)}).</i></p>")
 
         def marked(text: str, part: str, index: int = 0, href: str = "") -> str:
             flags = review.of(part, index)

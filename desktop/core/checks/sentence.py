@@ -32,9 +32,9 @@ from functools import cached_property
 from desktop.core.checks import support
 from desktop.core.checks.evidence import Evidence, EvidenceFinder
 from desktop.core.input.article import Article, Sentence
-from desktop.core.input.genre import NEWS, person
+from desktop.core.input.genre import NEWS, PRESS, person
 from desktop.core.language import claims, lexicon
-from desktop.core.language.text import DAYS, MONTHS, STOPWORDS, TIME_WORDS, content, stem, words
+from desktop.core.language.text import DAYS, MONTHS, STOPWORDS, TIME_WORDS, content, possessive, stem, words
 
 KINDS = {
     "loaded": "Loaded wording",
@@ -343,9 +343,9 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
                        "puts it in their mouth.")]
     if said and (given := _quote_given_to_another(sentence, claim, ctx)):
         (start, end), who, given_to = given
-        whose = _possessive(re.sub(r"^The\b", "the", who)) if who else "someone else’s"
+        whose = possessive(re.sub(r"^The\b", "the", who)) if who else "someone else’s"
         return [Problem("attribution", start, end, sentence[start:end],
-                        f"In the article these are {whose} words, quoted: not {_possessive(given_to)}. "
+                        f"In the article these are {whose} words, quoted: not {possessive(given_to)}. "
                         "Say whose they are.")]
     if said and part != "title":  # the speaker's, so it must be theirs: a word the article lacks is not
         # ("must" may tell what they asked for, in other words)
@@ -359,8 +359,9 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
     # A view of the writer's in an opinion piece: in an argument (a column, an editorial)
     # whatever is no plain fact; elsewhere what the article's sentence judges (the summary may
     # tell its judgement in other words). The summary does not say whose it is.
-    arguing = genre.kind in ("opinion column", "editorial")
-    fact = bool(support.number_values(sentence))  # a checkable figure, not a view
+    arguing = genre.kind in ("opinion column", "editorial", PRESS)  # a release's claims are all its issuer's
+    # A checkable figure, not a view; a press release's figures are its issuer's word.
+    fact = bool(support.number_values(sentence)) and genre.kind != PRESS
     wanted = set(content(sentence))
     # In an argument, what someone thinks or expects is the writer's reading of them, not
     # their word ("Ruiz never expected the vote"); what they said is theirs.
@@ -368,11 +369,15 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
         and not _names_writer(sentence, genre)
     writers = [s for s in sources if not fact and (
         (minds and s.claim.verb_kind == "cognition")
-        or (not s.claim.named and (_judges_here(s, wanted) or (arguing and not _plain_fact(s)))))]
+        or (not s.claim.named and (_judges_here(s, wanted) or (arguing and not _plain_fact(s, genre.kind == PRESS)))))]
     # A question tells nothing as a fact (a judging word in it is found above).
     if genre.kind != NEWS and (not said or minds) and writers and not re.search(r"\?[\"”’')\]]*\s*$", sentence):
+        if genre.kind == PRESS:  # what the issuer says of itself: a claim, theirs to make
+            return [unsaid("attribution", 0, len(sentence), sentence,
+                           f"This press release is {possessive(genre.author or 'its issuer')} word: say it is theirs.",
+                           _writer_fix(ctx, part, first))]
         return [unsaid("opinion", 0, len(sentence), sentence,
-                       f"This {genre.kind} is {_possessive(genre.author or 'its writer')} view: say it is theirs.",
+                       f"This {genre.kind} is {possessive(genre.author or 'its writer')} view: say it is theirs.",
                        _writer_fix(ctx, part, first))]
     if part == "title":  # a headline tells the event, not who said it
         return []
@@ -406,10 +411,10 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
 _POLL = re.compile(r"\b(?:percent|per cent|%|poll|survey)\b", re.IGNORECASE)
 
 
-def _plain_fact(source: Sentence) -> bool:
-    """A sentence that states something checkable: a number or a date, or what someone
-    else said."""
-    return bool(support.number_values(source.text)) or source.claim.attributed
+def _plain_fact(source: Sentence, issued: bool = False) -> bool:
+    """A sentence that states something checkable: a number or a date (not in a press release,
+    `issued`: there its issuer's), or what someone else said."""
+    return (bool(support.number_values(source.text)) and not issued) or source.claim.attributed
 
 
 def _judges_here(source: Sentence, wanted: set[str]) -> bool:
@@ -495,7 +500,7 @@ def _names_writer(sentence: str, genre) -> bool:
         return True
     names = set(content(genre.author)) - {"editori", "board"} if genre.author else set()
     return bool(names & set(content(sentence)))
-_FRAMES = re.compile(r"^\s*In (?:an?|the|this) (?:opinion column|editorial|analysis|review|fact check|column|op-ed)\b", re.I)
+_FRAMES = re.compile(r"^\s*In (?:an?|the|this) (?:opinion column|editorial|analysis|review|fact check|column|op-ed|press release)\b", re.I)
 
 
 def _framed(sentence: str) -> bool:
@@ -676,10 +681,6 @@ def _put_in_mouth(claim: claims.Claim, main: Sentence, sentence: str, ctx: Conte
     return "" if wanted & speakers or any(_near_word(w, speakers) for w in wanted) else claim.speaker
 
 
-def _possessive(name: str) -> str:
-    return name + ("’" if name.endswith("s") else "’s")  # "officials’", "Ortiz’s"
-
-
 def _quote_given_to_another(sentence: str, claim: claims.Claim, ctx: Context) -> tuple[tuple[int, int], str, str] | None:
     """A quote the sentence gives to someone the article does not quote it from: its span in
     the sentence, who said it (where the article's sentence names them, else ""), and to whom
@@ -771,10 +772,10 @@ def _writer_fix(ctx: Context, part: str, first: bool) -> str:
         return ""
     author = genre.author or "the writer"
     writers = re.split(r"\s+and\s+|\s*&\s*", author)
-    people = genre.kind != "editorial" and all(person(w) for w in writers)
+    people = genre.kind not in ("editorial", PRESS) and all(person(w) for w in writers)  # no board or issuer
     plural = people and len(writers) > 1  # "Ana Ruiz and Tom Li argue"; "Procter & Gamble" is one
     verb = ("argue" if plural else "argues") if genre.kind in ("opinion column", "editorial") \
-        else ("write" if plural else "writes")
+        else "says" if genre.kind == PRESS else ("write" if plural else "writes")
     if part == "summary" and first:
         return f"In {_a(genre.kind)} {genre.kind}, {author} {verb} that"
     # People by their surnames; a site, a desk or the board by its whole name ("Telegraph Sport").

@@ -15,13 +15,15 @@ import re
 from dataclasses import dataclass
 
 from desktop.core.language import claims, lexicon
-from desktop.core.language.text import MONTHS, sentences
+from desktop.core.language.text import MONTHS, possessive, sentences
 
 NEWS = "news report"
 # A text whose page does not say what it is, written in the first and second person and
 # telling the reader what to do or think: a blog post, a guide, a column, a sales page.
 BLOG = "blog post"
-KINDS = (NEWS, "opinion column", "editorial", "analysis", "review", "fact check", BLOG)
+# A company's or an organization's own statement about itself: its claims are its own.
+PRESS = "press release"
+KINDS = (NEWS, "opinion column", "editorial", "analysis", "review", "fact check", BLOG, PRESS)
 # Where a marker word counts: in the page's address, its label, section or declared type.
 _URL_WORDS = {
     "opinion column": r"opinions?|commentary|op-?eds?|columns?|columnists?|perspectives?|ideas|voices|blogs?",
@@ -50,6 +52,12 @@ class Genre:
         """Whether its writer's judgements are the text (everything but a news report)."""
         return self.kind != NEWS
 
+    @property
+    def told_as(self) -> str:
+        """How its summary tells it, for the user: "its views are told as Ana Ruiz's"."""
+        what = "claims" if self.kind == PRESS else "views"
+        return f"its {what} are told as {possessive(self.author) if self.author else 'its writer’s'}"
+
 
 def detect(text: str, label: str = "", byline: str = "", url: str = "", section: str = "",
            declared: str = "", author: str = "", site: str = "") -> Genre:
@@ -70,6 +78,9 @@ def detect(text: str, label: str = "", byline: str = "", url: str = "", section:
     if re.search(r"\b(?:columnist|contributor|opinion writer|editorial board)\b", byline, re.I):
         kind = "editorial" if "editorial" in byline.lower() else "opinion column"
         return _genre(kind, writer, site, f"the byline: {byline}")
+    issuer, where = _issuer(text, url)
+    if issuer:
+        return Genre(PRESS, issuer, f"the page ends with its issuer's profile ({issuer}) {where}")
     ending = " ".join(text.split()[-80:]).lower()
     for phrase in lexicon.markers("genre", "opinion_endings"):
         if phrase in ending:
@@ -80,6 +91,36 @@ def detect(text: str, label: str = "", byline: str = "", url: str = "", section:
                       f"its writing: {share:.0%} of its sentences speak in the first person, "
                       "address the reader or tell what should be done")
     return Genre(NEWS, writer)
+
+
+# A press release ends with its issuer's profile ("About Ascom"; "Ascom is a global provider
+# of …"), and a wire's line, a contact or a link to the issuer's site.
+_ABOUT = re.compile(r"^About\s+([^\W\d_][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){0,4})\s*:?\s*$", re.MULTILINE)
+_PROFILE = re.compile(r"^([^\W_][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){0,4}),?\s+(?:\([^)]{2,30}\)\s+)?"
+                      r"(?:is|are)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?(?:company|provider|platform|firm|maker|"
+                      r"manufacturer|developer|leader|group|organi[sz]ation|network|agency|specialist|supplier|"
+                      r"producer|retailer|operator|pioneer|innovator|brand)\b", re.MULTILINE)
+_RELEASED = re.compile(r"\b(?:PR ?Newswire|Business ?Wire|GLOBE ?NEWSWIRE|ACCESSWIRE|"
+                       r"(?:media|press|investor)\s+(?:contacts?|inquiries|relations)|forward-looking statements|"
+                       r"for more information[^.\n]{0,80}?(?:visit|contact|go to))\b", re.IGNORECASE)
+ISSUER_TAIL = 0.4  # the share of the text, from its end, where the issuer's profile stands
+
+
+def _issuer(text: str, url: str) -> tuple[str, str]:
+    """Who issued the text, when it is a press release: the name of the profile it ends with,
+    where a wire's or a contact's line, or the page's own address, says it is the issuer's;
+    and what told. ("", "") for any other text."""
+    tail = text[int(len(text) * (1 - ISSUER_TAIL)):]
+    found = _ABOUT.search(tail) or _PROFILE.search(tail)
+    if not found:
+        return "", ""
+    name = found.group(1).strip()
+    host = re.sub(r"^\w+://(?:www\.)?", "", url.lower()).split("/")[0]
+    if len(name) >= 3 and re.sub(r"[^a-z0-9]", "", name.lower()) in host.replace("-", ""):
+        return name, "on its own site"
+    if line := _RELEASED.search(text):
+        return name, f"and “{line.group()}”"
+    return "", ""
 
 
 def worth_reading(found: Genre, sentence_count: int) -> bool:

@@ -25,6 +25,11 @@ NOT_AN_END = r"(?<!\b[A-Z])" + "".join(rf"(?<!\b{a})" for a in ABBREVIATIONS)
 _SENTENCE_END = re.compile(NOT_AN_END + r"[.!?][\"”’')\]»]*\s+(?=[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ0-9\"“‘'(«])|\n\s*\n")
 
 
+def possessive(name: str) -> str:
+    """ "Ortiz’s", "officials’"."""
+    return name + ("’" if name.endswith("s") else "’s")
+
+
 def starts_sentence(text: str, position: int) -> bool:
     """Whether `position` is where a sentence (or a line) begins."""
     before = text[:position].rstrip(" \t\"“‘(-*")

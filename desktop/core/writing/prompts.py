@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop.core.input.genre import NEWS, Genre
+from desktop.core.input.genre import NEWS, PRESS, Genre
 from desktop.core.language.text import STOPWORDS, stem
 from desktop.core.model import Prompt
 
@@ -105,6 +105,9 @@ def _genre_rule(genre: Genre | None) -> str:
     if genre is None or genre.kind == NEWS:
         return ""
     author = genre.author or "its writer"
+    if genre.kind == PRESS:
+        return (f" This is a press release by {author}: summarize it as what {author} says, and say "
+                f"that each claim is {author}'s.")
     return (f" This is {'an' if genre.kind[0] in 'aeiou' else 'a'} {genre.kind} by {author}: "
             f"summarize it as {author}'s view, and say whose view each sentence tells.")
 
