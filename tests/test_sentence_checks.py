@@ -638,6 +638,9 @@ def test_judgements_no_one_owns_and_shouted_titles(ctx):
                                            "The council voted on Thursday."))
     assert "opinion" not in kinds("Tomas Berg said the plan was reckless.", critic)
     assert "opinion" in kinds("Council Approves Reckless Harbor Bridge Plan", ctx, part="title")
+    # A question that asks whether asserts no judgement; one that asks why still does.
+    assert "opinion" not in kinds("Was the plan as reckless as its critics thought it would be?", ctx)
+    assert "opinion" in kinds("Why was the plan so reckless?", ctx)
     # A quote cut off before it closes is still a quote.
     assert "opinion" not in kinds('Tomas Berg said: "The plan is reckless and', ctx)
     # Its words are checked as a quote's, to its last one.

@@ -324,8 +324,11 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
         mended = _spliced(fix, sentence, ctx.article.text, own) if fix and part != "title" else ""
         return Problem(kind, start, end, text, reason, fix, mended=mended)
 
+    # A question asserts no advice, and one that asks whether asserts no judgement ("Is it
+    # fair to say the event was bad?"); "Why was it a blunder?" still judges.
+    asked = bool(re.search(r"\?[\"”’')\]]*\s*$", sentence))
     judged = [m for m in claim.judgements if m.kind in _JUDGING
-              and not (m.kind == "prescriptive" and sentence.rstrip().endswith("?"))]
+              and not (asked and (m.kind == "prescriptive" or _YES_OR_NO.match(sentence)))]
     if judged and not said:
         marker = judged[0]
         if main and (main.claim.attributed or _contested(main)) and (who := _who(main)) \
