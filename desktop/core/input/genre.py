@@ -194,7 +194,10 @@ def _without_title(name: str) -> str:
     at its first word not in capitals (a job, a date's day), then drop a publisher's word or
     a month left at its end ("Ana Ruiz November")."""
     kept = []
-    for word in name.split():
+    parts = name.split()
+    if len(parts) >= 3 and parts[0][:1].isupper() and all(p.isalpha() and p.islower() for p in parts[1:]):
+        return ""  # "Syrian defense ministries": an adjective and its noun, no one's name
+    for word in parts:
         if not word[:1].isupper() and word not in _NAME_PARTICLES:
             break
         kept.append(word)
