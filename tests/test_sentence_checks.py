@@ -735,6 +735,9 @@ def test_an_opinion_piece_view_must_be_told_as_its_writer_s():
         "In an opinion column, Rita Haas and Tom Li argue that"
     desk = checker.Context(Article(column, Genre("review", "Coast Herald Sport"), "Why Port Alder needs its bridge"))
     assert problem(best, desk, "opinion").fix == "Coast Herald Sport writes that"
+    # A fact check begins with the claim it rates, which is not its writer's word.
+    rated = checker.Context(Article(column, Genre("fact check", "Harbor Check"), "Why Port Alder needs its bridge"))
+    assert checker.frame(rated) == "In a fact check, Harbor Check checks the claim that"
 
 
 def test_the_review_counts_every_kind_and_links_key_points_to_evidence(ctx):

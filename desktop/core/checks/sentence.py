@@ -780,6 +780,8 @@ def _writer_fix(ctx: Context, part: str, first: bool) -> str:
     verb = ("argue" if plural else "argues") if genre.kind in ("opinion column", "editorial") \
         else "says" if genre.kind == PRESS else ("write" if plural else "writes")
     if part == "summary" and first:
+        if genre.kind == "fact check":  # it begins with the claim it rates: no word of its writer's
+            return f"In a fact check, {author} {'check' if plural else 'checks'} the claim that"
         return f"In {_a(genre.kind)} {genre.kind}, {author} {verb} that"
     # People by their surnames; a site, a desk or the board by its whole name ("Telegraph Sport").
     short = " and ".join(w.split()[-1] for w in writers) if people else author
