@@ -268,6 +268,19 @@ def test_every_sentence_and_key_point_of_a_note_ends_as_a_sentence_does():
     ]
 
 
+def test_a_label_the_page_puts_before_its_headlines_goes_from_the_key_points():
+    from desktop.core.pipeline import _finish
+    from desktop.core.writing.form import Summary
+
+    article = ("Ferry deals\n\nFerry Deals: Ten rides for $20. Ferry Deals: A year pass for $300. "
+               "Mayor Ana Ruiz said: the pier opens in May.")
+    finished = _finish(Summary("Ferry deals", ["Ferry passes are cheaper this week."], [
+        "Ferry Deals: Ten rides for $20.", "Ferry Deals: A year pass for $300.",
+        "Mayor Ana Ruiz said: the pier opens in May."]), english=True, article=article)
+    assert finished.key_points == ["Ten rides for $20.", "A year pass for $300.",
+                                   "Mayor Ana Ruiz said: the pier opens in May."]
+
+
 def test_a_parts_key_points_stand_in_where_the_joined_answer_has_too_few():
     from desktop.core.checks import sentence as checker
     from desktop.core.input.article import Article

@@ -303,8 +303,20 @@ def _finish(summary: Summary, english: bool, article: str) -> Summary:
     def ended(text: str) -> str:
         return _ended(_lower_after_that(_without_dateline(tidy(text), article), article))
 
-    return Summary(tidy(summary.title), [ended(s) for s in summary.sentences],
-                   [ended(p) for p in summary.key_points], summary.notes)
+    points = _without_shared_label([ended(p) for p in summary.key_points])
+    return Summary(tidy(summary.title), [ended(s) for s in summary.sentences], points, summary.notes)
+
+
+# A page's label before its items' headlines: "Daily Deals: ", "LIVE: ".
+_LABEL = re.compile(r"^([^\W\d][\w'’&-]*(?:\s+[\w'’&-]+){0,2}):\s+(?=[\w“\"$£€])")
+
+
+def _without_shared_label(points: list[str]) -> list[str]:
+    """The key points without the label more than one of them begins with, copied from the
+    page's list of headlines ("Daily Deals: Apple Watch for $169"): it tells no fact."""
+    labels = [m.group(1) if (m := _LABEL.match(p)) else "" for p in points]
+    shared = {label for label in labels if label and labels.count(label) >= 2}
+    return [p[len(label) + 1:].lstrip() if label in shared else p for p, label in zip(points, labels)]
 
 
 # A wire story's dateline: "New York, NY – ", "LONDON (Reuters) — ".
