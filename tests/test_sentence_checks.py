@@ -437,6 +437,19 @@ def test_a_claim_given_to_the_piece_that_the_article_has_others_make_is_found():
         assert "attribution" not in kinds(kept, check), kept
 
 
+def test_a_person_first_named_by_surname_alone_is_named_in_full():
+    article = Article.build(
+        "Ferry fares\n\nHarbor chief Ana Ruiz said fares would rise in May. Ruiz said the line "
+        "needs new boats. Tom Berg said riders would pay more. Lena Berg said they would not. "
+        "Berg said the vote was close. Europa Clipper said nothing, but the Clipper sailed.")
+    names = checker.full_names(article)
+    assert names == {"Ruiz": "Ana Ruiz"}  # two Bergs: which one?
+    assert checker.with_names_in_full(
+        ["Ruiz said fares would rise.", "Ruiz said the line needs boats.", "Berg said so."], names) == \
+        ["Ana Ruiz said fares would rise.", "Ruiz said the line needs boats.", "Berg said so."]
+    assert checker.with_names_in_full(["Harbor chief Ana Ruiz said so."], names) == ["Harbor chief Ana Ruiz said so."]
+
+
 def test_a_question_answered_as_a_fact_is_found():
     asked = checker.Context(Article.build(
         "Ferry season\n\nShould the ferry season start earlier to make sure every pier stays busy? "

@@ -144,6 +144,9 @@ def run(model: Model, article: Article, language: str | None,
         parts = len(pieces)
         coverage = round(sum(word_count(p) for p in pieces) / max(1, word_count(text)), 4)
     summary = _finish(summary, english, article.text)
+    names = checker.full_names(article)  # a person first named by surname alone is named in full
+    summary = replace(summary, sentences=checker.with_names_in_full(summary.sentences, names),
+                      key_points=checker.with_names_in_full(summary.key_points, names))
     if length != asked:
         summary.notes.append(f"This model's context is too small for a {asked.name} summary: "
                              f"a {length.name} one was written.")

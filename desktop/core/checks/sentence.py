@@ -1254,6 +1254,45 @@ def check_names(sentence: str, ctx: Context) -> list[Problem]:
     return found
 
 
+def full_names(article: Article) -> dict[str, str]:
+    """The people the article names in full as speakers and also by surname alone ("Emirates
+    President Tim Clark said …", "Clark revealed …"): surname -> "Tim Clark". A surname
+    given more than one first name (two Trumps) is left out."""
+    speakers = {s.speaker or s.claim.speaker for s in article.sentences}
+    names = {}
+    for who in speakers:
+        m = re.search(r"(?<![\w.’'-])([A-Z][a-z]+)\s+([A-Z][a-z]{2,})$", who)
+        if not m or m.group(1).lower() in STOPWORDS | _CALENDAR or m.group(2) not in speakers:
+            continue  # the surname alone must speak too: a person's, not "Europa Clipper"
+        first, last = m.groups()
+        if re.search(rf"\b(?:{first.lower()}|{last.lower()})\b", article.text):
+            continue  # a common word ("Summary Studies"), no one's name
+        before = {re.search(r"(\S*)\s*$", article.text[:u.start()]).group(1)
+                  for u in re.finditer(rf"\b{last}\b", article.text)}
+        if {b for b in before if b[:1].isupper() and b[-1:].isalpha()} == {first}:  # no other first name
+            names[last] = m.group()
+    return names
+
+
+def _alone(text: str, name: re.Match) -> bool:
+    """Whether a name stands without a capitalized word or "the" before it ("Clark said", not
+    "Tim Clark" or "the Clark family")."""
+    return not re.search(r"(?:\b[A-Z][\w.’'-]*|\b[Tt]he)\s+$", text[max(0, name.start() - 30):name.start()])
+
+
+def with_names_in_full(texts: list[str], names: dict[str, str]) -> list[str]:
+    """The sentences, read in order, with a person's first mention by surname alone written in
+    full ("Clark revealed" -> "Tim Clark revealed"): a reader does not know who "Clark" is."""
+    out: list[str] = []
+    for text in texts:
+        for last, full in names.items():
+            m = re.search(rf"\b{last}\b", text)
+            if m and _alone(text, m) and not any(re.search(rf"\b{last}\b", earlier) for earlier in out):
+                text = text[:m.start()] + full + text[m.end():]
+        out.append(text)
+    return out
+
+
 def _fragment(sentence: str) -> list[Problem]:
     """Not a whole sentence: too short, or without a verb."""
     plain = re.sub(r"[\"“”]|[‘’](?![a-z])|(?<![A-Za-z])[‘’]", "", sentence).strip()  # not "it’s"
