@@ -122,6 +122,12 @@ def test_a_number_the_article_gives_as_an_estimate_is_not_told_exactly():
     for kept in ("Nearly 12 owners met.", "A dozen owners met.", "Over 100 workers struck.",
                  "40 people spoke over three days.", "100-plus workers struck."):
         assert not support.check(kept, index), kept
+    # A number that names a thing, or an "up to" that is no bound, is no estimate.
+    named = support.ArticleIndex("Investors worried about 3M. Crowds stood close to 10 Downing Street. "
+                                 "It is now up to 12 jurors to decide. About eleven owners met.")
+    for kept in ("3M faces lawsuits.", "Crowds stood outside 10 Downing Street.", "12 jurors will decide."):
+        assert mended(kept, named) == kept, kept
+    assert mended("Eleven owners met.", named) == "About eleven owners met."
     # Where the word cannot go, the number is flagged and left as it is.
     assert [f.text for f in support.check("The 12 owners met.", index)] == ["12"]
     assert mended("The 12 owners met.", index) == "The 12 owners met."

@@ -279,6 +279,10 @@ def test_a_label_the_page_puts_before_its_headlines_goes_from_the_key_points():
         "Mayor Ana Ruiz said: the pier opens in May."]), english=True, article=article)
     assert finished.key_points == ["Ten rides for $20.", "A year pass for $300.",
                                    "Mayor Ana Ruiz said: the pier opens in May."]
+    # A speaker's words stay theirs; a label the article does not give its lines stays.
+    said = ["Ruiz said: the pier opens in May.", "Ruiz said: fares rise in June.", "Pros: fast.", "Pros: light."]
+    assert _finish(Summary("Ferry", ["Fares rise."], said), english=True,
+                   article="Ruiz said: the pier opens in May. Ruiz said: fares rise in June. Pros: fast.").key_points == said
 
 
 def test_a_parts_key_points_stand_in_where_the_joined_answer_has_too_few():

@@ -53,6 +53,9 @@ def test_a_press_release_is_its_issuer_s_word():
     assert genre.detect(own, url="https://www.harborferries.com/news/boats").kind == "press release"
     # A news report on a company, which says what the company is, is no release.
     assert genre.detect(own, url="https://news.example.com/2026/boats").kind == "news report"
+    assert genre.detect(own.replace("The boats enter", "Harbor Ferries did not answer media inquiries. The boats enter"),
+                        url="https://news.example.com/2026/boats").kind == "news report"
+    assert genre.detect(own, url="https://www.myharborferriesblog.com/boats").kind == "news report"
     # Its claims, told plainly, are the issuer's to make.
     from desktop.core.checks import sentence as checker
     ctx = checker.Context(Article.build(RELEASE))

@@ -448,6 +448,9 @@ def test_a_person_first_named_by_surname_alone_is_named_in_full():
         ["Ruiz said fares would rise.", "Ruiz said the line needs boats.", "Berg said so."], names) == \
         ["Ana Ruiz said fares would rise.", "Ruiz said the line needs boats.", "Berg said so."]
     assert checker.with_names_in_full(["Harbor chief Ana Ruiz said so."], names) == ["Harbor chief Ana Ruiz said so."]
+    # A quote stays as it was said; "Ruiz Street" is no person.
+    assert checker.with_names_in_full(["“Ruiz is right,” Berg said.", "Ruiz Street closed.", "Ruiz agreed."], names) == \
+        ["“Ruiz is right,” Berg said.", "Ruiz Street closed.", "Ana Ruiz agreed."]
 
 
 def test_a_question_answered_as_a_fact_is_found():
@@ -455,7 +458,12 @@ def test_a_question_answered_as_a_fact_is_found():
         "Ferry season\n\nShould the ferry season start earlier to make sure every pier stays busy? "
         "What is the best crossing of the year? The crossing from Alder to Holm, in early May."))
     assert "modality" in kinds("The ferry season starts earlier to make sure every pier stays busy.", asked)
-    for kept in ("The writer asks whether the ferry season should start earlier to keep every pier busy.",
+    answered = checker.Context(Article.build(
+        "Ferry terminal\n\nIs the new ferry terminal worth the money? Yes: it has cut crossing times "
+        "by half, port data show. Should the ferry season start earlier?"))
+    assert "modality" not in kinds("The new ferry terminal is worth the money, port data show.", answered)
+    for kept in ("The ferry season could start earlier to make sure every pier stays busy.",
+                 "The writer asks whether the ferry season should start earlier to keep every pier busy.",
                  "Should the ferry season start earlier to make sure every pier stays busy?",
                  # A question of what, why or how is answered after it.
                  "The best crossing of the year is from Alder to Holm, in early May."):
@@ -749,8 +757,10 @@ def test_an_opinion_piece_view_must_be_told_as_its_writer_s():
     desk = checker.Context(Article(column, Genre("review", "Coast Herald Sport"), "Why Port Alder needs its bridge"))
     assert problem(best, desk, "opinion").fix == "Coast Herald Sport writes that"
     # A fact check begins with the claim it rates, which is not its writer's word.
-    rated = checker.Context(Article(column, Genre("fact check", "Harbor Check"), "Why Port Alder needs its bridge"))
-    assert checker.frame(rated) == "In a fact check, Harbor Check checks the claim that"
+    rated = checker.Context(Article(column, Genre("fact check", "Ferry Facts"), "Why Port Alder needs its bridge"))
+    assert checker.frame(rated) == "In a fact check, Ferry Facts checks the claim that"
+    # Its own verdict is its writer's word.
+    assert problem(best, rated, "opinion", part="summary").fix == "In a fact check, Ferry Facts writes that"
 
 
 def test_the_review_counts_every_kind_and_links_key_points_to_evidence(ctx):

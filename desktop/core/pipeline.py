@@ -306,7 +306,7 @@ def _finish(summary: Summary, english: bool, article: str) -> Summary:
     def ended(text: str) -> str:
         return _ended(_lower_after_that(_without_dateline(tidy(text), article), article))
 
-    points = _without_shared_label([ended(p) for p in summary.key_points])
+    points = _without_shared_label([ended(p) for p in summary.key_points], article)
     return Summary(tidy(summary.title), [ended(s) for s in summary.sentences], points, summary.notes)
 
 
@@ -314,12 +314,20 @@ def _finish(summary: Summary, english: bool, article: str) -> Summary:
 _LABEL = re.compile(r"^([^\W\d][\w'’&-]*(?:\s+[\w'’&-]+){0,2}):\s+(?=[\w“\"$£€])")
 
 
-def _without_shared_label(points: list[str]) -> list[str]:
-    """The key points without the label more than one of them begins with, copied from the
-    page's list of headlines ("Daily Deals: Apple Watch for $169"): it tells no fact."""
+def _without_shared_label(points: list[str], article: str) -> list[str]:
+    """The key points without the label more than one of them begins with, where the article
+    too begins more than one of its lines or sentences with it (a list of headlines: "Daily
+    Deals: Apple Watch for $169"): it tells no fact. A speaker's ("Ruiz said:") stays."""
     labels = [m.group(1) if (m := _LABEL.match(p)) else "" for p in points]
-    shared = {label for label in labels if label and labels.count(label) >= 2}
-    return [p[len(label) + 1:].lstrip() if label in shared else p for p, label in zip(points, labels)]
+    shared = {label for label in labels if label and labels.count(label) >= 2
+              and len(re.findall(rf"(?:^|[\n.!?]\s*){re.escape(label)}:", article)) >= 2
+              and not lexicon.reporting_pattern().search(label)}
+    return [_capitalized(p[len(label) + 1:].lstrip()) if label in shared else p
+            for p, label in zip(points, labels)]
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 # A wire story's dateline: "New York, NY – ", "LONDON (Reuters) — ".

@@ -173,7 +173,7 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
     if english:
         found += _attribution(sentence, claim, main, sources, part, first, ctx)
         if part != "title":  # a headline is compressed: its verbs are no claims of certainty
-            found += _modality(sentence, claim, sources, article.headline) or _asked(sentence, main)
+            found += _modality(sentence, claim, sources, article.headline) or _asked(sentence, claim, main, article)
         # What the note names above the sentence: a key point's title and earlier points; the
         # summary's first sentence's title, read just before it.
         named = (*before, title) if part == "point" else (title,) if first and title else ()
@@ -399,8 +399,10 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
         # ("Backers of tariffs say …"): the speaker's head word is not in the sentence.
         others = who or (main.claim.speaker if main.claim.speaker.lower() not in claims.PRONOUNS else "")
         head = re.split(r"\s+(?:with|to|of|by|for|in|from|at|on)\s+", others)[0]
+        # ("…, but the accounts show …": the piece's own part may be what the sentence tells)
         if said and others and not research and _WRITER_WORDS.search(sentence) and not claim.named \
-                and not set(content(head)) & set(content(sentence)):
+                and not set(content(head)) & set(content(sentence)) \
+                and not re.search(r"(?:,|;)\s*(?:but|however|while|whereas|yet)\b", main.text):
             first = others.split()[0].lower()
             if first in ("the", "a", "an", "some", "many", "most") or claims.SIDES.fullmatch(first) \
                     or claims.EVIDENCE.fullmatch(first):
@@ -780,8 +782,6 @@ def _writer_fix(ctx: Context, part: str, first: bool) -> str:
     verb = ("argue" if plural else "argues") if genre.kind in ("opinion column", "editorial") \
         else "says" if genre.kind == PRESS else ("write" if plural else "writes")
     if part == "summary" and first:
-        if genre.kind == "fact check":  # it begins with the claim it rates: no word of its writer's
-            return f"In a fact check, {author} {'check' if plural else 'checks'} the claim that"
         return f"In {_a(genre.kind)} {genre.kind}, {author} {verb} that"
     # People by their surnames; a site, a desk or the board by its whole name ("Telegraph Sport").
     short = " and ".join(w.split()[-1] for w in writers) if people else author
@@ -813,8 +813,11 @@ def _a(kind: str) -> str:
 
 def frame(ctx: Context) -> str:
     """The beginning of an opinion piece's summary: "In an opinion column, Ana Ruiz argues
-    that"; "" for a news report."""
-    return _writer_fix(ctx, "summary", True)
+    that"; "" for a news report. A fact check's begins with the claim it rates, which is no
+    word of its writer's: "In a fact check, PolitiFact checks the claim that"."""
+    begun = _writer_fix(ctx, "summary", True)
+    return re.sub(r"\b(write|writes) that$", lambda m: ("check" if m.group(1) == "write" else "checks")
+                  + " the claim that", begun) if ctx.article.genre.kind == "fact check" else begun
 
 
 # -- how sure -------------------------------------------------------------------------------
@@ -875,12 +878,17 @@ _YES_OR_NO = re.compile(r"[\"“‘']?(?:is|are|was|were|should|could|would|can|
                         r"might|must|may|shall)\b", re.IGNORECASE)
 
 
-def _asked(sentence: str, main: Sentence | None) -> list[Problem]:
+def _asked(sentence: str, claim: claims.Claim, main: Sentence | None, article: Article) -> list[Problem]:
     """The article's sentence asks whether ("Should the vote be held earlier?"), and the
     summary's tells the answer as a fact ("The vote was held earlier"). A question that asks
-    what, why or how ("What is my favourite walk?") has its answer after it."""
-    if main is None or not _YES_OR_NO.match(main.text) or not re.search(r"\?[\"”’')\]]*\s*$", main.text) \
+    what, why or how ("What is my favourite walk?") has its answer after it, as one the next
+    sentence answers ("Yes: …"); a headline's question is the article's to answer."""
+    if main is None or any(m.kind in ("possibility", "condition") for m in claim.modal) or main.text == article.headline or not _YES_OR_NO.match(main.text) \
+            or not re.search(r"\?[\"”’')\]]*\s*$", main.text) \
             or re.search(r"\?[\"”’')\]]*\s*$", sentence) or _ASKING.search(sentence):
+        return []
+    after = next((s.text for s in article.sentences if s.start >= main.end), "")
+    if re.match(r"[\"“]?(?:yes|no|absolutely|not really|not quite|of course)\b", after, re.IGNORECASE):
         return []
     return [_whole("modality", sentence, "The article asks this as a question: the sentence "
                    "tells it as a fact.")]
@@ -1275,22 +1283,36 @@ def full_names(article: Article) -> dict[str, str]:
 
 
 def _alone(text: str, name: re.Match) -> bool:
-    """Whether a name stands without a capitalized word or "the" before it ("Clark said", not
-    "Tim Clark" or "the Clark family")."""
-    return not re.search(r"(?:\b[A-Z][\w.’'-]*|\b[Tt]he)\s+$", text[max(0, name.start() - 30):name.start()])
+    """Whether a name stands without a capitalized word or "the" before it or a capitalized
+    word after it ("Clark said", not "Tim Clark", "the Clark family" or "Clark County")."""
+    return not re.search(r"(?:\b[A-Z][\w.’'-]*|\b[Tt]he)\s+$", text[max(0, name.start() - 30):name.start()]) \
+        and not re.match(r"\s+[A-Z]", text[name.end():])
 
 
 def with_names_in_full(texts: list[str], names: dict[str, str]) -> list[str]:
     """The sentences, read in order, with a person's first mention by surname alone written in
-    full ("Clark revealed" -> "Tim Clark revealed"): a reader does not know who "Clark" is."""
+    full ("Clark revealed" -> "Tim Clark revealed"): a reader does not know who "Clark" is.
+    Quoted words stay as they are."""
     out: list[str] = []
     for text in texts:
         for last, full in names.items():
-            m = re.search(rf"\b{last}\b", text)
-            if m and _alone(text, m) and not any(re.search(rf"\b{last}\b", earlier) for earlier in out):
+            said = [_unquoted(e) for e in out]
+            if any(_alone(e, m) or full in e for e in said for m in re.finditer(rf"\b{re.escape(last)}\b", e)):
+                continue  # named before
+            quotes = lexicon.quoted_spans(text)
+            m = next((m for m in re.finditer(rf"\b{re.escape(last)}\b", text)
+                      if not lexicon.inside(m.start(), quotes)), None)
+            if m and _alone(text, m):
                 text = text[:m.start()] + full + text[m.end():]
         out.append(text)
     return out
+
+
+def _unquoted(text: str) -> str:
+    """The text with its quoted words blanked out."""
+    for start, end in lexicon.quoted_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _fragment(sentence: str) -> list[Problem]:

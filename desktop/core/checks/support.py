@@ -236,14 +236,24 @@ def _told_together(article: str) -> set[tuple[float, float]]:
 # Words that make a number an estimate or a bound: "about a dozen", "more than 100", "up to
 # 90 per cent". "over" and "under" only in a summary: in an article they may tell a span of
 # time ("over three days") or an age ("under 18").
-_ESTIMATE_WORDS = (r"about|around|several|a\s+few|a\s+couple\s+of|roughly|nearly|almost|approximately|some|an\s+estimated|estimated|"
-                   r"more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|as\s+many\s+as|"
-                   r"as\s+much\s+as|as\s+few\s+as|close\s+to|upwards\s+of")
+_ESTIMATE_WORDS = (r"about|around|several|a\s+few|a\s+couple\s+of|roughly|nearly|almost|approximately|some|"
+                   r"an\s+estimated|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|"
+                   r"as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|close\s+to|upwards\s+of")
 _ESTIMATE_BEFORE = re.compile(rf"\b({_ESTIMATE_WORDS})\s+(?:a\s+)?[$£€]?$", re.IGNORECASE)
-_ESTIMATE_BEFORE_ANY = re.compile(rf"\b(?:{_ESTIMATE_WORDS}|(?:just\s+|well\s+)?(?:over|under))\s+"
-                                  r"(?:a\s+)?[$£€]?$", re.IGNORECASE)
-_ESTIMATE_AFTER = re.compile(r"\s*(?:or\s+so|or\s+more|or\s+fewer|or\s+less|-?plus\b|\+)", re.IGNORECASE)
+_ESTIMATE_BEFORE_ANY = re.compile(rf"(?:\b(?:{_ESTIMATE_WORDS}|(?:just\s+|well\s+)?(?:over|under)|north\s+of|"
+                                  r"in\s+excess\s+of|above|below)\s+|~\s*)(?:a\s+)?[$£€]?$", re.IGNORECASE)
+_ESTIMATE_AFTER = re.compile(r"\s*(?:or\s+so|or\s+more|or\s+fewer|or\s+less|-?plus\b|\+|-?odd\b)", re.IGNORECASE)
 _A_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# "Up to" that is no bound: "it is up to 12 jurors", "rose up to 5 per cent".
+_NO_BOUND = re.compile(r"\b(?:is|was|are|were|be|been|now|it['’]s|go|goes|went|gone|rose|rise|rises|risen|"
+                       r"climbed|jumped|grew|increased)\s+up\s+to\s+[$£€]?$", re.IGNORECASE)
+
+
+def _a_quantity(text: str, start: int, end: int) -> bool:
+    """Whether the number counts or measures, not names a thing: "3M", "737 Max", "10
+    Downing Street", a year."""
+    named = re.fullmatch(r"\d+[A-Z]", text[start:end]) and not re.search(r"[$£€]\s*$", text[:start])
+    return not named and not _A_YEAR.fullmatch(text[start:end]) and not re.match(r"[A-Za-z]|\s+[A-Z]", text[end:])
 
 
 def _estimates_only(article: str) -> dict[float, str]:
@@ -252,10 +262,11 @@ def _estimates_only(article: str) -> dict[float, str]:
     bare: set[float] = set()
     hedged: dict[float, str] = {}
     for start, end, value in number_values(article):
-        if _A_YEAR.fullmatch(article[start:end]):
+        if not _a_quantity(article, start, end):
             continue
-        found = _ESTIMATE_BEFORE.search(article[max(0, start - 30):start])
-        if found:
+        before = article[max(0, start - 30):start]
+        found = _ESTIMATE_BEFORE.search(before)
+        if found and not _NO_BOUND.search(before):
             hedged.setdefault(round(value, 6), re.sub(r"\s+", " ", found.group(1)).lower())
         elif not _ESTIMATE_AFTER.match(article[end:]):
             bare.add(round(value, 6))
@@ -268,7 +279,7 @@ def estimates_told_exactly(text: str, index: ArticleIndex) -> list[tuple[int, in
     found = []
     for start, end, value in number_values(text):
         word = index.estimates.get(round(value, 6))
-        if word and not text[start:end].lower().endswith("dozen") \
+        if word and _a_quantity(text, start, end) and not text[start:end].lower().endswith("dozen") \
                 and not _ESTIMATE_BEFORE_ANY.search(text[max(0, start - 30):start]) \
                 and not _ESTIMATE_AFTER.match(text[end:]):
             found.append((start, end, word))
@@ -288,7 +299,8 @@ def with_estimates(text: str, index: ArticleIndex) -> str:
             continue  # "several 12" tells no number
         at = start - 1 if re.search(r"[$£€]$", text[:start]) else start
         first = not text[:at].strip() or re.search(r"[.!?:]\s*$", text[:at])
-        text = text[:at] + (word[:1].upper() + word[1:] if first else word) + " " + text[at:]
+        number = text[at:at + 1].lower() + text[at + 1:] if first else text[at:]  # "About twelve"
+        text = text[:at] + (word[:1].upper() + word[1:] if first else word) + " " + number
     return text
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.core.language import claims, lexicon
-from desktop.core.language.text import MONTHS, possessive, sentences
+from desktop.core.language.text import MONTHS, STOPWORDS, possessive, sentences
 
 NEWS = "news report"
 # A text whose page does not say what it is, written in the first and second person and
@@ -100,9 +100,11 @@ _PROFILE = re.compile(r"^([^\W_][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){0,4}),?\
                       r"(?:is|are)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?(?:company|provider|platform|firm|maker|"
                       r"manufacturer|developer|leader|group|organi[sz]ation|network|agency|specialist|supplier|"
                       r"producer|retailer|operator|pioneer|innovator|brand)\b", re.MULTILINE)
-_RELEASED = re.compile(r"\b(?:PR ?Newswire|Business ?Wire|GLOBE ?NEWSWIRE|ACCESSWIRE|"
-                       r"(?:media|press|investor)\s+(?:contacts?|inquiries|relations)|forward-looking statements|"
-                       r"for more information[^.\n]{0,80}?(?:visit|contact|go to))\b", re.IGNORECASE)
+# A wire's name, or a contact's line of its own ("Media contact: Tom Li"), or the legal notice
+# of a listed company; not "did not respond to media inquiries".
+_RELEASED = re.compile(r"\b(?:PR ?Newswire|Business ?Wire|GLOBE ?NEWSWIRE|ACCESSWIRE)\b|"
+                       r"^\s*(?:media|press|investor)\s+(?:contacts?|relations)\s*:|forward-looking statements",
+                       re.IGNORECASE | re.MULTILINE)
 ISSUER_TAIL = 0.4  # the share of the text, from its end, where the issuer's profile stands
 
 
@@ -115,10 +117,13 @@ def _issuer(text: str, url: str) -> tuple[str, str]:
     if not found:
         return "", ""
     name = found.group(1).strip()
-    host = re.sub(r"^\w+://(?:www\.)?", "", url.lower()).split("/")[0]
-    if len(name) >= 3 and re.sub(r"[^a-z0-9]", "", name.lower()) in host.replace("-", ""):
+    if name.lower() in STOPWORDS or name.lower() in claims.PRONOUNS:
+        return "", ""  # "They are a group of …": no issuer's name
+    squashed = re.sub(r"[^a-z0-9]", "", name.lower())
+    host = re.sub(r"^\w+://", "", url.lower()).split("/")[0]
+    if len(squashed) >= 3 and squashed in host.replace("-", "").split("."):  # ascom.com, not oxfordmail
         return name, "on its own site"
-    if line := _RELEASED.search(text):
+    if line := _RELEASED.search(tail):
         return name, f"and “{line.group()}”"
     return "", ""
 
