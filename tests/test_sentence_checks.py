@@ -298,6 +298,8 @@ def test_what_a_speaker_argues_about_themselves_is_mended_with_their_pronoun():
         "harbor seat. The vote is in May."))
     found = problem("Ruiz will take the harbor seat.", bare, "attribution")
     assert found.fix == "Ana Ruiz has said that" and found.mended == ""
+    # Nor "Ana Ruiz has said that Ana Ruiz, 44, will …" before an appositive.
+    assert problem("Ana Ruiz, 44, will win the harbor seat.", ctx, "attribution").mended == ""
 
 
 def test_words_put_in_a_speakers_mouth_are_found():

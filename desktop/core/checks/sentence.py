@@ -225,6 +225,8 @@ def _as_pronoun(rest: str, source: Sentence) -> str:
     claim = source.claim
     name = (source.speaker or claim.speaker).split()
     subject = re.match(r"(?:[A-Z][\w’'.-]*\s+)*?([A-Z][\w’'-]+)\b(?!['’])\s+(?=[a-z])", rest)
+    if name and claim.opening and not subject and re.match(rf"(?:[A-Z][\w’'.-]*\s+)*?{re.escape(name[-1])},", rest):
+        return ""  # "Ruiz, 24, was deported": no "Ruiz said that Ruiz, 24, …"
     if not name or not subject or subject.group(1) != name[-1] or not claim.opening:
         return rest
     run = rest[:subject.end(1)].split()
