@@ -243,6 +243,7 @@ def test_every_sentence_and_key_point_of_a_note_ends_as_a_sentence_does():
         'The league says that " the final is sold out',  # a stray mark, not a quote to close
         "Ana Ruiz said that Former champions lost to Viera.",  # the article writes it small
         "Ana Ruiz said that Viera won.",  # a name
+        "A 8-year-old fan saw a 11% rise, a 18,000-seat arena and a 110-year-old pier.",
     ]), english=True, article=article)
     assert finished.title == "Viera beats Rockledge"  # a title has no full stop
     assert finished.sentences == ["Viera beat Rockledge 70-44 on Friday.", 'The coach called it "a good night."']
@@ -265,6 +266,7 @@ def test_every_sentence_and_key_point_of_a_note_ends_as_a_sentence_does():
         'The league says that " the final is sold out.',
         "Ana Ruiz said that former champions lost to Viera.",
         "Ana Ruiz said that Viera won.",
+        "An 8-year-old fan saw an 11% rise, an 18,000-seat arena and a 110-year-old pier.",
     ]
 
 

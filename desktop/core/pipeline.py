@@ -301,6 +301,7 @@ def _finish(summary: Summary, english: bool, article: str) -> Summary:
     sentence does."""
     def tidy(text: str) -> str:
         text = lexicon.soften(text) if english else text
+        text = _AN_NUMBER.sub(lambda m: m.group(1) + "n", text) if english else text
         return re.sub(r"\s+", " ", checker.TICKER.sub("", text)).replace(" ,", ",").replace(" .", ".").strip()
 
     def ended(text: str) -> str:
@@ -328,6 +329,11 @@ def _without_shared_label(points: list[str], article: str) -> list[str]:
 
 def _capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+# "a" before a number said with a vowel first: "an 8-year-old", "an 11%", "an 18,000-seat"
+# (not "a 110" or "a 1,800").
+_AN_NUMBER = re.compile(r"\b([Aa])(?= (?:8|1[18](?![\d.])|1[18],\d{3}))")
 
 
 # A wire story's dateline: "New York, NY – ", "LONDON (Reuters) — ".
