@@ -105,6 +105,10 @@ def test_two_numbers_told_as_one_must_stand_together_in_the_article():
                    "The ferry runs Sept. 9-11.", "Bay lost 44-70."):
         assert not support.check(retold, scores), retold
     assert [f.text for f in support.check("Bay beat Harbor 14-11.", scores)] == ["14-11"]
+    # A results list's row gives the score to its two sides, not to a third.
+    rows = support.ArticleIndex("Results\n\nPalm Bay d. Rockledge 70-44\n\nViera d. Melbourne 3-1")
+    assert not support.check("Palm Bay defeated Rockledge 70-44.", rows)
+    assert [f.text for f in support.check("Viera defeated Rockledge 70-44.", rows)] == ["70-44"]
 
 
 def test_a_number_the_article_gives_as_an_estimate_is_not_told_exactly():

@@ -112,6 +112,7 @@ class ArticleIndex:
         self.stems = {norm(t) for t in self.tokens}
         self.numbers = {round(v, 6) for _, _, v in number_values(article)}
         self.number_pairs = _told_together(article)
+        self.pair_lines = _lines_by_pair(article)
         self.estimates = _estimates_only(article)
         softened = lexicon.soften(article)  # summaries may drop the article's loaded words
         self.pairs = set(_pairs(article)) | set(_pairs(softened))
@@ -223,14 +224,34 @@ def _pair(a: float, b: float) -> tuple[float, float]:
 
 def _told_together(article: str) -> set[tuple[float, float]]:
     """The pairs of numbers the article tells together, next to each other in one sentence."""
-    found = set()
-    for a, b in sentences(article):
-        text = article[a:b]
-        values = number_values(text)
-        for (_, end, first), (start, _, second) in zip(values, values[1:]):
-            if _BETWEEN.fullmatch(text[end:start]):
-                found.add(_pair(round(first, 6), round(second, 6)))
+    return {pair for a, b in sentences(article) for pair in _pairs_in(article[a:b])}
+
+
+def _pairs_in(text: str) -> set[tuple[float, float]]:
+    values = number_values(text)
+    return {_pair(round(first, 6), round(second, 6))
+            for (_, end, first), (start, _, second) in zip(values, values[1:]) if _BETWEEN.fullmatch(text[end:start])}
+
+
+def _lines_by_pair(article: str) -> dict[tuple[float, float], list[str]]:
+    """The article's lines (paragraphs, a results list's rows) that tell each pair of numbers."""
+    found: dict[tuple[float, float], list[str]] = {}
+    for line in article.split("\n"):
+        for pair in _pairs_in(line):
+            found.setdefault(pair, []).append(line.lower())
     return found
+
+
+PAIR_NAMES_BEFORE = 40  # characters before a score or a vote where its sides are named
+
+
+def _pair_given_to_others(text: str, match: re.Match, index: "ArticleIndex") -> bool:
+    """Whether the names told just before a pair ("Viera defeated Rockledge 70-44") are not all
+    in any line of the article that gives the pair ("Palm Bay d. Rockledge 70-44")."""
+    lines = index.pair_lines.get(_pair(*map(float, match.groups())), [])
+    near = [name for start, _, name in names(text, index) if match.start() - PAIR_NAMES_BEFORE <= start < match.start()]
+    return bool(lines and near) and not any(all(w.lower() in line for name in near for w in name.split())
+                                            for line in lines)
 
 
 # Words that make a number an estimate or a bound: "about a dozen", "more than 100", "up to
@@ -321,10 +342,15 @@ def check(text: str, index: ArticleIndex, title: bool = False) -> list[Finding]:
         findings.append(Finding(start, end, text[start:end], "number",
                                 f"The article gives this number as an estimate or a bound (“{word}”): say so."))
     for match in _PAIR.finditer(text):
-        if _pair(*map(float, match.groups())) not in index.number_pairs and not any(
-                f.kind == "number" and match.start() <= f.start < match.end() for f in findings):
+        if any(f.kind == "number" and match.start() <= f.start < match.end() for f in findings):
+            continue
+        if _pair(*map(float, match.groups())) not in index.number_pairs:
             findings.append(Finding(match.start(), match.end(), match.group(), "number",
                                     "The article does not give these numbers together."))
+        elif _pair_given_to_others(text, match, index):
+            findings.append(Finding(match.start(), match.end(), match.group(), "number",
+                                    "The article gives this score or count to others: who did what "
+                                    "may have changed."))
     for start, end, name in names(text, index, title):
         if not index.has_name(name):
             findings.append(Finding(start, end, name, "name", "Name not in the article."))
