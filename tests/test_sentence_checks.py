@@ -503,6 +503,12 @@ def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
     assert "fragment" not in kinds("Residents of Los Palmas will pay a toll of 2 dollars.", ctx)
     assert "fragment" in kinds("Plans to double the toll for residents of Los Palmas.", ctx)
     assert "fragment" in kinds("To post signs telling residents the toll doubles in 2029.", ctx)
+    # A results row's list, and the article's headline told as what its writer argues.
+    assert "fragment" in kinds("Harbor (4-0): Ruiz 25 points, Berg 17 points, Holm 10 points.", ctx)
+    assert "fragment" not in kinds("The council voted: Ruiz, Berg and Holm said yes, and two said no.", ctx)
+    column = checker.Context(Article(ARTICLE, Genre("opinion column", "Rita Haas"), "Port Alder Approves Harbor Bridge"))
+    assert "fragment" in kinds("Haas argues that Port Alder Approves Harbor Bridge.", column)
+    assert "fragment" not in kinds("Haas argues that Port Alder should approve the harbor bridge.", column)
     assert "fragment" not in kinds("To pay for the bridge, the council will charge a toll.", ctx)
     for whole in ("Plans to rebuild the pier were approved on Monday.",
                   "Italy raises taxes on imported cars.", "Emily works as a nurse in Port Alder."):

@@ -181,7 +181,7 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
             or _unowned_pronoun(sentence, claim, part, first, ctx)
         found += check_names(sentence, ctx)
         if part != "title":
-            found += _fragment(sentence)
+            found += _fragment(sentence) or _headline_told(sentence, ctx)
     if part != "title":
         found += _question(sentence)
     found += _clutter(sentence)
@@ -1317,6 +1317,17 @@ def _unquoted(text: str) -> str:
     return text
 
 
+def _headline_told(sentence: str, ctx: Context) -> list[Problem]:
+    """The article's headline, in its capitals, told as what someone says ("Ruiz argues that
+    Trump's Trade War Keeps World Guessing"): a headline's words, no sentence."""
+    said = re.search(r"\bthat\s+(.+?)[.!?]?$", sentence)
+    headline = ctx.article.headline
+    if said and headline and support.title_case(headline) and support.title_case(said.group(1)) \
+            and set(content(said.group(1))) <= set(content(headline)):
+        return [_whole("fragment", sentence, "Not a whole sentence: the article's headline, copied.")]
+    return []
+
+
 def _fragment(sentence: str) -> list[Problem]:
     """Not a whole sentence: too short, or without a verb."""
     plain = re.sub(r"[\"“”]|[‘’](?![a-z])|(?<![A-Za-z])[‘’]", "", sentence).strip()  # not "it’s"
@@ -1325,6 +1336,12 @@ def _fragment(sentence: str) -> list[Problem]:
         return [_whole("fragment", sentence, "Not a whole sentence.")]
     if plain.endswith(":"):
         return [_whole("fragment", sentence, "Not a whole sentence: it stops where its list begins.")]
+    listed = re.match(r"[^:]{2,60}:\s+(.*)$", plain)
+    if listed and listed.group(1).count(",") >= 2 and not (_FINITE.search(listed.group(1))
+                                                          or _VERB_HINTS.search(listed.group(1))):
+        # "Palm Bay (1-0): Tolivert 25 points, Davis 17 points, …": a results row's list
+        return [_whole("fragment", sentence, "Not a whole sentence: a list of items.")]
+
     if re.fullmatch(r"[A-Z][a-z]+ed", found[0]) and found[1][:1].islower():
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
     if (_NO_SUBJECT.match(plain) and not _FINITE.search(plain)) \
