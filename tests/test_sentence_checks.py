@@ -428,6 +428,14 @@ def test_a_possibility_told_as_a_fact_is_found_with_the_words_that_mend_it(ctx):
                    "attribution").fix == "The budget office projects that"
 
 
+def test_what_a_sentence_tells_of_the_report_itself_is_no_claim_of_it():
+    poll = checker.Context(Article.build(
+        "Harbor poll\n\nThe poll of 500 likely Port Alder voters, released Tuesday, found the mayor far "
+        "behind her rival, 38% to 55%. The town has 9,000 residents."))
+    assert "attribution" not in kinds("The poll was released on Tuesday.", poll)  # no "found that the poll was released"
+    assert "attribution" in kinds("The mayor is far behind her rival, 38% to 55%.", poll)
+
+
 def test_a_claim_given_to_the_piece_that_the_article_has_others_make_is_found():
     check = checker.Context(Article.build(
         "Ferry tolls, explained\n\nBackers of the toll say that it helps the ferry line pay for new "

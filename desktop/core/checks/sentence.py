@@ -386,7 +386,7 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
                        _writer_fix(ctx, part, first))]
     if part == "title":  # a headline tells the event, not who said it
         return []
-    if _contested(main):  # the sentence's own source: a claim near it is not what it says
+    if _contested(main) and not _about_the_report(sentence, main):  # a claim near it is not what it says
         who = _who(main)
         if not said and (who or _POLL.search(main.text)):
             return [unsaid("attribution", 0, len(sentence), sentence,
@@ -412,6 +412,16 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
             return [_whole("attribution", sentence, f"The article has {others} say this: it is "
                            "not the piece's own claim. Say whose it is.", _opening(main, part))]
     return []
+
+
+def _about_the_report(sentence: str, main: Sentence) -> bool:
+    """Whether the sentence tells the report, not what it says: its words are in the article
+    sentence's words around the speech ("The poll was released on Tuesday" of "The poll,
+    released Tuesday, found that …")."""
+    speech = set(content(_speech(main.text, main.claim) or ""))
+    mine = set(content(sentence))
+    return len(speech) >= 2 and bool(mine) and len(mine & speech) < len(mine) / 2 \
+        and len(mine & set(content(main.text))) >= SPEAKER_KEPT * len(mine)
 
 
 # A poll or a survey: "51 percent say", "a survey found".
