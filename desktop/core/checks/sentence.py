@@ -613,6 +613,8 @@ def _speech(text: str, said: claims.Claim) -> str | None:
     start, end = found
     before, after = text[:start].strip(), text[end:].strip()
     after_words = re.sub(r"^[,\s]+|[\s.,;:\"”]+$", "", after).split()
+    if re.search(r",[\"”’']+$", before):  # "“The pier reopened,” Ruiz said.": the quote
+        before = before.rstrip("\"”’'").strip("\"“‘'")
     if not before:
         speech = after
     elif before.endswith(",") and after.startswith(",") and not _JOINS.match(after):
