@@ -143,10 +143,7 @@ def run(model: Model, article: Article, language: str | None,
                        for g in groups]
         parts = len(pieces)
         coverage = round(sum(word_count(p) for p in pieces) / max(1, word_count(text)), 4)
-    summary = _finish(summary, english, article.text)
-    names = checker.full_names(article)  # a person first named by surname alone is named in full
-    summary = replace(summary, sentences=checker.with_names_in_full(summary.sentences, names),
-                      key_points=checker.with_names_in_full(summary.key_points, names))
+    summary = _finish(summary, english, article.text, checker.full_names(article))
     if length != asked:
         summary.notes.append(f"This model's context is too small for a {asked.name} summary: "
                              f"a {length.name} one was written.")
@@ -295,10 +292,11 @@ def _mend(text: str, part: str, ctx: checker.Context) -> str:
     return text
 
 
-def _finish(summary: Summary, english: bool, article: str) -> Summary:
+def _finish(summary: Summary, english: bool, article: str, names: dict[str, str] | None = None) -> Summary:
     """The loaded modifiers that can go without changing a fact are dropped; stock tickers and
     a dateline the model copied from `article` go; every sentence and key point ends as a
-    sentence does."""
+    sentence does; a person first named by surname alone is named in full (`names`, from
+    `checker.full_names`)."""
     def tidy(text: str) -> str:
         text = lexicon.soften(text) if english else text
         text = _AN_NUMBER.sub(lambda m: m.group(1) + "n", text) if english else text
@@ -308,7 +306,9 @@ def _finish(summary: Summary, english: bool, article: str) -> Summary:
         return _ended(_lower_after_that(_without_dateline(tidy(text), article), article))
 
     points = _without_shared_label([ended(p) for p in summary.key_points], article)
-    return Summary(tidy(summary.title), [ended(s) for s in summary.sentences], points, summary.notes)
+    names = names or {}
+    return Summary(tidy(summary.title), checker.with_names_in_full([ended(s) for s in summary.sentences], names),
+                   checker.with_names_in_full(points, names), summary.notes)
 
 
 # A page's label before its items' headlines: "Daily Deals: ", "LIVE: ".

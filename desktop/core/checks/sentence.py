@@ -328,7 +328,7 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
 
     # A question asserts no advice, and one that asks whether asserts no judgement ("Is it
     # fair to say the event was bad?"); "Why was it a blunder?" still judges.
-    asked = bool(re.search(r"\?[\"”’')\]]*\s*$", sentence))
+    asked = _is_question(sentence)
     judged = [m for m in claim.judgements if m.kind in _JUDGING
               and not (asked and (m.kind == "prescriptive" or _YES_OR_NO.match(sentence)))]
     if judged and not said:
@@ -376,7 +376,7 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
         (minds and s.claim.verb_kind == "cognition")
         or (not s.claim.named and (_judges_here(s, wanted) or (arguing and not _plain_fact(s, genre.kind == PRESS)))))]
     # A question tells nothing as a fact (a judging word in it is found above).
-    if genre.kind != NEWS and (not said or minds) and writers and not re.search(r"\?[\"”’')\]]*\s*$", sentence):
+    if genre.kind != NEWS and (not said or minds) and writers and not _is_question(sentence):
         if genre.kind == PRESS:  # what the issuer says of itself: a claim, theirs to make
             return [unsaid("attribution", 0, len(sentence), sentence,
                            f"This press release is {possessive(genre.author or 'its issuer')} word: say it is theirs.",
@@ -888,6 +888,10 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence], headl
 _ASKING = re.compile(r"\b(?:whether|if|ask\w*|question\w*|wonder\w*|unclear|unknown|debat\w*)\b", re.IGNORECASE)
 
 
+def _is_question(text: str) -> bool:
+    return bool(re.search(r"\?[\"”’')\]]*\s*$", text))
+
+
 _YES_OR_NO = re.compile(r"[\"“‘']?(?:is|are|was|were|should|could|would|can|will|do|does|did|has|have|had|"
                         r"might|must|may|shall)\b", re.IGNORECASE)
 
@@ -897,10 +901,11 @@ def _asked(sentence: str, claim: claims.Claim, main: Sentence | None, article: A
     summary's tells the answer as a fact ("The vote was held earlier"). A question that asks
     what, why or how ("What is my favourite walk?") has its answer after it, as one the next
     sentence answers ("Yes: …"); a headline's question is the article's to answer."""
-    if main is None or any(m.kind in ("possibility", "condition") for m in claim.modal) or main.text == article.headline or not _YES_OR_NO.match(main.text) \
-            or not re.search(r"\?[\"”’')\]]*\s*$", main.text) \
-            or re.search(r"\?[\"”’')\]]*\s*$", sentence) or _ASKING.search(sentence):
+    if main is None or main.text == article.headline or not (_YES_OR_NO.match(main.text) and _is_question(main.text)):
         return []
+    if _is_question(sentence) or _ASKING.search(sentence) \
+            or any(m.kind in ("possibility", "condition") for m in claim.modal):
+        return []  # told as a question, or with its doubt
     after = next((s.text for s in article.sentences if s.start >= main.end), "")
     if re.match(r"[\"“]?(?:yes|no|absolutely|not really|not quite|of course)\b", after, re.IGNORECASE):
         return []
@@ -1308,9 +1313,9 @@ def with_names_in_full(texts: list[str], names: dict[str, str]) -> list[str]:
     full ("Clark revealed" -> "Tim Clark revealed"): a reader does not know who "Clark" is.
     Quoted words stay as they are."""
     out: list[str] = []
+    said: list[str] = []  # the sentences before, without their quotes
     for text in texts:
         for last, full in names.items():
-            said = [_unquoted(e) for e in out]
             if any(_alone(e, m) or full in e for e in said for m in re.finditer(rf"\b{re.escape(last)}\b", e)):
                 continue  # named before
             quotes = lexicon.quoted_spans(text)
@@ -1319,6 +1324,7 @@ def with_names_in_full(texts: list[str], names: dict[str, str]) -> list[str]:
             if m and _alone(text, m):
                 text = text[:m.start()] + full + text[m.end():]
         out.append(text)
+        said.append(_unquoted(text))
     return out
 
 
