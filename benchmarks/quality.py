@@ -236,11 +236,11 @@ def check_accuracy() -> dict:
     labelled = json.loads(path.read_text(encoding="utf-8"))["sentences"]
     contexts: dict[str, checker.Context] = {}
     guesses = []
-    for item in labelled:
+    for at, item in enumerate(labelled):
         if item["key"] not in contexts:
             contexts[item["key"]] = checker.Context(read_as_the_app(item["key"]))
         kinds = {p.kind for p in checker.check(item["text"], item["part"], contexts[item["key"]],
-                                               logprob=item.get("logprob"))}
+                                               _summary_before(labelled, at), logprob=item.get("logprob"))}
         guesses.append({kind for kind in CHECKED
                         if kind in kinds or (kind == "unsupported" and bool(kinds & SUPPORT_KINDS))})
     truths = [set(item["problems"]) for item in labelled]
@@ -260,6 +260,18 @@ def check_accuracy() -> dict:
             "first_reader_vs_second": _scores([truths[s["index"]] for s in sample], theirs),
         }
     return report
+
+
+def _summary_before(labelled: list[dict], at: int) -> tuple[str, ...]:
+    """The sentences of the same summary before this one: a summary's sentences are listed
+    together, in the order written, and each is read after the ones before it, as in the note
+    (a key point is read on its own)."""
+    if labelled[at]["part"] != "summary":
+        return ()
+    start = at
+    while start and labelled[start - 1]["part"] == "summary" and labelled[start - 1]["key"] == labelled[at]["key"]:
+        start -= 1
+    return tuple(item["text"] for item in labelled[start:at])
 
 
 READINGS = LABELS / "readings.json"
