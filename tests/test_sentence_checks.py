@@ -625,6 +625,9 @@ def test_the_writers_own_voice_is_dangling_but_a_count_or_the_article_is_not(ctx
     assert problem("The 52-year-old said the bridge would open in 2029.", ctx, "dangling").text == "The 52-year-old"
     assert problem("Today, we are going to look at the bridge.", ctx, "dangling").text == "we"
     assert problem("Next week, I will write about the toll.", ctx, "dangling").text == "I"
+    # after the summary's first sentence too: no one before it is the writer's "I"
+    assert problem("Next week, I will write about the toll.", ctx, "dangling", part="summary",
+                   before=("Lena Ortiz said the bridge would open in 2029.",)).text == "I"
     assert "dangling" not in kinds("Port Alder first planned a bridge after World War I ended.", ctx)
     assert "dangling" not in kinds('Lena Ortiz said: "I want the bridge built.', ctx)
     assert "dangling" not in kinds("Lena Ortiz says that we all pay for the old road.", ctx)

@@ -1131,17 +1131,18 @@ def _unowned_pronoun(sentence: str, claim: claims.Claim, part: str, first: bool,
                      ctx: Context) -> list[Problem]:
     """A pronoun inside a standalone sentence that nothing before it names: "In an interview,
     he said ...", or "Ruiz writes that it is ..." of the writer, who is no "it"."""
+    speaker = claim.speaker.lower()
+    # The writer's own "I" or "we" is no one the note's voice can be, wherever it stands.
+    if speaker in ("", "i", "we") and (voice := _writer_voice(sentence, claim)):
+        return [Problem("dangling", voice.start, voice.end, voice.text,
+                        f"“{voice.text}”: whose? The sentence does not say who speaks.")]
     if part == "summary" and not first:
         return []
-    speaker = claim.speaker.lower()
     at = sentence.find(claim.opening) if claim.opening else -1
     intro = _INTRO.match(sentence)
     if speaker in ("he", "she", "they") and at > 0 and intro and not _names_something(intro.group()):
         return [Problem("dangling", at, at + len(claim.speaker), claim.speaker,
                         f"“{claim.speaker}”: who? The sentence does not name them.")]
-    if speaker in ("", "i", "we") and (voice := _writer_voice(sentence, claim)):
-        return [Problem("dangling", voice.start, voice.end, voice.text,
-                        f"“{voice.text}”: whose? The sentence does not say who speaks.")]
     writer = set(content(ctx.article.genre.author))
     said = re.compile(r"\s+that\s+(it|its)\b").match(sentence, at + len(claim.opening)) if at >= 0 else None
     if said and _EXPLETIVE.match("It" + sentence[said.end(1):]):
