@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/quality.py pages [--model default] [--keys all|dev|held|KEY...]
         [--save DIR] [--notes DIR]
     .venv/bin/python benchmarks/quality.py neus [--model default] [--items 40] [--save DIR]
-    .venv/bin/python benchmarks/quality.py summeval
+    .venv/bin/python benchmarks/quality.py summeval [--with-model]
+    .venv/bin/python benchmarks/quality.py doubts [--model default] [--keys all|dev|held|KEY...]
     .venv/bin/python benchmarks/quality.py genre [--model default] [--keys all|dev|held|KEY...]
         [--record]
 
@@ -24,8 +25,14 @@ neus: the first lead of each of the first N lines of ../shared/eval/neus-val.sou
 summeval: the sentence checker's verdict on the machine summaries of ../shared/eval/summeval.json
   against the expert labels: balanced accuracy (a summary is predicted consistent when no
   sentence of it has a problem of support: unsupported, number, name, quote or negation).
-  With the words alone, and with the model too (`--model`): each sentence's mean
-  log-probability after the article, as if the model were writing it in a key point.
+  With the words alone, and with the model too (`--with-model`): each sentence's mean
+  log-probability after the article, as if the model were writing it in a key point (as the
+  app does); and, as a design the app does not use, the words with the model's answer to
+  whether the article says each sentence (ASKED), at the mark that does best on the first half.
+doubts: that design on our own notes: the model asked of each labelled summary sentence and
+  key point whether its article says it, where the page is read in one pass. How its log odds
+  of yes part the sentences a reader found unsupported from the others, per half, and what it
+  would add to the words' check at some marks (sentences it doubts that the words pass).
 genre: where the model is asked about a labelled page (`pipeline.genre_question_text`: its
   markers and its style tell no genre, it is English and read in one pass), its reading
   (`pipeline.reading_odds`) against the labels, for dev and held pages: the highest odds of a news report and the lowest of a piece
@@ -62,6 +69,7 @@ from desktop.core.language import claims
 from desktop.core.language.text import sentences
 from desktop.core.model import RunStats, registry
 from desktop.core.writing import prompts
+from desktop.core.writing.form import answer_tokens
 
 ROOT = Path(__file__).resolve().parent
 EVAL = ROOT.parents[1] / "shared" / "eval"
@@ -439,6 +447,55 @@ def genre_reading(keys: list[str], model_name: str, record: bool) -> dict:
     return {"genre_odds": chosen.genre_odds, **report, "per_page": rows}
 
 
+# -- a design measured and left out: the model asked whether the article says it ----------------
+
+ASKED = "Does the article above say that {sentence} Answer yes or no."
+MARKS = (0.0, 0.5, 1.0, 1.5, 2.0)
+
+
+def asked_odds(model, text: str, sentence: str) -> float:
+    """The model's log odds that the article (`text`, read once) says the sentence."""
+    question = prompts.question_prompt(text, ASKED.format(sentence=sentence.strip()))
+    return model.odds(question, RunStats(), lambda: False)
+
+
+def doubts(keys: list[str], model_name: str) -> dict:
+    from desktop.core.model.llama import LocalModel
+    from desktop.core.model.session import Local
+
+    model = Local(LocalModel(registry.resolve(model_name).path))
+    labelled = json.loads((LABELS / "sentences.json").read_text(encoding="utf-8"))["sentences"]
+    held = set(page_keys(["held"]))
+    rows = []  # (held, unsupported by the reader, passed by the words, odds)
+    for key in sorted({item["key"] for item in labelled} & set(keys)):
+        article = read_as_the_app(key)
+        text = pipeline.model_text(article)
+        if model.prompt_tokens(prompts.summary_prompt(text, None, article.genre)) > \
+                model.n_ctx - answer_tokens(prompts.STANDARD):
+            continue  # read in parts: no one prompt holds the article
+        ctx = checker.Context(article)
+        for at, item in enumerate(labelled):
+            if item["key"] != key or item["part"] == "title":
+                continue
+            kinds = {p.kind for p in checker.check(item["text"], item["part"], ctx, _summary_before(labelled, at),
+                                                   logprob=item.get("logprob"))}
+            rows.append((key in held, "unsupported" in item["problems"], not kinds & SUPPORT_KINDS,
+                         asked_odds(model, text, item["text"])))
+        print(key, file=sys.stderr, flush=True)
+    report = {}
+    for half, is_held in (("dev", False), ("held", True)):
+        mine = [r for r in rows if r[0] == is_held]
+        bad, good = [r[3] for r in mine if r[1]], [r[3] for r in mine if not r[1]]
+        report[half] = {"unsupported": len(bad), "supported": len(good),
+                        "median_odds_unsupported": round(statistics.median(bad), 2) if bad else None,
+                        "median_odds_supported": round(statistics.median(good), 2) if good else None,
+                        "beyond_words": {str(mark): {
+                            "unsupported_doubted": sum(1 for r in mine if r[2] and r[1] and r[3] < mark),
+                            "supported_doubted": sum(1 for r in mine if r[2] and not r[1] and r[3] < mark)}
+                            for mark in MARKS}}
+    return report
+
+
 # -- SummEval -------------------------------------------------------------------------------
 
 def detokenize(text: str) -> str:
@@ -473,6 +530,7 @@ def summeval(model_name: str | None) -> dict:
         scorer = Local(LocalModel(registry.resolve(model_name).path))
     labels = [int(item["label"]) for item in items]
     by_label: dict[str, list[bool]] = {"words": [], "with_model": []}  # per item: whether it passed
+    asked: list[tuple[bool, float]] = []  # per item: whether the words pass it, the model's lowest odds
     for item in items:
         article = Article.build(item["document"])
         ctx = checker.Context(article)
@@ -487,12 +545,21 @@ def summeval(model_name: str | None) -> dict:
             found = {p.kind for part in parts for p in checker.check(
                 part, "point", ctx, logprob=session.likelihood(" " + part))}
             by_label["with_model"].append(not found & SUPPORT_KINDS)
+            asked.append((not words & SUPPORT_KINDS, min(asked_odds(scorer, item["document"], p) for p in parts)))
     report = {}
+    halves = {"first_half": range(len(items) // 2), "second_half": range(len(items) // 2, len(items))}
     for name, passes in by_label.items():
         if not passes:
             continue
-        halves = {"first_half": range(len(items) // 2), "second_half": range(len(items) // 2, len(items))}
         report[name] = _balanced(passes, labels) | {
+            half: _balanced([passes[i] for i in chosen], [labels[i] for i in chosen])["balanced_accuracy"]
+            for half, chosen in halves.items()}
+    if asked:
+        first = halves["first_half"]
+        mark = max((_balanced([asked[i][0] and asked[i][1] >= m for i in first], [labels[i] for i in first])
+                    ["balanced_accuracy"], m) for m in [x / 10 for x in range(-30, 51)])[1]
+        passes = [words_pass and odds >= mark for words_pass, odds in asked]
+        report["words_and_asked"] = {"mark_from_first_half": mark, **_balanced(passes, labels)} | {
             half: _balanced([passes[i] for i in chosen], [labels[i] for i in chosen])["balanced_accuracy"]
             for half, chosen in halves.items()}
     return report
@@ -500,7 +567,7 @@ def summeval(model_name: str | None) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("mode", choices=["pages", "neus", "summeval", "genre"])
+    parser.add_argument("mode", choices=["pages", "neus", "summeval", "genre", "doubts"])
     parser.add_argument("--model", default="default")
     parser.add_argument("--keys", nargs="*", default=["all"])
     parser.add_argument("--items", type=int, default=40)
@@ -520,6 +587,9 @@ def main() -> None:
         print(json.dumps(header | neus(args.items, args.model, args.save), indent=2))
         return
     keys = page_keys(args.keys)
+    if args.mode == "doubts":
+        print(json.dumps(header | doubts(keys, args.model), indent=2))
+        return
     if args.mode == "genre":
         print(json.dumps(header | genre_reading(keys, args.model, args.record), indent=2))
         return

@@ -519,6 +519,8 @@ def _names_writer(sentence: str, genre) -> bool:
         return True
     names = set(content(genre.author)) - {"editori", "board"} if genre.author else set()
     return bool(names & set(content(sentence)))
+
+
 _FRAMES = re.compile(r"^\s*In (?:an?|the|this) (?:opinion column|editorial|analysis|review|fact check|column|op-ed|press release)\b", re.I)
 
 
