@@ -756,6 +756,7 @@ def test_an_opinion_piece_view_must_be_told_as_its_writer_s():
                                       "faster road to the hospital for every family on the north shore.”", quoting)
     assert "opinion" not in kinds("Has the town waited too long for the bridge?", ctx)  # it tells nothing
     assert "opinion" not in kinds("The Long Wait for the Harbor Bridge", ctx, part="title")  # nor a verbless title
+    assert kinds("How to wait for a harbor bridge", ctx) == ["fragment"]  # nor a headline's words
     assert "opinion" in kinds("The Town Has Waited Too Long", ctx, part="title")
     assert "opinion" not in kinds("“Has the town waited too long for the bridge?”", ctx)
     # A fact an analysis gives, far from the judgement its sentence ends with, is no view of the writer's.

@@ -375,9 +375,10 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
     writers = [s for s in sources if not fact and (
         (minds and s.claim.verb_kind == "cognition")
         or (not s.claim.named and (_judges_here(s, wanted) or (arguing and not _plain_fact(s, genre.kind == PRESS)))))]
-    # A question tells nothing as a fact (a judging word in it is found above), nor does a
-    # title without a verb ("The Early Days of Online Leadership").
-    asserts = not _is_question(sentence) and not (part == "title" and _fragment(sentence))
+    # A question tells nothing as a fact (a judging word in it is found above), nor do words
+    # without a verb ("The Early Days of Online Leadership", "How to make pear jam"): a key
+    # point of them is taken back as a fragment, not given to the writer.
+    asserts = not _is_question(sentence) and not _fragment(sentence)
     if genre.kind != NEWS and (not said or minds) and writers and asserts:
         if genre.kind == PRESS:  # what the issuer says of itself: a claim, theirs to make
             return [unsaid("attribution", 0, len(sentence), sentence,
