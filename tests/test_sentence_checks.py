@@ -781,6 +781,12 @@ def test_an_opinion_piece_view_must_be_told_as_its_writer_s():
         "In an opinion column, Rita Haas and Tom Li argue that"
     desk = checker.Context(Article(column, Genre("review", "Coast Herald Sport"), "Why Port Alder needs its bridge"))
     assert problem(best, desk, "opinion").fix == "Coast Herald Sport writes that"
+    # What a review or a blog tells in its writer's own voice is their view; a sentence of the
+    # summary in that voice is whose "I" is unsaid, not an opinion told as fact.
+    walk = checker.Context(Article("The bridge\n\nI found the bridge easy to cross on foot with a "
+                                   "stroller. Next week we will look at the ferry.", Genre("review", "Rita Haas"), "The bridge"))
+    assert problem("The bridge is easy to cross on foot with a stroller.", walk, "opinion").fix == "Haas writes that"
+    assert kinds("Next week we will look at the ferry.", walk) == ["dangling"]
     # A fact check begins with the claim it rates, which is not its writer's word.
     rated = checker.Context(Article(column, Genre("fact check", "Ferry Facts"), "Why Port Alder needs its bridge"))
     assert checker.frame(rated) == "In a fact check, Ferry Facts checks the claim that"

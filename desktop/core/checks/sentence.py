@@ -377,8 +377,9 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
         or (not s.claim.named and (_judges_here(s, wanted) or (arguing and not _plain_fact(s, genre.kind == PRESS)))))]
     # A question tells nothing as a fact (a judging word in it is found above), nor do words
     # without a verb ("The Early Days of Online Leadership", "How to make pear jam"): a key
-    # point of them is taken back as a fragment, not given to the writer.
-    asserts = not _is_question(sentence) and not _fragment(sentence)
+    # point of them is taken back as a fragment, not given to the writer. One in the writer's
+    # own voice ("Today, we are going to …") says whose by its "we", which names no one.
+    asserts = not _is_question(sentence) and not _fragment(sentence) and not _writer_voice(sentence, claim)
     if genre.kind != NEWS and (not said or minds) and writers and asserts:
         if genre.kind == PRESS:  # what the issuer says of itself: a claim, theirs to make
             return [unsaid("attribution", 0, len(sentence), sentence,
@@ -439,13 +440,14 @@ def _plain_fact(source: Sentence, issued: bool = False) -> bool:
 
 def _judges_here(source: Sentence, wanted: set[str]) -> bool:
     """Whether the article's sentence judges where it says what the summary's sentence says
-    (a judging word elsewhere in it is not the summary's)."""
+    (a judging word elsewhere in it is not the summary's), or tells it in its writer's own
+    voice ("I found the bridge easy to cross")."""
     region = _region(source.text, wanted)
     if region is None:
         return _judges(source.claim)
     a, b = region
     return any(a - 25 <= m.start <= b + 25 for m in source.claim.judgements
-               if m.kind in _JUDGING or m.kind in lexicon.LOADED_CATEGORIES)
+               if m.kind in _JUDGING or m.kind in lexicon.LOADED_CATEGORIES or m.kind == "first person")
 
 
 def _judges(claim: claims.Claim) -> bool:
