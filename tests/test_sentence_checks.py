@@ -610,6 +610,7 @@ def test_a_subject_or_pronoun_that_names_nothing_is_dangling(ctx):
     assert "dangling" not in kinds("A company will build the bridge for the council.", ctx)
     assert problem("In an interview on Thursday, he said the bridge would open in 2029.", ctx,
                    "dangling").text == "he"
+    assert problem("To open the bridge by 2029, she asked the council for a loan.", ctx, "dangling").text == "she"
     assert "dangling" not in kinds("Residents this year pay no toll.", ctx)
     assert "dangling" not in kinds("When the council met, they said the bridge would open in 2029.", ctx)
     assert "dangling" not in kinds("After Lena Ortiz spoke, she said the bridge would open in 2029.", ctx)

@@ -1183,7 +1183,7 @@ _NUMBERED = re.compile(r"phase|type|class|stage|schedule|category|grade|level|pa
 
 # An opening phrase with no subject of its own: "In an interview, he said" (not "When police
 # arrived, they said", whose clause has one).
-_INTRO = re.compile(r"\s*(?:In|At|On|During|Speaking|Asked|Later|Earlier|Last|This|Following)\b[^,]*,\s*[a-z]")
+_INTRO = re.compile(r"\s*(?:In|At|On|During|Speaking|Asked|Later|Earlier|Last|This|Following|To [a-z]+)\b[^,]*,\s*[a-z]")
 _CALENDAR = DAYS | MONTHS
 
 
