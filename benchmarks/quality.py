@@ -48,6 +48,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import math
 import re
 import statistics
 import sys
@@ -272,8 +273,10 @@ def check_accuracy() -> dict:
 
 def _summary_before(labelled: list[dict], at: int) -> tuple[str, ...]:
     """The sentences of the same summary before this one: a summary's sentences are listed
-    together, in the order written, and each is read after the ones before it, as in the note
-    (a key point is read on its own)."""
+    together, in the order written, and each is read after the ones before it, as in the note.
+    (Two drafts' summaries listed next to each other read as one: 5 such pairs, none with a
+    problem that depends on it. A key point is read on its own, as the readers labelled it;
+    the app also has the title and the points before it.)"""
     if labelled[at]["part"] != "summary":
         return ()
     start = at
@@ -545,7 +548,8 @@ def summeval(model_name: str | None) -> dict:
             found = {p.kind for part in parts for p in checker.check(
                 part, "point", ctx, logprob=session.likelihood(" " + part))}
             by_label["with_model"].append(not found & SUPPORT_KINDS)
-            asked.append((not words & SUPPORT_KINDS, min(asked_odds(scorer, item["document"], p) for p in parts)))
+            asked.append((not words & SUPPORT_KINDS,
+                          min((asked_odds(scorer, item["document"], p) for p in parts), default=math.inf)))
     report = {}
     halves = {"first_half": range(len(items) // 2), "second_half": range(len(items) // 2, len(items))}
     for name, passes in by_label.items():

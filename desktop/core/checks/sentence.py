@@ -74,7 +74,7 @@ _BACK = {"he", "she", "they", "it", "his", "her", "their", "its", "him", "them",
          "therefore", "thus", "besides", "additionally", "otherwise", "then"}
 # A contraction holds a verb: "it's", "don't", "they're", "we'll".
 _CONTRACTED = r"[a-z]+n['’]t|[a-z]+['’](?:re|ve|ll|m|d)|(?:it|he|she|that|there|here|what|who|where)['’]s"
-_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|will|would|can|could|may|"
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|will|would|can|cannot|could|may|"
                      rf"might|must|shall|should|{_CONTRACTED})\b", re.IGNORECASE)
 # A word in -ed or -en, in small letters ("Biden", "Allen" are names), that is no participle:
 # "hundred", "even", "when", "women", "fishermen".
@@ -82,7 +82,7 @@ _PARTICIPLE = (r"(?!(?:hundred|speed|seed|feed|bed|red|shed|sacred|naked|wicked|
                r"eleven|ten|then|when|often|[a-z]*men|children|between|screen|green|garden|kitchen|"
                r"chicken|golden|wooden|oven|heaven|token|citizen|teen|queen)\b)[a-z]+(?:ed|en)")
 _VERB_HINTS = re.compile(
-    r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|"
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|cannot|could|may|"
     rf"might|must|shall|should|(?-i:{_PARTICIPLE})|won|led|met|got|gave|went|came|made|took|"
     r"said|told|left|held|kept|put|set|cut|hit|let|ran|saw|sold|paid|lost|built|sent|spent|"
     r"began|become|became|found|fell|rose|grew|knew|thought|brought|bought|fought|caught|"
@@ -171,14 +171,16 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
                             f"The model that read the article finds this sentence unlikely "
                             f"(mean log-probability {logprob:.1f}): check it against the article."))
     if english:
-        found += _attribution(sentence, claim, main, sources, part, first, ctx)
-        if part != "title":  # a headline is compressed: its verbs are no claims of certainty
-            found += _modality(sentence, claim, sources, article.headline) or _asked(sentence, claim, main, article)
         # What the note names above the sentence: a key point's title and earlier points; the
         # summary's first sentence's title, read just before it.
         named = (*before, title) if part == "point" else (title,) if first and title else ()
-        found += _dangling(sentence, part, first, before, main, named) \
+        dangling = _dangling(sentence, part, first, before, main, named) \
             or _unowned_pronoun(sentence, claim, part, first, ctx)
+        voiced = any(p.text.lower() in _FIRST_PERSON for p in dangling)  # the writer's own "I" or "we"
+        found += _attribution(sentence, claim, main, sources, part, first, ctx, voiced)
+        if part != "title":  # a headline is compressed: its verbs are no claims of certainty
+            found += _modality(sentence, claim, sources, article.headline) or _asked(sentence, claim, main, article)
+        found += dangling
         found += check_names(sentence, ctx)
         if part != "title":
             found += _fragment(sentence) or _headline_told(sentence, ctx)
@@ -313,9 +315,10 @@ def _near_word(stem: str, have: set[str]) -> bool:
     return len(stem) >= 5 and any(h[:5] == stem[:5] for h in have)
 
 
-def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
-                 sources: list[Sentence], part: str, first: bool, ctx: Context) -> list[Problem]:
-    """A claim the article attributes, or an opinion, told as a plain fact."""
+def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sources: list[Sentence],
+                 part: str, first: bool, ctx: Context, voiced: bool = False) -> list[Problem]:
+    """A claim the article attributes, or an opinion, told as a plain fact. `voiced`: the
+    sentence is in the writer's own voice, flagged as such ("Today, we are going to …")."""
     genre = ctx.article.genre
     said = claim.attributed or _found_by(claim) or _framed(sentence) or _names_writer(sentence, genre)
 
@@ -376,10 +379,11 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
         (minds and s.claim.verb_kind == "cognition")
         or (not s.claim.named and (_judges_here(s, wanted) or (arguing and not _plain_fact(s, genre.kind == PRESS)))))]
     # A question tells nothing as a fact (a judging word in it is found above), nor do words
-    # without a verb ("The Early Days of Online Leadership", "How to make pear jam"): a key
-    # point of them is taken back as a fragment, not given to the writer. One in the writer's
-    # own voice ("Today, we are going to …") says whose by its "we", which names no one.
-    asserts = not _is_question(sentence) and not _fragment(sentence) and not _writer_voice(sentence, claim)
+    # without a verb ("The Long Wait for the Bridge", "How to make pear jam"): a key point of
+    # them is taken back as a fragment, not given to the writer. One in the writer's own voice
+    # is flagged for its "we", which names no one.
+    asserts = not _is_question(sentence) and not _fragment(_sentence_case(sentence) if part == "title" else sentence) \
+        and not voiced
     if genre.kind != NEWS and (not said or minds) and writers and asserts:
         if genre.kind == PRESS:  # what the issuer says of itself: a claim, theirs to make
             return [unsaid("attribution", 0, len(sentence), sentence,
@@ -418,6 +422,16 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None,
     return []
 
 
+def _sentence_case(title: str) -> str:
+    """A title-case headline written as a sentence, so that its verbs read as verbs ("Ortiz
+    Got the Bridge Wrong": "Ortiz got the bridge wrong.")."""
+    words = " ".join(w if w.isupper() else w.lower() for w in title[1:].split(" "))
+    return title[:1] + words.rstrip(" .") + "."
+
+
+_FIRST_PERSON = set(lexicon.markers("opinion", "first_person"))
+
+
 def _about_the_report(sentence: str, main: Sentence) -> bool:
     """Whether the sentence tells the report, not what it says: its words are in the article
     sentence's words around the speech ("The poll was released on Tuesday" of "The poll,
@@ -440,14 +454,13 @@ def _plain_fact(source: Sentence, issued: bool = False) -> bool:
 
 def _judges_here(source: Sentence, wanted: set[str]) -> bool:
     """Whether the article's sentence judges where it says what the summary's sentence says
-    (a judging word elsewhere in it is not the summary's), or tells it in its writer's own
-    voice ("I found the bridge easy to cross")."""
+    (a judging word elsewhere in it is not the summary's)."""
     region = _region(source.text, wanted)
     if region is None:
         return _judges(source.claim)
     a, b = region
     return any(a - 25 <= m.start <= b + 25 for m in source.claim.judgements
-               if m.kind in _JUDGING or m.kind in lexicon.LOADED_CATEGORIES or m.kind == "first person")
+               if m.kind in _JUDGING or m.kind in lexicon.LOADED_CATEGORIES)
 
 
 def _judges(claim: claims.Claim) -> bool:
@@ -1085,7 +1098,9 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
     if standalone and (when := _AFTER_WHAT.match(sentence)):
         return [Problem("dangling", when.start(1), when.end(1), when.group(1),
                         f"“{when.group(1)}”: after what? The sentence does not say.")]
-    if standalone and (found := _unnamed_subject(sentence)) and not _named_above(sentence, named):
+    # The writer's own "I" or "we" is no one the note's voice can be, wherever it stands.
+    if (found := _unnamed_subject(sentence)) and (standalone or found.group().split()[0] in ("I", "We")) \
+            and not _named_above(sentence, named):
         return [Problem("dangling", found.start(), found.end(), found.group(),
                         f"“{found.group()}”: which one? The sentence does not name it.")]
     can_refer = part == "summary" and not first and _has_name(before)
@@ -1135,10 +1150,13 @@ _UNNAMED = re.compile(r"\s*(?:The\s+\d+-year-old\b|The\s+(?!authors?\b)(?:[a-z][
 def _unowned_pronoun(sentence: str, claim: claims.Claim, part: str, first: bool,
                      ctx: Context) -> list[Problem]:
     """A pronoun inside a standalone sentence that nothing before it names: "In an interview,
-    he said ...", or "Ruiz writes that it is ..." of the writer, who is no "it"."""
+    he said ...", or "Ruiz writes that it is ..." of the writer, who is no "it"; the writer's
+    own "I" or "we" in any sentence."""
     speaker = claim.speaker.lower()
-    # The writer's own "I" or "we" is no one the note's voice can be, wherever it stands.
-    if speaker in ("", "i", "we") and (voice := _writer_voice(sentence, claim)):
+    # The writer's own "I" or "we" is no one the note's voice can be, wherever it stands (an
+    # "our" after the summary's first sentence may be the people it names).
+    if speaker in ("", "i", "we") and (voice := _writer_voice(sentence, claim)) \
+            and (part != "summary" or first or voice.text.lower() in ("i", "we")):
         return [Problem("dangling", voice.start, voice.end, voice.text,
                         f"“{voice.text}”: whose? The sentence does not say who speaks.")]
     if part == "summary" and not first:
