@@ -192,6 +192,8 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
                          ctx.finder.frame_words)
     else:
         found += _sensational(sentence, ctx)
+        if compare and english:
+            found += _words_given_to_writer(sentence, claim, ctx)
     return sorted(found, key=lambda p: (p.start, p.kind))
 
 
@@ -419,6 +421,25 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
                 others = others[:1].lower() + others[1:]  # "backers of tariffs", not a name
             return [_whole("attribution", sentence, f"The article has {others} say this: it is "
                            "not the piece's own claim. Say whose it is.", _opening(main, part))]
+    return []
+
+
+def _words_given_to_writer(title: str, claim: claims.Claim, ctx: Context) -> list[Problem]:
+    """A title that tells what the piece's writer argues in a word the article never uses, in
+    any form ("Wood argues that the future of banking is a scam" of a column that never says
+    "scam"): a headline may be worded anew, but not a verdict put in the writer's mouth."""
+    writer = set(content(ctx.article.genre.author))
+    speaker = set(content(claim.speaker))
+    at = title.find(claim.opening) if claim.opening else -1
+    if at < 0 or not speaker or not speaker <= writer:
+        return []
+    have = set(content(ctx.article.text)) | writer
+    for word in words(title[at + len(claim.opening):]):
+        stem = content(word.group())
+        if stem and stem[0] not in have and not _near_word(stem[0], have):
+            return [Problem("unsupported", word.start() + at + len(claim.opening), word.end() + at + len(claim.opening),
+                            word.group(), f"“{word.group()}” is no word of the article: the title puts it "
+                            f"in {possessive(ctx.article.genre.author)} mouth.")]
     return []
 
 
