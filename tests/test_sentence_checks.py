@@ -761,7 +761,8 @@ def test_an_opinion_piece_view_must_be_told_as_its_writer_s():
     assert "attribution" not in kinds("Haas argues that Mayor Lena Ortiz said the bridge brings “a "
                                       "faster road to the hospital for every family on the north shore.”", quoting)
     assert "opinion" not in kinds("Has the town waited too long for the bridge?", ctx)  # it tells nothing
-    assert "opinion" not in kinds("The Long Wait for the Harbor Bridge", ctx, part="title")  # nor a verbless title
+    # A title needs no verb to judge; words without one elsewhere are a fragment, taken back.
+    assert "opinion" in kinds("The Long Wait for the Harbor Bridge", ctx, part="title")
     assert kinds("How to wait for a harbor bridge", ctx) == ["fragment"]  # nor a headline's words
     assert "opinion" in kinds("The Town Has Waited Too Long", ctx, part="title")
     assert "opinion" in kinds("The Town Cannot Wait for the Bridge", ctx, part="title")  # a verb in title case

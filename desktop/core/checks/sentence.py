@@ -380,12 +380,11 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
     writers = [s for s in sources if not fact and (
         (minds and s.claim.verb_kind == "cognition")
         or (not s.claim.named and (_judges_here(s, wanted) or (arguing and not _plain_fact(s, genre.kind == PRESS)))))]
-    # A question tells nothing as a fact (a judging word in it is found above), nor do words
-    # without a verb ("The Long Wait for the Bridge", "How to make pear jam"): a key point of
-    # them is taken back as a fragment, not given to the writer. One in the writer's own voice
-    # is flagged for its "we", which names no one.
-    asserts = not _is_question(sentence) and not _fragment(_sentence_case(sentence) if part == "title" else sentence) \
-        and not voiced
+    # A question tells nothing as a fact (a judging word in it is found above). Words without
+    # a verb ("How to make pear jam") in a key point or the summary are taken back as a
+    # fragment, not given to the writer; a title needs none to judge ("A Case of Incoherence").
+    # One in the writer's own voice is flagged for its "we", which names no one.
+    asserts = not _is_question(sentence) and not (part != "title" and _fragment(sentence)) and not voiced
     if genre.kind != NEWS and (not said or minds) and writers and asserts:
         if genre.kind == PRESS:  # what the issuer says of itself: a claim, theirs to make
             return [unsaid("attribution", 0, len(sentence), sentence,
@@ -441,13 +440,6 @@ def _words_given_to_writer(title: str, claim: claims.Claim, ctx: Context) -> lis
                             word.group(), f"“{word.group()}” is no word of the article: the title puts it "
                             f"in {possessive(ctx.article.genre.author)} mouth.")]
     return []
-
-
-def _sentence_case(title: str) -> str:
-    """A title-case headline written as a sentence, so that its verbs read as verbs ("Ortiz
-    Got the Bridge Wrong": "Ortiz got the bridge wrong.")."""
-    words = " ".join(w if w.isupper() else w.lower() for w in title[1:].split(" "))
-    return title[:1] + words.rstrip(" .") + "."
 
 
 _FIRST_PERSON = set(lexicon.markers("opinion", "first_person"))
