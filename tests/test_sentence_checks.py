@@ -185,7 +185,9 @@ def test_a_routine_fact_retold_from_one_speakers_sentence_gets_its_speaker_back(
         "Officers of the Port Alder Police Department arrested two men at the pier on Friday, "
         "said Lt. Ana Ruiz, a police spokeswoman. The ferry was late, a plan announced in May. "
         "The pier reopened on Sunday, Ruiz said Monday, referring to the storm that hit the coast last week. "
-        "Police say the town has 12 officers. \u201cThe crew checked every cabin twice,\u201d Ruiz said."))
+        "Police say the town has 12 officers. \u201cThe crew checked every cabin twice,\u201d Ruiz said. "
+        "\u201cRiders pay, and the night ferry across the bay is cheaper than the bridge toll for every "
+        "family,\u201d Ruiz said."))
     # Not a contested claim, so no check asks for it; but who said what is the note's to keep.
     assert "attribution" not in kinds("The night ferry stopped at Port Alder in May.", ctx)
     assert checker.with_speaker("The night ferry stopped at Port Alder in May.", "point", ctx) \
@@ -196,6 +198,9 @@ def test_a_routine_fact_retold_from_one_speakers_sentence_gets_its_speaker_back(
     # A quote before its speaker is theirs too.
     assert checker.with_speaker("The crew checked every cabin twice.", "point", ctx) \
         == "Ruiz said that the crew checked every cabin twice."
+    # The whole quote, its "and" too, is what they say: a sentence that retells it is theirs.
+    assert problem("Riders pay, and the night ferry across the bay is cheaper than the bridge toll for "
+                   "every family.", ctx, "attribution").fix == "Ruiz said that"
     unchanged = [
         "Bay Lines stopped the night ferry at Port Alder in May.",  # says whose
         "The ferry was late.",  # "a plan announced": no one speaks

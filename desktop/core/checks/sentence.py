@@ -646,7 +646,8 @@ def _speech(text: str, said: claims.Claim) -> str | None:
     start, end = found
     before, after = text[:start].strip(), text[end:].strip()
     after_words = re.sub(r"^[,\s]+|[\s.,;:\"”]+$", "", after).split()
-    if re.search(r",[\"”’']+$", before):  # "“The pier reopened,” Ruiz said.": the quote
+    quoted = bool(re.search(r",[\"”’']+$", before))
+    if quoted:  # "“The pier reopened,” Ruiz said.": the quote
         before = before.rstrip("\"”’'").strip("\"“‘'")
     if not before:
         speech = after
@@ -658,7 +659,8 @@ def _speech(text: str, said: claims.Claim) -> str | None:
         speech = after  # "After the storm hit, Ruiz said the pier would reopen."
     if re.match(r"[\s,]*(?:whether|if|when|how|why|what|who)\b", speech, re.IGNORECASE):
         return None
-    speech = _JOINS.split(speech)[0]  # ", but the council voted ...": the writer's again
+    if not quoted:  # ", but the council voted ...": the writer's again (not inside their quote)
+        speech = _JOINS.split(speech)[0]
     return re.sub(r",\s+(?:who|which|whose|whom|where)\b[^,]*(?:,|$)", ",", speech)
 
 
