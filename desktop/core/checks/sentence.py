@@ -433,12 +433,13 @@ def _words_given_to_writer(title: str, claim: claims.Claim, ctx: Context) -> lis
     if at < 0 or not speaker or not speaker <= writer:
         return []
     have = set(content(ctx.article.text)) | writer
-    for word in words(title[at + len(claim.opening):]):
+    told = at + len(claim.opening)  # what the title says they argue
+    for word in words(title[told:]):
         stem = content(word.group())
         if stem and stem[0] not in have and not _near_word(stem[0], have):
-            return [Problem("unsupported", word.start() + at + len(claim.opening), word.end() + at + len(claim.opening),
-                            word.group(), f"“{word.group()}” is no word of the article: the title puts it "
-                            f"in {possessive(ctx.article.genre.author)} mouth.")]
+            return [Problem("unsupported", told + word.start(), told + word.end(), word.group(),
+                            f"“{word.group()}” is no word of the article: the title puts it in "
+                            f"{possessive(ctx.article.genre.author)} mouth.")]
     return []
 
 
