@@ -201,6 +201,12 @@ def test_a_routine_fact_retold_from_one_speakers_sentence_gets_its_speaker_back(
     # The whole quote, its "and" too, is what they say: a sentence that retells it is theirs.
     assert problem("Riders pay, and the night ferry across the bay is cheaper than the bridge toll for "
                    "every family.", ctx, "attribution").fix == "Ruiz said that"
+    # A report that goes on with when and what else ("argued Wednesday as she opened …") ends the speech.
+    opened = checker.Context(Article.build(
+        "Ferry debate\n\nThe night ferry knew the pier would flood but failed to warn riders, Mayor Lena "
+        "Ortiz argued Wednesday as she opened the council's long session on the harbor bridge and its toll."))
+    assert problem("The night ferry knew the pier would flood but failed to warn riders.", opened,
+                   "attribution").fix == "Mayor Lena Ortiz argued that"
     unchanged = [
         "Bay Lines stopped the night ferry at Port Alder in May.",  # says whose
         "The ferry was late.",  # "a plan announced": no one speaks

@@ -654,8 +654,9 @@ def _speech(text: str, said: claims.Claim) -> str | None:
         speech = after
     elif before.endswith(",") and after.startswith(",") and not _JOINS.match(after):
         speech = f"{before} {after}"  # "The pier, Ruiz said, will reopen."
-    elif before.endswith(",") and len(after_words) <= AFTER_WORDS and not _FINITE.search(after):
-        speech = before  # "The pier reopened, Ruiz said Monday."
+    elif before.endswith(",") and (len(after_words) <= AFTER_WORDS and not _FINITE.search(after)
+                                   or _WHEN_SAID.match(after)):
+        speech = before  # "The pier reopened, Ruiz said Monday." or "…, Ruiz said Monday as she …"
     else:
         speech = after  # "After the storm hit, Ruiz said the pier would reopen."
     if re.match(r"[\s,]*(?:whether|if|when|how|why|what|who)\b", speech, re.IGNORECASE):
@@ -663,6 +664,11 @@ def _speech(text: str, said: claims.Claim) -> str | None:
     if not quoted:  # ", but the council voted ...": the writer's again (not inside their quote)
         speech = _JOINS.split(speech)[0]
     return re.sub(r",\s+(?:who|which|whose|whom|where)\b[^,]*(?:,|$)", ",", speech)
+
+
+# When it was said, and no "that" after it: the report ends the sentence's speech ("…, Ruiz
+# argued Wednesday as she opened the trial"), not "Ruiz said Monday that …".
+_WHEN_SAID = re.compile(rf"(?:on\s+)?(?:{'|'.join(sorted(DAYS))}|today|yesterday)\b(?!\s+that\b)", re.IGNORECASE)
 
 
 # Where a speaker's words end and the writer's go on: "; ", ", but ...", ", a decision that".
