@@ -271,6 +271,24 @@ def test_an_unnamed_source_a_complaint_or_local_media_must_be_kept():
     assert claims.read("It rose, according to officials based in Port Alder.").speaker == "officials based in Port Alder"
 
 
+def test_what_a_closing_source_says_is_read_past_its_name_and_into_its_own_clause():
+    ctx = checker.Context(Article.build(
+        "Harbor poll\n\nThe mayor has raised her standing among voters on the north shore, according "
+        "to a poll by the Harbor Gazette and the Port Alder radio station. The audit ended on Friday, "
+        "according to a source close to the inquiry, who said the missing money is known to the "
+        "council and its auditors. Harbor master Ana Ruiz says the risk from the storm continues "
+        "because the sea wall has not been repaired."))
+    # The source's name goes on ("a poll by …"): what it says is the words before it.
+    assert problem("The mayor's standing among voters on the north shore is rising.", ctx,
+                   "attribution").fix == "According to a poll"
+    # "…, who said …": the source goes on speaking, and that is theirs too.
+    assert problem("The missing money is known to the council and its auditors.", ctx,
+                   "attribution").fix == "According to a source close to the inquiry"
+    # How risky something is, is its assessor's to say.
+    assert problem("The risk from the storm continues because the sea wall has not been repaired.", ctx,
+                   "attribution").fix == "Harbor master Ana Ruiz says that"
+
+
 def test_a_studys_finding_and_a_sides_view_stay_theirs_and_an_event_stays_plain():
     ctx = checker.Context(Article.build(
         "Night shifts\n\nA study of 300 nurses in Oslo found that night shifts raise the risk of "

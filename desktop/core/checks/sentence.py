@@ -500,11 +500,19 @@ def _contested(source: Sentence) -> bool:
     # A threat is an event ("charged with threatening to kill"), not doubt about the claim.
     if any(m.kind != "threat" for m in claim.modal) or _judges(claim) or lexicon.quoted_spans(source.text):
         return True
+    speech = _speech(source.text, claim)
+    if speech and _RISK.search(speech):  # "the risk continues", "the pier is safe": their assessment
+        return True
     # What someone argues, warns or predicts, whether the verb reports it ("Ruiz argued") or
     # goes with it ("Arguing that ..., Ruiz has said").
     quotes = lexicon.quoted_spans(source.text)
     return bool(_ARGUES.search(claim.opening)) or any(
         not lexicon.inside(m.start(), quotes) for m in _ARGUING.finditer(source.text))
+
+
+# How risky or safe something is: an assessment, its assessor's to make.
+_RISK = re.compile(r"\b(?:risks?|risky|dangers?|dangerous|safe|safer|unsafe|safety|hazards?|hazardous)\b",
+                   re.IGNORECASE)
 
 
 # Sources that are people: what they find may be an event ("investigators found the van").
@@ -650,12 +658,15 @@ def _speech(text: str, said: claims.Claim) -> str | None:
     quoted = bool(re.search(r",[\"”’']+$", before))
     if quoted:  # "“The pier reopened,” Ruiz said.": the quote
         before = before.rstrip("\"”’'").strip("\"“‘'")
+    goes_on = _GOES_ON.match(after)
     if not before:
         speech = after
+    elif before.endswith(",") and goes_on:  # "…, according to a source, who said the pier …"
+        speech = f"{before} {after[goes_on.end():]}"
     elif before.endswith(",") and after.startswith(",") and not _JOINS.match(after):
         speech = f"{before} {after}"  # "The pier, Ruiz said, will reopen."
-    elif before.endswith(",") and (len(after_words) <= AFTER_WORDS and not _FINITE.search(after)
-                                   or _WHEN_SAID.match(after)):
+    elif before.endswith(",") and ((len(after_words) <= AFTER_WORDS or _SOURCE_TAIL.match(after))
+                                   and not _FINITE.search(after) or _WHEN_SAID.match(after)):
         speech = before  # "The pier reopened, Ruiz said Monday." or "…, Ruiz said Monday as she …"
     else:
         speech = after  # "After the storm hit, Ruiz said the pier would reopen."
@@ -666,6 +677,11 @@ def _speech(text: str, said: claims.Claim) -> str | None:
     return re.sub(r",\s+(?:who|which|whose|whom|where)\b[^,]*(?:,|$)", ",", speech)
 
 
+# The rest of a closing source's name: "…, according to a poll by the Herald and a TV station".
+_SOURCE_TAIL = re.compile(r"(?:by|of|from|for|with|at|in|among|on behalf of)\b", re.IGNORECASE)
+# The speaker goes on in a clause of their own: "…, according to a source, who said that …".
+_GOES_ON = re.compile(r",?\s*who\s+(?:also\s+)?(?:said|says|added|adds|noted|notes|told\s+\w+)\b(?:\s+that\b)?\s*",
+                      re.IGNORECASE)
 # When it was said, and no "that" after it: the report ends the sentence's speech ("…, Ruiz
 # argued Wednesday as she opened the trial"), not "Ruiz said Monday that …".
 _WHEN_SAID = re.compile(rf"(?:on\s+)?(?:{'|'.join(sorted(DAYS))}|today|yesterday)\b(?!\s+that\b)", re.IGNORECASE)
