@@ -53,6 +53,8 @@ def test_who_says_what_is_read_from_a_sentence():
     assert claims.read("Officials, who asked not to be named, said the pier is closed.").speaker == "Officials"
     assert claims.read("The pier is closed, too, said Ana Diaz, the harbor master.").speaker == "Ana Diaz"
     assert not claims.read("Tomas Berg: Dealing in stolen goods or a forged permit, said nothing.").speaker
+    # A thing "said to be" something says nothing: hearsay with no one to hear it from.
+    assert not claims.read("The boat said to be worth 2 million dollars sank on Friday.").speaker
     # A speaker in a comparison is the writer's measure, not the sentence's source.
     for measured in ("The pier was not as bad as the critics feared.", "Fares rose more than riders expected."):
         assert not claims.read(measured).attributed, measured
@@ -222,6 +224,9 @@ def test_a_routine_fact_retold_from_one_speakers_sentence_gets_its_speaker_back(
      "Ruiz said that the pier closed on Friday."),
     ("The pier closed on Friday, said Lt. Ana Ruiz, a police spokeswoman.", "The pier closed on Friday.",
      "Lt. Ana Ruiz said that the pier closed on Friday."),
+    # Someone unnamed who "said" is someone.
+    ("The pier closed on Friday, a harbor official said.", "The pier closed on Friday.",
+     "A harbor official said that the pier closed on Friday."),
     # Only what the speaker says is theirs: not the writer's clause before or around it, nor
     # another speaker's words, nor a relative clause about someone named in it.
     ("After the storm destroyed the pier on Friday, Mayor Lena Ortiz said the town would rebuild it.",

@@ -616,7 +616,7 @@ def with_speaker(sentence: str, part: str, ctx: Context) -> str:
         return sentence
     source = ctx.article.at(evidence.main)
     said = source.claim
-    if not said.named or not _a_speaker(said.speaker) or _mentions(sentence, source) or _ASIDE.search(source.text):
+    if not said.named or not _a_speaker(said.speaker, said.opening) or _mentions(sentence, source) or _ASIDE.search(source.text):
         return sentence
     if said.verb_kind == "finding" and not _contested(source):
         return sentence  # "Police found the van": an event, no one's word
@@ -711,12 +711,14 @@ def _report_span(text: str, said: claims.Claim) -> tuple[int, int] | None:
     return before, who + len(said.speaker)
 
 
-def _a_speaker(who: str) -> bool:
-    """Whether a reported speaker is someone: a name ("NASA", "Lt. Ana Ruiz") or people
-    ("officials", "police"), not a thing read as one ("a deal announced at ...")."""
+def _a_speaker(who: str, opening: str = "") -> bool:
+    """Whether a reported speaker is someone: a name ("NASA", "Lt. Ana Ruiz"), people
+    ("officials", "police"), or anyone who "said" ("an airport official said"); not a thing
+    read as one ("a deal announced at ...": a participle, which "said" never is there)."""
     found = [m.group() for m in words(who)]
     return any(w[:1].isupper() and w.lower() not in STOPWORDS for w in found) \
-        or bool(found and found[-1].lower() in claims.UNNAMED | {"police", "authorities"})
+        or bool(found and found[-1].lower() in claims.UNNAMED | {"police", "authorities"}) \
+        or bool(found and re.search(r"\b(?:said|says)$", opening))
 
 
 def _mentions(sentence: str, source: Sentence) -> bool:

@@ -295,6 +295,8 @@ def _not_a_verb(sentence: str, match: re.Match) -> bool:
         return True
     if _STRANDED.match(after):  # "the result he hoped for."
         return True
+    if re.match(r"\s+to\s+(?:be|have)\b", after) and word.lower() in ("said", "reported", "thought", "believed"):
+        return True  # hearsay, no one's report: "the deal, said to be worth …"
     if _DETERMINED.search(before) or (word.lower().endswith("ing") and _DESCRIBED.search(before)):
         return True  # a noun: "the claims", "the long-running dispute", "a significant finding"
     if word.lower().endswith("ing") and _NAMING.search(before):
