@@ -542,6 +542,12 @@ def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
     assert problem("He criticized the plan.", ctx, "dangling").text == "He"
     assert "dangling" in kinds("While this decision helps, the toll is 2 dollars.", ctx)
     assert "dangling" not in kinds("It is unclear when the bridge opens.", ctx)
+    # What the page shows, or an action told before, is nowhere in a note.
+    assert problem("Fares like the ones above will double in 2029.", ctx, "dangling", part="summary",
+                   before=("The council voted 6 to 3.",)).text == "the ones above"
+    assert problem("Ortiz said the toll shown below is too high.", ctx, "dangling").text == "shown below"
+    assert problem("A loan to do just that could come from the state.", ctx, "dangling").text == "do just that"
+    assert "dangling" not in kinds("Ortiz criticized the plan and Berg did the same.", ctx)
     assert "dangling" not in kinds("He criticized the plan.", ctx, part="summary",
                                    before=("Tomas Berg spoke on Thursday.",))
     assert "fragment" in kinds("A toll of 2 dollars for residents", ctx)

@@ -1151,6 +1151,10 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
         fix = name if name and word in ("he", "she", "they") else ""
         return [Problem("dangling", match.start(1), match.end(1), match.group(1),
                         f"“{match.group(1)}” points back to something the summary has not named.", fix)]
+    if (page := _ON_THE_PAGE.search(sentence)) or (standalone and (page := _DONE_BEFORE.search(sentence))
+                                                   and not _VERB_HINTS.search(sentence[:page.start()])):
+        return [Problem("dangling", page.start(), page.end(), page.group(),
+                        f"“{page.group()}” points to something the note does not show.")]
     if first or part != "summary":
         clause = re.split(r"[,;:]", sentence, maxsplit=1)[0]
         demo = re.search(r"\b(this|these|those)\s+([a-z]+)", clause)
@@ -1162,6 +1166,12 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
     return []
 
 
+# Where the page shows something: "the tweet shown above", "courses like the ones above".
+_ON_THE_PAGE = re.compile(r"\b(?:(?:shown|listed|mentioned|pictured|quoted|linked|seen)\s+|the\s+ones?\s+)"
+                          r"(?:above|below)\b", re.IGNORECASE)
+# An action told before, with no verb of its own before it: "A mission to do just that".
+_DONE_BEFORE = re.compile(r"\bdo(?:es|ing)?\s+(?:just|exactly)\s+that\b|\bdo(?:es|ing)?\s+the\s+same\b",
+                          re.IGNORECASE)
 # An opening that places the sentence after something told before it: "A short time later,",
 # "Finally,", "The next day,".
 _AFTER_WHAT = re.compile(r"\s*((?:\w+\s+)?(?:short\s+)?(?:time|while|moments?|minutes?|hours?|days?|weeks?|"
