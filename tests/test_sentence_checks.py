@@ -276,6 +276,15 @@ def test_an_unnamed_source_a_complaint_or_local_media_must_be_kept():
     assert claims.read("It rose, according to officials based in Port Alder.").speaker == "officials based in Port Alder"
 
 
+def test_a_comment_tacked_on_from_another_speakers_sentence_is_theirs(ctx):
+    voted = "The town council of Port Alder voted 6 to 3 on Thursday to build a new road bridge across the harbor"
+    tacked = problem(f"{voted}, cutting the drive to the regional hospital by 25 minutes.", ctx, "attribution")
+    assert tacked.text == "cutting the drive to the regional hospital by 25 minutes."
+    assert tacked.mended == f"{voted}."  # the sentence without it
+    # A fact added in a clause of its own is no comment of anyone's.
+    assert "attribution" not in kinds(f"{voted}, with residents of Los Palmas paying a toll of 2 dollars.", ctx)
+
+
 def test_what_a_closing_source_says_is_read_past_its_name_and_into_its_own_clause():
     ctx = checker.Context(Article.build(
         "Harbor poll\n\nThe mayor has raised her standing among voters on the north shore, according "

@@ -177,7 +177,8 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
         dangling = _dangling(sentence, part, first, before, main, named) \
             or _unowned_pronoun(sentence, claim, part, first, ctx)
         voiced = any(p.text.lower() in _FIRST_PERSON for p in dangling)  # the writer's own "I" or "we"
-        found += _attribution(sentence, claim, main, sources, part, first, ctx, voiced)
+        found += _attribution(sentence, claim, main, sources, part, first, ctx, voiced) \
+            or _tail_of_another(sentence, claim, main, part, ctx)
         if part != "title":  # a headline is compressed: its verbs are no claims of certainty
             found += _modality(sentence, claim, sources, article.headline) or _asked(sentence, claim, main, article)
         found += dangling
@@ -304,6 +305,30 @@ def invented_tail(sentence: str, ctx: Context, evidence: Evidence | None = None)
     share = uncovered(tail, evidence, ctx)
     wanted = set(content(tail)) - ctx.finder.frame_words
     return tail if share >= TAIL_UNCOVERED and share * len(wanted) >= 2 else ""
+
+
+def _tail_of_another(sentence: str, claim: claims.Claim, main: Sentence | None, part: str,
+                     ctx: Context) -> list[Problem]:
+    """A clause added at the sentence's end that retells another article sentence's claim,
+    someone's to make ("…, highlighting that free speech carries responsibilities" of "The
+    prosecutor said the case highlights that …"), with no word of whose it is, when the sentence
+    is about another: the mend is the sentence without it."""
+    match = _TAIL.search(sentence)
+    if part == "title" or not main or not match or claim.attributed:
+        return []
+    tail = sentence[match.end():]
+    if re.search(r"[\"“”]", tail) or not re.match(r"[a-z]+ing\b", tail):
+        return []  # a participle's comment ("highlighting …"), not a fact added ("who export …")
+    evidence = ctx.evidence(tail)
+    source = ctx.article.at(evidence.main) if evidence.main else None
+    if source is None or source.text == main.text or not source.claim.attributed or _mentions(sentence, source):
+        return []
+    if uncovered(tail, Evidence((evidence.main,), 1.0), ctx) >= TAIL_UNCOVERED:
+        return []  # not what that sentence says (an invented tail is found as such)
+    who = _who(source) or "someone else"
+    return [Problem("attribution", match.end(), len(sentence), tail,
+                    f"In the article, {who} says this part: the sentence tells it as its own.",
+                    mended=sentence[:match.start()].rstrip(" ,;") + ".")]
 
 
 # The last clause a sentence adds after its last comma: a participle, an appositive, "which",
