@@ -285,6 +285,17 @@ def test_a_comment_tacked_on_from_another_speakers_sentence_is_theirs(ctx):
     assert "attribution" not in kinds(f"{voted}, with residents of Los Palmas paying a toll of 2 dollars.", ctx)
 
 
+def test_a_quote_on_its_own_is_the_words_of_the_one_who_just_spoke():
+    article = Article.build(
+        "Ferry results\n\n“Sales grew in every port,” said Bay Lines President Ana Ruiz in the company’s "
+        "report. “We are on track with the new night ferries.” The company runs 12 ferries. "
+        "“Riders love the night ferries.”")
+    assert [s.speaker for s in article.sentences[1:]] == ["Bay Lines President Ana Ruiz", "Bay Lines President Ana Ruiz", "", ""]
+    ctx = checker.Context(article)
+    assert problem("Bay Lines is on track with the new night ferries.", ctx, "attribution").fix \
+        == "Bay Lines President Ana Ruiz said that"
+
+
 def test_what_a_closing_source_says_is_read_past_its_name_and_into_its_own_clause():
     ctx = checker.Context(Article.build(
         "Harbor poll\n\nThe mayor has raised her standing among voters on the north shore, according "

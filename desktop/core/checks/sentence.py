@@ -516,7 +516,7 @@ def _contested(source: Sentence) -> bool:
         at = source.text.find(claim.opening) + len(claim.opening) if claim.opening else -1
         clause = at >= 0 and bool(re.match(r"\s+that\b", source.text[at:]))
         return any(claims.EVIDENCE.fullmatch(w) and (clause or not _PEOPLE.fullmatch(w)) for w in kinds)
-    if not claim.attributed:
+    if not claim.attributed and not source.speaker:  # (a quote on its own has its speaker's)
         return False
     if claim.verb_kind in ("criticism", "cognition") or _POLL.search(source.text):
         return True
@@ -601,6 +601,8 @@ def _opening(source: Sentence, part: str = "summary") -> str:
     Lena Ortiz said"), with a pronoun replaced by the name it stands for; a title in the
     present ("Mayor Lena Ortiz says"). "" when the article names no one to begin with."""
     claim = source.claim
+    if not claim.opening and source.speaker:  # a quote on its own, of the speaker before it
+        claim = claims.read(f"{source.speaker} said.")
     if not claim.opening or (claim.speaker.lower() in claims.PRONOUNS and not source.speaker) \
             or claim.opening.endswith("ing"):  # "signs telling": no sentence begins so
         return ""

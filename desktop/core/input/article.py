@@ -66,7 +66,7 @@ class Article:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        found, last_named = [], ""
+        found, last_named, speaking = [], "", ""
         for a, b in sentences(self.text):
             sentence = self.text[a:b]
             claim = claims.read(sentence) if self.english else claims.Claim(sentence)
@@ -77,6 +77,9 @@ class Article:
                 speaker = last_named  # "He said" after "Mayor Ana Ruiz said"
             elif speaker:
                 speaker = ""
+            elif self.english and _QUOTE_ALONE.fullmatch(sentence):
+                speaker = speaking  # a quote on its own goes on from the one who just spoke
+            speaking = speaker
             found.append(Sentence(a, b, sentence, claim, speaker,
                                   bool(ADDRESSED_TO_AI.search(sentence))))
         return found
@@ -116,6 +119,8 @@ class Article:
 
 
 # What a condition asks for follows these words; "if" and "unless" set other conditions.
+# A sentence that is all one quote: “We are on track,” with no one named for it.
+_QUOTE_ALONE = re.compile(r"\s*[\"“][^\"“”]+[\"”]\s*|\s*[\"“][^\"“”]+[.!?][\"”]?\s*")
 _CONDITION = re.compile(r"\b(?:in exchange for|in return for|on (?:the )?condition (?:that|of)|"
                         r"provided that|as long as|only if)\b", re.IGNORECASE)
 # Thanks said in other words: "X said the city was grateful to Y".

@@ -495,7 +495,9 @@ def _speaker_after(sentence: str, position: int) -> str:
     """The speaker after the verb in '..., said Ana Ruiz.' or '... was criticized by the
     union'; "" otherwise."""
     rest = sentence[position:]
-    name = re.match(r"\s+((?:[A-Z][\w’'.-]*|the|a|an|of)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*)\s*[,.;:!?]?\s*$|"
+    name = re.match(r"\s+((?:[A-Z][\w’'.-]*|the|a|an|of)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*)"
+                    r"(?:\s+(?:in|at|during|on)\s+(?:a|an|the|his|her|its|their|[A-Z][\w’'-]*)\b[^,;\"“”]*?)?"  # "in a statement"
+                    r"\s*[,.;:!?]?\s*$|"
                     r"\s+((?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for))*),", rest)
     if not name:
         return ""
