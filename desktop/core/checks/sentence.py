@@ -317,8 +317,8 @@ def _tail_of_another(sentence: str, claim: claims.Claim, main: Sentence | None, 
     if part == "title" or not main or not match or claim.attributed:
         return []
     tail = sentence[match.end():]
-    if re.search(r"[\"“”]", tail) or not re.match(r"[a-z]+ing\b", tail):
-        return []  # a participle's comment ("highlighting …"), not a fact added ("who export …")
+    if re.search(r"[\"“”]", tail) or not _COMMENTS.match(tail):
+        return []  # a comment ("highlighting …"), not a fact added ("leaving three dead", "who export …")
     evidence = ctx.evidence(tail)
     source = ctx.article.at(evidence.main) if evidence.main else None
     if source is None or source.text == main.text or not source.claim.attributed or _mentions(sentence, source):
@@ -329,6 +329,12 @@ def _tail_of_another(sentence: str, claim: claims.Claim, main: Sentence | None, 
     return [Problem("attribution", match.end(), len(sentence), tail,
                     f"In the article, {who} says this part: the sentence tells it as its own.",
                     mended=sentence[:match.start()].rstrip(" ,;") + ".")]
+
+
+# Participles that comment on what a sentence tells: "…, highlighting that …".
+_COMMENTS = re.compile(r"(?:highlighting|underscoring|underlining|signaling|signalling|suggesting|showing|"
+                       r"demonstrating|reflecting|indicating|illustrating|emphasizing|emphasising|stressing|"
+                       r"raising\s+(?:questions|concerns|doubts|fears|hopes))\b")
 
 
 # The last clause a sentence adds after its last comma: a participle, an appositive, "which",
@@ -420,7 +426,7 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
                        _writer_fix(ctx, part, first))]
     if part == "title":  # a headline tells the event, not who said it
         return []
-    if _contested(main) and not _about_the_report(sentence, main):  # a claim near it is not what it says
+    if (_contested(main) or _assessed(main, sentence)) and not _about_the_report(sentence, main):  # a claim near it is not what it says
         who = _who(main)
         if not said and (who or _POLL.search(main.text)):
             return [unsaid("attribution", 0, len(sentence), sentence,
@@ -509,7 +515,8 @@ def _judges(claim: claims.Claim) -> bool:
 def _contested(source: Sentence) -> bool:
     """Whether the article's sentence reports a claim that is someone's to make, not a
     routine fact a spokesman gave ("the council said it met on Monday"): an accusation, a
-    belief, a judgement, a prediction or possibility, a poll, or what someone argues."""
+    belief, a judgement, a prediction or possibility, a poll, or what someone argues; a quote
+    on its own counts as its speaker's (`source.speaker`, carried from the sentence before)."""
     claim = source.claim
     kinds = _common_nouns(claim.speaker)
     if claim.verb_kind == "finding":  # a study's finding, not an event ("police found the car")
@@ -525,9 +532,6 @@ def _contested(source: Sentence) -> bool:
     # A threat is an event ("charged with threatening to kill"), not doubt about the claim.
     if any(m.kind != "threat" for m in claim.modal) or _judges(claim) or lexicon.quoted_spans(source.text):
         return True
-    speech = _speech(source.text, claim)
-    if speech and _RISK.search(speech):  # "the risk continues", "the pier is safe": their assessment
-        return True
     # What someone argues, warns or predicts, whether the verb reports it ("Ruiz argued") or
     # goes with it ("Arguing that ..., Ruiz has said").
     quotes = lexicon.quoted_spans(source.text)
@@ -535,9 +539,21 @@ def _contested(source: Sentence) -> bool:
         not lexicon.inside(m.start(), quotes) for m in _ARGUING.finditer(source.text))
 
 
-# How risky or safe something is: an assessment, its assessor's to make.
-_RISK = re.compile(r"\b(?:risks?|risky|dangers?|dangerous|safe|safer|unsafe|safety|hazards?|hazardous)\b",
-                   re.IGNORECASE)
+def _assessed(source: Sentence, sentence: str) -> bool:
+    """Whether the sentence tells how risky or safe something is, as the article's sentence has
+    its speaker assess it ("Ruiz says the risk from the storm continues"): theirs to make."""
+    speech = _speech(source.text, source.claim) if source.claim.attributed else None
+    said = _RISK.search(speech or "")
+    return bool(said) and bool(set(content(said.group())) & set(content(sentence))) \
+        and bool(_RISK.search(sentence))
+
+
+# How risky or safe something is: "is unsafe", "poses a risk", "the risk continues", "at risk".
+_RISK = re.compile(r"\b(?:is|are|was|were|remains?|remained|be|been|stays?)\s+(?:not\s+|still\s+|very\s+|too\s+)?"
+                   r"(?:safe|unsafe|dangerous|risky|hazardous)\b|"
+                   r"\b(?:poses?|posed|posing)\s+(?:a|an|no|little|any|the)?\s*(?:\w+\s+)?(?:risks?|danger|threat|hazard)\b|"
+                   r"\b(?:[Rr]isks?|[Dd]angers?)\b(?:\s+\w+){0,5}?\s+(?:remains?|continues?|is|are|grows?|rises?)\b|"
+                   r"\bat\s+risk\b")
 
 
 # Sources that are people: what they find may be an event ("investigators found the van").
@@ -672,8 +688,9 @@ AFTER_WORDS = 6  # at most this many words, and no verb, after a closing "…, R
 def _speech(text: str, said: claims.Claim) -> str | None:
     """What the sentence has its one speaker say, without the writer's words around it: after
     an opening "Ruiz said", before a closing ", Ruiz said Monday", both sides of ", Ruiz said,"
-    and after the report when a clause of the writer's comes first; not past a joining word
-    (", but the council ..."), without a relative clause ("Jones, who was arrested in 2019").
+    and after the report when a clause of the writer's comes first; before a closing "according
+    to a poll by …", and on into "…, who said …"; not past a joining word (", but the council
+    ..."), without a relative clause ("Jones, who was arrested in 2019").
     None when another voice speaks in it too, the speaker asks or doubts rather than says
     ("Ruiz asked whether", "declined to say when"), or the report cannot be found."""
     found = _report_span(text, said)
@@ -692,7 +709,7 @@ def _speech(text: str, said: claims.Claim) -> str | None:
         speech = f"{before} {after[goes_on.end():]}"
     elif before.endswith(",") and after.startswith(",") and not _JOINS.match(after):
         speech = f"{before} {after}"  # "The pier, Ruiz said, will reopen."
-    elif before.endswith(",") and ((len(after_words) <= AFTER_WORDS or _SOURCE_TAIL.match(after))
+    elif before.endswith(",") and ((len(after_words) <= AFTER_WORDS or (said.verb_kind == "source" and _SOURCE_TAIL.match(after)))
                                    and not _FINITE.search(after) or _WHEN_SAID.match(after)):
         speech = before  # "The pier reopened, Ruiz said Monday." or "…, Ruiz said Monday as she …"
     else:
@@ -704,10 +721,11 @@ def _speech(text: str, said: claims.Claim) -> str | None:
     return re.sub(r",\s+(?:who|which|whose|whom|where)\b[^,]*(?:,|$)", ",", speech)
 
 
-# The rest of a closing source's name: "…, according to a poll by the Herald and a TV station".
+# The rest of a closing source's name: "…, according to a poll by the Herald and a TV station"
+# (after "according to" only: after "said" it is what they said).
 _SOURCE_TAIL = re.compile(r"(?:by|of|from|for|with|at|in|among|on behalf of)\b", re.IGNORECASE)
 # The speaker goes on in a clause of their own: "…, according to a source, who said that …".
-_GOES_ON = re.compile(r",?\s*who\s+(?:also\s+)?(?:said|says|added|adds|noted|notes|told\s+\w+)\b(?:\s+that\b)?\s*",
+_GOES_ON = re.compile(r",?\s*who\s+(?:also\s+)?(?:said|says|added|adds|noted|notes|told\s+(?:[^,]*?(?=\bthat\b)|\w+))\b(?:\s+that\b)?\s*",
                       re.IGNORECASE)
 # When it was said, and no "that" after it: the report ends the sentence's speech ("…, Ruiz
 # argued Wednesday as she opened the trial"), not "Ruiz said Monday that …".
@@ -740,12 +758,23 @@ def _report_span(text: str, said: claims.Claim) -> tuple[int, int] | None:
 
 def _a_speaker(who: str, opening: str = "") -> bool:
     """Whether a reported speaker is someone: a name ("NASA", "Lt. Ana Ruiz"), people
-    ("officials", "police"), or anyone who "said" ("an airport official said"); not a thing
-    read as one ("a deal announced at ...": a participle, which "said" never is there)."""
+    ("officials", "police"), or one who "said" and is named as people are ("an airport official
+    said"); not a thing read as one ("a deal announced at ...", "the talks")."""
     found = [m.group() for m in words(who)]
     return any(w[:1].isupper() and w.lower() not in STOPWORDS for w in found) \
         or bool(found and found[-1].lower() in claims.UNNAMED | {"police", "authorities"}) \
-        or bool(found and re.search(r"\b(?:said|says)$", opening))
+        or bool(found and re.search(r"\b(?:said|says)$", opening) and _PERSONISH.search(_head(who)))
+
+
+# The ending of a word for people or an office: "official", "spokeswoman", "residents",
+# "lawyer", "executive"; not "the talks" or "the wall" that a phrase was misread as.
+_PERSONISH = re.compile(r"(?:m[ae]n|person|people|ers?|ors?|ists?|ians?|ants?|ents?|ives?|als?|ees?)$")
+
+
+def _head(phrase: str) -> str:
+    """The last word before a phrase's first preposition: "executives" of "executives of both"."""
+    head = re.split(r"\s+(?:with|to|of|by|for|in|from|at|on)\s+", phrase)[0].split()
+    return head[-1].lower() if head else ""
 
 
 def _mentions(sentence: str, source: Sentence) -> bool:
@@ -1179,7 +1208,8 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
         return [Problem("dangling", match.start(1), match.end(1), match.group(1),
                         f"“{match.group(1)}” points back to something the summary has not named.", fix)]
     if (page := _ON_THE_PAGE.search(sentence)) or (standalone and (page := _DONE_BEFORE.search(sentence))
-                                                   and not _VERB_HINTS.search(sentence[:page.start()])):
+                                                   and not _VERB_HINTS.search(sentence[:page.start()])
+                                                   and not _SOME_VERB.search(sentence[:page.start()])):
         return [Problem("dangling", page.start(), page.end(), page.group(),
                         f"“{page.group()}” points to something the note does not show.")]
     if first or part != "summary":
@@ -1194,11 +1224,14 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
 
 
 # Where the page shows something: "the tweet shown above", "courses like the ones above".
-_ON_THE_PAGE = re.compile(r"\b(?:(?:shown|listed|mentioned|pictured|quoted|linked|seen)\s+|the\s+ones?\s+)"
-                          r"(?:above|below)\b", re.IGNORECASE)
-# An action told before, with no verb of its own before it: "A mission to do just that".
-_DONE_BEFORE = re.compile(r"\bdo(?:es|ing)?\s+(?:just|exactly)\s+that\b|\bdo(?:es|ing)?\s+the\s+same\b",
-                          re.IGNORECASE)
+_ON_THE_PAGE = re.compile(r"\b(?:(?:shown|listed|mentioned|pictured|linked)\s+|the\s+ones?\s+)"
+                          r"(?:above|below)\b(?!\s+\$?\d)", re.IGNORECASE)
+# An action told before, with no verb of its own before it: "A mission to do just that",
+# "plans to do the same." (not "do the same job").
+_DONE_BEFORE = re.compile(r"\bdo(?:es|ing)?\s+(?:just|exactly)\s+that\b|"
+                          r"\bdo(?:es|ing)?\s+the\s+same\b(?=\s*(?:[,.;:!?]|$|as\b|too\b))", re.IGNORECASE)
+# A verb before it, which the action may be: "plans", "closed".
+_SOME_VERB = re.compile(r"\b(?:[a-z]{3,}(?:s|ed))\b")
 # An opening that places the sentence after something told before it: "A short time later,",
 # "Finally,", "The next day,".
 _AFTER_WHAT = re.compile(r"\s*((?:\w+\s+)?(?:short\s+)?(?:time|while|moments?|minutes?|hours?|days?|weeks?|"

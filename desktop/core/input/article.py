@@ -66,9 +66,11 @@ class Article:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        found, last_named, speaking = [], "", ""
-        for a, b in sentences(self.text):
+        found, last_named, speaking, quoting = [], "", "", False
+        spans = sentences(self.text)
+        for n, (a, b) in enumerate(spans):
             sentence = self.text[a:b]
+            after = self.text[spans[n + 1][0]:spans[n + 1][1]] if n + 1 < len(spans) else ""
             claim = claims.read(sentence) if self.english else claims.Claim(sentence)
             speaker = claim.speaker
             if claim.named:
@@ -77,9 +79,12 @@ class Article:
                 speaker = last_named  # "He said" after "Mayor Ana Ruiz said"
             elif speaker:
                 speaker = ""
-            elif self.english and _QUOTE_ALONE.fullmatch(sentence):
+            elif self.english and (_QUOTE_ALONE.fullmatch(sentence) or quoting) and not _QUOTE_OWNED.match(after):
                 speaker = speaking  # a quote on its own goes on from the one who just spoke
             speaking = speaker
+            # A quote of several sentences: those after its first have no opening mark.
+            opened = len(_OPENS.findall(sentence)) > len(_CLOSES.findall(sentence))
+            quoting = bool(speaker) and (opened or (quoting and not _CLOSES.search(sentence)))
             found.append(Sentence(a, b, sentence, claim, speaker,
                                   bool(ADDRESSED_TO_AI.search(sentence))))
         return found
@@ -118,9 +123,14 @@ class Article:
                 if m.group()[:1].isupper() and m.start() and self.text[m.start() - 2:m.start()].strip() not in ".!?"}
 
 
+# A sentence that is all one quote, or its first sentence: “We are on track,” with no one
+# named for it (‘…’ too); the sentence after it may name whose it is ("That is how Ruiz put it").
+_QUOTE_ALONE = re.compile(r"\s*[\"“‘](?:[^\"“”‘’]|(?<=[A-Za-z])’(?=[A-Za-z]))+(?:[\"”’]|[.!?][\"”’]?)?\s*")
+_QUOTE_OWNED = re.compile(r"\s*(?:That|This|So)(?:['’]s|\s+is|\s+was)?\s+(?:how|what)\b|\s*[Ss]o\s+said\b")
+_OPENS = re.compile(r"“|‘(?![a-z])|(?:^|(?<=\s))\"")
+_CLOSES = re.compile(r"”|(?<![A-Za-z])’|(?<=[a-z])’(?=\s|$)|\"(?=\s|$|[,.;:!?])")
+
 # What a condition asks for follows these words; "if" and "unless" set other conditions.
-# A sentence that is all one quote: “We are on track,” with no one named for it.
-_QUOTE_ALONE = re.compile(r"\s*[\"“][^\"“”]+[\"”]\s*|\s*[\"“][^\"“”]+[.!?][\"”]?\s*")
 _CONDITION = re.compile(r"\b(?:in exchange for|in return for|on (?:the )?condition (?:that|of)|"
                         r"provided that|as long as|only if)\b", re.IGNORECASE)
 # Thanks said in other words: "X said the city was grateful to Y".

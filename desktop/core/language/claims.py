@@ -109,6 +109,7 @@ def read(sentence: str) -> Claim:
         if word == "us" or word.lower() != "us":  # "US" is a country
             person = "first person" if word.lower() in _FIRST else "second person"
             judgements.append(Marker(person, m.start(), m.end(), word))
+    hearsay = hearsay or _said_of_a_thing(sentence)
     attributed = (bool(speaker) and kind != "finding") or kind in ("source", "passive") or hearsay \
         or bool(_UNNAMED_SOURCE.search(sentence))
     return Claim(sentence, speaker, speakers, opening, kind, attributed, tuple(sorted(modal, key=_at)),
@@ -295,8 +296,8 @@ def _not_a_verb(sentence: str, match: re.Match) -> bool:
         return True
     if _STRANDED.match(after):  # "the result he hoped for."
         return True
-    if re.match(r"\s+to\s+(?:be|have)\b", after) and word.lower() in ("said", "reported", "thought", "believed"):
-        return True  # hearsay, no one's report: "the deal, said to be worth …"
+    if _SAID_TO_BE.match(after) and word.lower() in _SAID_OF and not re.search(r"\b(?:is|are|was|were|be|been)\s+$", before):
+        return True  # "the deal said to be worth …": hearsay (see read), no one's report
     if _DETERMINED.search(before) or (word.lower().endswith("ing") and _DESCRIBED.search(before)):
         return True  # a noun: "the claims", "the long-running dispute", "a significant finding"
     if word.lower().endswith("ing") and _NAMING.search(before):
@@ -314,6 +315,18 @@ def _not_a_verb(sentence: str, match: re.Match) -> bool:
     if owned and _VERB_BEFORE.search(before[:owned.start()]):
         return True  # "boils down to their empty charges that": a noun ("An aide to his campaign notes": a verb)
     return not re.match(r"\s*(?:that\b|[\"“‘:,])", after)
+
+
+# A thing "said to be" something: hearsay without a speaker ("was said to" is a passive's).
+_SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
+_SAID_OF = {"said", "reported", "thought", "believed"}
+
+
+def _said_of_a_thing(sentence: str) -> bool:
+    """Whether the sentence tells what a thing is "said to be" after its noun ("The boat said
+    to be worth 2 million dollars sank"), which is hearsay."""
+    return any(_SAID_TO_BE.match(sentence, m.end()) and _not_a_verb(sentence, m)
+               for m in re.finditer(r"\b(?:said|reported|thought|believed)\b", sentence))
 
 
 # Verbs that are mostly nouns: "The budget office projects that", not "a road project that".
@@ -495,9 +508,10 @@ def _speaker_after(sentence: str, position: int) -> str:
     """The speaker after the verb in '..., said Ana Ruiz.' or '... was criticized by the
     union'; "" otherwise."""
     rest = sentence[position:]
+    spoken = _OCCASION if re.search(r"\b(?:said|says|added|adds|wrote|writes|noted|explained)\s*$",
+                                    sentence[:position]) else ""
     name = re.match(r"\s+((?:[A-Z][\w’'.-]*|the|a|an|of)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*)"
-                    r"(?:\s+(?:in|at|during|on)\s+(?:a|an|the|his|her|its|their|[A-Z][\w’'-]*)\b[^,;\"“”]*?)?"  # "in a statement"
-                    r"\s*[,.;:!?]?\s*$|"
+                    rf"(?:{spoken or '(?!)'})?\s*[,.;:!?]?\s*$|"
                     r"\s+((?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for))*),", rest)
     if not name:
         return ""
@@ -507,6 +521,12 @@ def _speaker_after(sentence: str, position: int) -> str:
     while words and words[-1].lower() in _NP_SMALL:
         words.pop()
     return " ".join(words) if words and any(w[0].isupper() for w in words) else ""
+
+
+# Where a speaker said it, after their name at a sentence's end: "said Ana Ruiz in a statement".
+_OCCASION = (r"\s+(?:in|at|during)\s+(?:a|an|the|his|her|its|their|[A-Z][\w’'-]*[’']s)\s+(?:[\w’'-]+\s+){0,3}?"
+             r"(?:statement|interview|release|post|report|speech|briefing|conference|email|letter|"
+             r"video|note|filing|message|hearing|meeting)(?:\s+(?:on|last|this)\s+\w+)?")
 
 
 # Words a speaker's phrase goes on after, as after a participle: "a person close to the family".
