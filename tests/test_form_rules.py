@@ -1,6 +1,8 @@
 """The writer's rules that need no model: sentence ends, loops, what a problem calls for,
 slice sizes."""
 
+import re
+
 import pytest
 
 from desktop.core.checks.sentence import Problem
@@ -313,3 +315,34 @@ def test_a_parts_key_points_stand_in_where_the_joined_answer_has_too_few():
     assert spare_points(Summary(title=draft.title, key_points=list(spare[2:4])), spare, judge, 2) == []
     assert too_few(0) == "The model found no key point that the article supports."
     assert too_few(1) == "The model found only one key point that the article supports."
+
+
+class _WordByWord(_SameSentence):
+    """A session whose model writes each value one word at a time: the title, then a summary
+    that lists on and on without an end, then the same key point."""
+
+    def __init__(self, title: str, listing: list[str], point: str):
+        super().__init__(point)
+        self.values = {"Title:": title.split(), "Summary:": listing}
+        self.words: list[str] = []
+
+    def propose(self, avoid_start=frozenset()):
+        line = self.text[self.text.rfind("\n") + 1:]
+        label = line.strip()
+        if label in self.values or label == "-":
+            self.words = list(self.values.pop(label, self.sentence.split() if label == "-" else []))
+        self._piece = " " + self.words.pop(0) if self.words else "\n"
+        return self._piece
+
+
+def test_a_sentence_cut_short_by_its_budget_keeps_its_whole_clauses():
+    from desktop.core.writing.form import SENTENCE_TOKENS, Writer
+
+    # Items of four words, so that the budget runs out inside one ("…, Item23 now.").
+    listing = [w for n in range(1, SENTENCE_TOKENS) for w in f"Item{n} now costs ${n},".split()]
+    session = _WordByWord("Prices fall.", listing, "Prices fell on Monday.")
+    summary = Writer(session, lambda *a: [], lambda *a: None).run()
+    first = summary.sentences[0]
+    assert first.startswith("Item1 now costs $1, Item2")
+    assert re.search(r", Item\d+ now costs \$\d+$", first), first  # whole to its last item (the note ends it)
+    assert first in session.text  # the answer the model goes on from says the same

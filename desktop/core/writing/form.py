@@ -10,6 +10,7 @@ pass, while the article is still in the model's context:
   words that mend it ("Mayor Ana Ruiz said", "The army could", "In an opinion column, X
   argues that"), and the model finishes it;
 - a year the article lacks, or a name cut short ("Palmas" for "Los Palmas"), is mended in the text;
+- a sentence its budget cut short, perhaps inside a number, keeps its clauses up to its last comma;
 - a sentence the article does not support, that repeats another, that is no whole sentence
   or page clutter is taken back: a key point is begun differently or left out, the summary
   ends before it;
@@ -32,6 +33,7 @@ from desktop.core.writing import prompts
 
 TITLE_TOKENS = 32
 SENTENCE_TOKENS = 90
+WHOLE_CLAUSE_WORDS = 6  # what a sentence cut short must keep, up to its last comma, to be kept so
 VOICE_POINTS = 2  # key points kept free for voices the summary leaves out
 TRIES = 3  # ways a sentence may be written: as the model began it, then mended or begun anew
 # Key points taken back in a row, below the least asked for, before the writer stops asking:
@@ -233,6 +235,12 @@ class Writer:
                 break
             written_text = text
             logprob = self.s.logprob(start)
+            if written.how == "budget" and (whole := _whole_clauses(text)) != text:
+                # Cut short where its budget ran out, perhaps inside a number ("Now $64" of
+                # "$649.99"): it says what it says up to its last whole clause.
+                self.s.cut(start)
+                self.s.feed(" " + whole)
+                text = whole
             fixed = self.mend_text(text, part)
             if fixed != text:  # a year the article lacks, a name cut short: mended in place
                 self.s.cut(start)
@@ -376,6 +384,14 @@ def _verdict(problems: list[Problem], attempt: int) -> tuple[str, str]:
         # the sentence stays, flagged, rather than a worse one in its place.
         return "keep", ""
     return "again", ""
+
+
+def _whole_clauses(text: str) -> str:
+    """A sentence cut short, up to its last comma ("A for $2, B for $3, C for $6" -> "A for
+    $2, B for $3"); as it is when that leaves too little of it."""
+    cut = text.rfind(", ")
+    kept = text[:cut].rstrip() if cut > 0 else ""
+    return kept if len(kept.split()) >= WHOLE_CLAUSE_WORDS else text
 
 
 def _bare(word: str) -> str:
