@@ -603,6 +603,7 @@ def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
     assert "fragment" not in kinds("The council voted: Ruiz, Berg and Holm said yes, and two said no.", ctx)
     column = checker.Context(Article(ARTICLE, Genre("opinion column", "Rita Haas"), "Port Alder Approves Harbor Bridge"))
     assert "fragment" in kinds("Haas argues that Port Alder Approves Harbor Bridge.", column)
+    assert "fragment" in kinds("Haas argues that Little Port Alder Approves Harbor Bridge.", column)  # a word more
     assert "fragment" not in kinds("Haas argues that Port Alder should approve the harbor bridge.", column)
     assert "fragment" not in kinds("To pay for the bridge, the council will charge a toll.", ctx)
     for whole in ("Plans to rebuild the pier were approved on Monday.",
