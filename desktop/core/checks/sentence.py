@@ -1233,6 +1233,8 @@ _DONE_BEFORE = re.compile(r"\bdo(?:es|ing)?\s+(?:just|exactly)\s+that\b|"
                           r"\bdo(?:es|ing)?\s+the\s+same\b(?=\s*(?:[,.;:!?]|$|as\b|too\b))", re.IGNORECASE)
 # A verb before it, which the action may be: "plans", "closed".
 _SOME_VERB = re.compile(r"\b(?:[a-z]{3,}(?:s|ed))\b")
+
+
 # An opening that places the sentence after something told before it: "A short time later,",
 # "Finally,", "The next day,".
 _AFTER_WHAT = re.compile(r"\s*((?:\w+\s+)?(?:short\s+)?(?:time|while|moments?|minutes?|hours?|days?|weeks?|"
