@@ -29,6 +29,10 @@ def test_the_page_word_tells_the_genre():
     assert genre.detect(NEWS, url="https://example.org/opinion/2026/05/bridge").kind == "opinion column"
     assert genre.detect(NEWS, declared="NewsArticle ReviewNewsArticle").kind == "review"
     assert genre.detect(NEWS, url="https://example.org/reviews/phone-x").kind == "review"
+    # A blog is its writer's, whatever it tells: a new chief introduced on a company's blog is no
+    # argument; one under the opinion pages is.
+    assert genre.detect(NEWS, url="https://harborferries.com/blog/meet-our-new-chief").kind == "blog post"
+    assert genre.detect(NEWS, url="https://example.org/opinion/blogs/bridge").kind == "opinion column"
     assert genre.detect("Review: the Phone X is fast\n\n" + NEWS).kind == "review"
     assert genre.detect(NEWS, byline="By Rita Haas, columnist").kind == "opinion column"
     board = genre.detect(NEWS, label="Editorial", site="The Harbor Times")

@@ -26,11 +26,12 @@ PRESS = "press release"
 KINDS = (NEWS, "opinion column", "editorial", "analysis", "review", "fact check", BLOG, PRESS)
 # Where a marker word counts: in the page's address, its label, section or declared type.
 _URL_WORDS = {
-    "opinion column": r"opinions?|commentary|op-?eds?|columns?|columnists?|perspectives?|ideas|voices|blogs?",
+    "opinion column": r"opinions?|commentary|op-?eds?|columns?|columnists?|perspectives?|ideas|voices",
     "editorial": r"editorials?|our-view",
     "analysis": r"analysis|explainers?",
     "review": r"reviews?",
     "fact check": r"fact-?checks?|truth-o-meter",
+    BLOG: r"blogs?",  # a company's or a person's: what its writer writes, not always an argument
 }
 _DECLARED = {"OpinionNewsArticle": "opinion column", "ReviewNewsArticle": "review",
              "Review": "review", "AnalysisNewsArticle": "analysis", "ClaimReview": "fact check",
