@@ -331,8 +331,13 @@ class _WordByWord(_SameSentence):
         label = line.strip()
         if label in self.values or label == "-":
             self.words = list(self.values.pop(label, self.sentence.split() if label == "-" else []))
-        self._piece = " " + self.words.pop(0) if self.words else "\n"
+        self._piece = " " + self.words[0] if self.words else "\n"
         return self._piece
+
+    def take(self):
+        super().take()
+        if self._piece != "\n":
+            self.words.pop(0)  # a word proposed and not taken is proposed again
 
 
 def test_a_sentence_cut_short_by_its_budget_keeps_its_whole_clauses():
@@ -364,3 +369,12 @@ def test_an_opinion_pieces_title_that_stays_its_writers_view_is_told_as_theirs()
     assert summary.title == f"In an opinion column, Rita Haas argues: {headline}"
     # A news report has no writer's view to frame: its title stays as the model wrote it, flagged.
     assert Writer(_SameSentence(headline), judge, lambda *a: None).run().title == headline
+
+
+def test_a_sentence_goes_on_past_an_abbreviation_before_a_small_letter():
+    from desktop.core.writing.form import Writer
+
+    said = "Fares rise for some riders, e.g. students and seniors, in May."
+    session = _WordByWord("Fares rise.", said.split() + ["Ruiz", "voted", "no."], "Fares rose on Monday.")
+    summary = Writer(session, lambda *a: [], lambda *a: None).run()
+    assert summary.sentences[:2] == [said, "Ruiz voted no."]

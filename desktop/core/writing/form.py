@@ -317,7 +317,8 @@ class Writer:
                     self.s.feed(rest)
                 how = "line"
                 break
-            if not whole_line and piece[:1].isspace() and SENTENCE_END.search(line):
+            if not whole_line and piece[:1].isspace() and SENTENCE_END.search(line) \
+                    and not piece.strip()[:1].islower():  # "symptoms, e.g. a cough" goes on
                 how = "next"
                 break
             self.s.take()
