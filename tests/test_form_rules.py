@@ -353,24 +353,6 @@ def test_a_sentence_cut_short_by_its_budget_keeps_its_whole_clauses():
     assert first in session.text  # the answer the model goes on from says the same
 
 
-def test_an_opinion_pieces_title_that_stays_its_writers_view_is_told_as_theirs():
-    from desktop.core.writing.form import Writer
-
-    headline = "The Harbor Toll Is a Disgrace."
-    frame = "In an opinion column, Rita Haas argues that"
-
-    def judge(text, part, before, title, logprob):
-        if part == "title" and not text.startswith("In an opinion column"):
-            return [Problem("opinion", 0, len(text), text, "This opinion column is Rita Haas’s view: say it is theirs.")]
-        return []
-
-    # The model writes the column's headline whatever it is asked.
-    summary = Writer(_SameSentence(headline), judge, lambda *a: None, frame=frame).run()
-    assert summary.title == f"In an opinion column, Rita Haas argues: {headline}"
-    # A news report has no writer's view to frame: its title stays as the model wrote it, flagged.
-    assert Writer(_SameSentence(headline), judge, lambda *a: None).run().title == headline
-
-
 def test_a_sentence_goes_on_past_an_abbreviation_before_a_small_letter():
     from desktop.core.writing.form import Writer
 

@@ -11,8 +11,6 @@ pass, while the article is still in the model's context:
   argues that"), and the model finishes it;
 - a year the article lacks, or a name cut short ("Palmas" for "Los Palmas"), is mended in the text;
 - a sentence its budget cut short, perhaps inside a number, keeps its clauses up to its last comma;
-- an opinion piece's title still told as fact after the last try is told as its writer's
-  ("In an opinion column, Molly Wood argues: …");
 - a sentence the article does not support, that repeats another, that is no whole sentence
   or page clutter is taken back: a key point is begun differently or left out, the summary
   ends before it;
@@ -147,10 +145,6 @@ class Writer:
             problems = self.judge(title, "title", (), "", None) if title else []
             verdict, fix = _verdict(problems, attempt)
             self._trace("title", title, problems, verdict)
-            if verdict != "keep" and attempt == TRIES - 1 and (framed := self._framed_title(title, problems)):
-                self.s.cut(start)  # the last try, still the writer's view: told as theirs
-                self.s.feed(" " + framed)
-                break
             if verdict == "keep" or attempt == TRIES - 1 or not title:
                 break
             self.s.cut(start)
@@ -159,15 +153,6 @@ class Writer:
             else:
                 avoid = frozenset({_bare(title.split()[0])})
         self.draft.title = self.s.text[start:].strip()
-
-    def _framed_title(self, title: str, problems: list[Problem]) -> str:
-        """An opinion piece's title that tells its writer's view as fact ("The Future of Banking
-        Is … You're Broke"), told as theirs ("In an opinion column, Molly Wood argues: …"),
-        when that leaves none of its problems; "" otherwise."""
-        if not title or not self.frame or not {p.kind for p in problems} & {"opinion", "sensational"}:
-            return ""
-        framed = f"{self.frame.removesuffix(' that')}: {title}"
-        return framed if not self.judge(framed, "title", (), "", None) else ""
 
     def _summary(self) -> None:
         self._begin("summary", len(self.s.text))
