@@ -604,6 +604,8 @@ def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
     column = checker.Context(Article(ARTICLE, Genre("opinion column", "Rita Haas"), "Port Alder Approves Harbor Bridge"))
     assert "fragment" in kinds("Haas argues that Port Alder Approves Harbor Bridge.", column)
     assert "fragment" in kinds("Haas argues that Little Port Alder Approves Harbor Bridge.", column)  # a word more
+    assert "fragment" in kinds("Haas argues that the future of the harbor is ...", column)  # it trails off
+    assert "fragment" not in kinds('Ortiz said: "The bridge will open in 2029..."', ctx)  # a quote's own
     assert "fragment" not in kinds("Haas argues that Port Alder should approve the harbor bridge.", column)
     assert "fragment" not in kinds("To pay for the bridge, the council will charge a toll.", ctx)
     for whole in ("Plans to rebuild the pier were approved on Monday.",

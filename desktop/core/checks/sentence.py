@@ -1495,6 +1495,8 @@ def _fragment(sentence: str) -> list[Problem]:
         return [_whole("fragment", sentence, "Not a whole sentence.")]
     if plain.endswith(":"):
         return [_whole("fragment", sentence, "Not a whole sentence: it stops where its list begins.")]
+    if re.search(r"(?:\.\s?\.\s?\.|…)$", sentence.rstrip()):  # (a quote's own "…" ends in its mark)
+        return [_whole("fragment", sentence, "Not a whole sentence: it trails off.")]
     listed = re.match(r"[^:]{2,60}:\s+(.*)$", plain)
     if listed and listed.group(1).count(",") >= 2 and not (_FINITE.search(listed.group(1))
                                                           or _VERB_HINTS.search(listed.group(1))):
