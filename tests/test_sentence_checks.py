@@ -229,6 +229,9 @@ def test_a_routine_fact_retold_from_one_speakers_sentence_gets_its_speaker_back(
      "Ruiz said that the pier closed on Friday."),
     ("The pier closed on Friday, said Lt. Ana Ruiz, a police spokeswoman.", "The pier closed on Friday.",
      "Lt. Ana Ruiz said that the pier closed on Friday."),
+    # A quote before a report that goes on about what and where is the speaker's.
+    ("\u201cWe checked every cabin twice,\u201d harbor master Ana Ruiz said of the storm damage in the statement.",
+     "The crew checked every cabin twice.", "Harbor master Ana Ruiz said that the crew checked every cabin twice."),
     # Someone unnamed who "said" is someone, named as people are; a thing read as one is not.
     ("The pier closed on Friday, a harbor official said.", "The pier closed on Friday.",
      "A harbor official said that the pier closed on Friday."),

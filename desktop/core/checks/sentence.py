@@ -710,9 +710,12 @@ def _speech(text: str, said: claims.Claim) -> str | None:
         speech = f"{before} {after[goes_on.end():]}"
     elif before.endswith(",") and after.startswith(",") and not _JOINS.match(after):
         speech = f"{before} {after}"  # "The pier, Ruiz said, will reopen."
-    elif before.endswith(",") and ((len(after_words) <= AFTER_WORDS or (said.verb_kind == "source" and _SOURCE_TAIL.match(after)))
+    elif before.endswith(",") and ((len(after_words) <= AFTER_WORDS or quoted
+                                    or (said.verb_kind == "source" and _SOURCE_TAIL.match(after)))
                                    and not _FINITE.search(after) or _WHEN_SAID.match(after)):
-        speech = before  # "The pier reopened, Ruiz said Monday." or "…, Ruiz said Monday as she …"
+        # "The pier reopened, Ruiz said Monday.", "…, Ruiz said Monday as she …", or a quote
+        # before a report that goes on ("“…,” Ruiz said of the storm in a statement.")
+        speech = before
     else:
         speech = after  # "After the storm hit, Ruiz said the pier would reopen."
     if re.match(r"[\s,]*(?:whether|if|when|how|why|what|who)\b", speech, re.IGNORECASE):
