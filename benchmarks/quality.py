@@ -67,7 +67,7 @@ from desktop.core.input import read
 from desktop.core.input.article import Article
 from desktop.core.input.clean import clean
 from desktop.core.language import claims
-from desktop.core.language.text import sentences
+from desktop.core.language.text import content, sentences
 from desktop.core.model import RunStats, registry
 from desktop.core.writing import prompts
 from desktop.core.writing.form import answer_tokens
@@ -115,12 +115,24 @@ def note_fields(text: str) -> tuple[str, str, list[str]]:
     return title, summary, points
 
 
+def _retells_speech(point: str, source) -> bool:
+    """Whether a key point retells what its source's speaker says rather than the writer's
+    words around the report ("Amid new threats to test a bomb in the Pacific, Trump tweeted
+    that …": the threats are the writer's to tell); when the speech cannot be told apart, it
+    counts as retold."""
+    speech = checker.spoken(source)
+    if speech is None:
+        return True
+    mine, theirs = set(content(point)), set(content(speech))
+    return len(mine & theirs) >= len(mine & (set(content(source.text)) - theirs))
+
+
 def measure(article: Article, title: str, summary: str, points: list[str], result: Review) -> dict:
     """One note's figures: its checks' counts and its key points' defects."""
     ctx = checker.Context(article)
     counts = result.counts()
     flagged_points = {(f.index, f.kind) for f in result.flags if f.part == "point"}
-    lost = 0
+    lost = lost_speech = 0
     for point in points:  # key points whose evidence is attributed and that do not say whose
         evidence = ctx.evidence(point)
         claim = claims.read(point)  # says whose it is, or who found it ("A study found")
@@ -128,6 +140,7 @@ def measure(article: Article, title: str, summary: str, points: list[str], resul
             or point.lower().startswith("in an")
         if evidence.main and article.at(evidence.main).claim.attributed and not said:
             lost += 1
+            lost_speech += _retells_speech(point, article.at(evidence.main))
     n_sentences = len(sentences(summary)) + len(points)
     return {
         "genre": article.genre.kind,
@@ -140,6 +153,7 @@ def measure(article: Article, title: str, summary: str, points: list[str], resul
         "point_fragments": sum(1 for i in range(len(points)) if (i, "fragment") in flagged_points),
         "point_repeats": sum(1 for i in range(len(points)) if (i, "repeat") in flagged_points),
         "points_losing_attribution": lost,
+        "points_losing_speech_attribution": lost_speech,
         "clean": result.clean,
     }
 
@@ -214,6 +228,9 @@ def page_report(rows: list[dict]) -> dict:
         "key_point_fragments": round(sum(r["point_fragments"] for r in rows) / points, 3),
         "key_point_repeats": round(sum(r["point_repeats"] for r in rows) / points, 3),
         "key_points_losing_attribution": round(sum(r["points_losing_attribution"] for r in rows) / points, 3),
+        # of those, the points that retell the speaker's words, not the writer's around the report
+        "key_points_losing_speech_attribution": round(sum(r.get("points_losing_speech_attribution", 0)
+                                                          for r in rows) / points, 3),
         "genre_accuracy": round(sum(1 for r in genre_rows if r["genre"].replace("blog post", "other")
                                     == labels[r["key"]]["genre"]) / max(1, len(genre_rows)), 3),
         "opinion_pieces_found": {"precision": round(len(both) / max(1, len(found_opinion)), 3),

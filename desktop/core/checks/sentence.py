@@ -731,6 +731,12 @@ _SOURCE_TAIL = re.compile(r"(?:by|of|from|for|with|at|in|among|on behalf of)\b",
 # The speaker goes on in a clause of their own: "…, according to a source, who said that …".
 _GOES_ON = re.compile(r",?\s*who\s+(?:also\s+)?(?:said|says|added|adds|noted|notes|told\s+(?:[^,]*?(?=\bthat\b)|\w+))\b(?:\s+that\b)?\s*",
                       re.IGNORECASE)
+def spoken(source: Sentence) -> str | None:
+    """What the article's sentence has its speaker say, without the writer's words around the
+    report; None when that cannot be told (see `_speech`)."""
+    return _speech(source.text, source.claim) if source.claim.attributed else None
+
+
 # When it was said, and no "that" after it: the report ends the sentence's speech ("…, Ruiz
 # argued Wednesday as she opened the trial"), not "Ruiz said Monday that …".
 _WHEN_SAID = re.compile(rf"(?:on\s+)?(?:{'|'.join(sorted(DAYS))}|today|yesterday)\b(?!\s+that\b)", re.IGNORECASE)
