@@ -441,7 +441,7 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
         # Given to the piece ("The article claims …") what the article has others say
         # ("Backers of tariffs say …"): the speaker's head word is not in the sentence.
         others = who or (main.claim.speaker if main.claim.speaker.lower() not in claims.PRONOUNS else "")
-        head = re.split(r"\s+(?:with|to|of|by|for|in|from|at|on)\s+", others)[0]
+        head = _before_preposition(others)
         # ("…, but the accounts show …": the piece's own part may be what the sentence tells)
         if said and others and not research and _WRITER_WORDS.search(sentence) and not claim.named \
                 and not set(content(head)) & set(content(sentence)) \
@@ -565,7 +565,7 @@ def _common_nouns(speaker: str) -> list[str]:
     """The words that say what kind of speaker it is, in lower case: those before its first
     preposition ("a source" of "a source familiar with the matter"), not a name's ("the Data
     Protection Commission" is no "data")."""
-    head = re.split(r"\s+(?:with|to|of|by|for|in|from|at|on)\s+", speaker)[0].split()
+    head = _before_preposition(speaker).split()
     capitals = [w for w in head if w[:1].isupper()]
     return [w.lower() for w in head
             if w[:1].islower() or (w is head[0] and capitals == [w] and len(head) <= 2)]
@@ -783,8 +783,14 @@ _PERSONISH = re.compile(r"(?:m[ae]n|person|people|ers?|ors?|ists?|ians?|ants?|en
 
 def _head(phrase: str) -> str:
     """The last word before a phrase's first preposition: "executives" of "executives of both"."""
-    head = re.split(r"\s+(?:with|to|of|by|for|in|from|at|on)\s+", phrase)[0].split()
+    head = _before_preposition(phrase).split()
     return head[-1].lower() if head else ""
+
+
+def _before_preposition(phrase: str) -> str:
+    """A speaker's words before their first preposition: "a source" of "a source familiar with
+    the matter", "backers" of "backers of tariffs"."""
+    return re.split(r"\s+(?:with|to|of|by|for|in|from|at|on)\s+", phrase)[0]
 
 
 def _mentions(sentence: str, source: Sentence) -> bool:
