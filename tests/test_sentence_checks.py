@@ -288,6 +288,13 @@ def test_an_unnamed_source_a_complaint_or_local_media_must_be_kept():
     assert claims.read("It rose, according to officials based in Port Alder.").speaker == "officials based in Port Alder"
 
 
+def test_a_speaker_is_given_only_their_clause_of_a_sentence_of_two(ctx):
+    # "…, but …": the first clause retells the writer's sentence, the second the mayor's.
+    two = problem("The council did not set a date for a public hearing, but the bridge would cut the drive "
+                  "to the regional hospital by 25 minutes.", ctx, "attribution")
+    assert two.mended == "Mayor Lena Ortiz said that the bridge would cut the drive to the regional hospital by 25 minutes."
+
+
 def test_a_comment_tacked_on_from_another_speakers_sentence_is_theirs(ctx):
     voted = "The town council of Port Alder voted 6 to 3 on Thursday to build a new road bridge across the harbor"
     tacked = problem(f"{voted}, raising concerns that construction would disturb the shellfish beds.", ctx,

@@ -223,6 +223,22 @@ def _spliced(opening: str, sentence: str, article: str, source: Sentence | None 
     return opening + joint + rest if rest else ""
 
 
+def _clause_of(sentence: str, source: Sentence, ctx: Context) -> str:
+    """Of a sentence of two clauses joined by ", but" or ";", the one the source says when
+    the other retells another article sentence ("Investors might be misreading it, but the
+    company is on track" of the CEO's "We are on track …" and the writer's "Investors might
+    be misreading it"): the CEO said only the second. Else the sentence."""
+    parts = re.split(r",\s+but\s+|;\s+", sentence, maxsplit=1)
+    if len(parts) < 2:
+        return sentence
+    mains = [ctx.evidence(part).main for part in parts]
+    own = [m == (source.start, source.end) for m in mains]
+    if own.count(True) != 1 or None in mains:
+        return sentence
+    clause = parts[own.index(True)].strip().rstrip(".")
+    return clause[:1].upper() + clause[1:] + "."
+
+
 def _as_pronoun(rest: str, source: Sentence) -> str:
     """A clause that begins with the speaker's own name, told with the pronoun the article's
     sentence gives them right after its verb ("Ruiz said that [she] will run", not "that Ruiz
@@ -360,7 +376,8 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
         """A problem of a sentence that says no one's it is: the opening mends it, and when it
         takes a clause, the sentence's own words follow it (a headline takes none)."""
         own = main if main and fix == _opening(main, part) else None  # the opening is main's speaker's
-        mended = _spliced(fix, sentence, ctx.article.text, own) if fix and part != "title" else ""
+        told = _clause_of(sentence, own, ctx) if own else sentence  # not another's clause with it
+        mended = _spliced(fix, told, ctx.article.text, own) if fix and part != "title" else ""
         return Problem(kind, start, end, text, reason, fix, mended=mended)
 
     # A question asserts no advice, and one that asks whether asserts no judgement ("Is it
