@@ -508,10 +508,10 @@ def _speaker_after(sentence: str, position: int) -> str:
     """The speaker after the verb in '..., said Ana Ruiz.' or '... was criticized by the
     union'; "" otherwise."""
     rest = sentence[position:]
-    spoken = _OCCASION if re.search(r"\b(?:said|says|added|adds|wrote|writes|noted|explained)\s*$",
-                                    sentence[:position]) else ""
+    occasion = f"(?:{_OCCASION})?" if re.search(r"\b(?:said|says|added|adds|wrote|writes|noted|explained)\s*$",
+                                                 sentence[:position]) else ""
     name = re.match(r"\s+((?:[A-Z][\w’'.-]*|the|a|an|of)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*)"
-                    rf"(?:{spoken or '(?!)'})?\s*[,.;:!?]?\s*$|"
+                    rf"{occasion}\s*[,.;:!?]?\s*$|"
                     r"\s+((?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for))*),", rest)
     if not name:
         return ""
