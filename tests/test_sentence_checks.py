@@ -46,6 +46,10 @@ def test_who_says_what_is_read_from_a_sentence():
     assert claims.read('"We are ready," said Ana Diaz.').speaker == "Ana Diaz"
     assert claims.read("Sixty percent of residents say it is too much.").speaker == "Sixty percent of residents"
     assert claims.read("He declined to say when it would open.").speaker == "He"
+    # A contracted or fused helping verb is not part of who speaks.
+    assert claims.read("They’ve said the toll is too high.").speaker == "They"
+    assert claims.read("The harbor master cannot say when it opens.").speaker == "The harbor master"
+    assert claims.read("We're told it opens in May.").speaker == ""  # passive: no one named
     # A speaker with an appositive or a relative clause between them and the verb.
     assert claims.read("After the vote, Ana Diaz, the harbor master, said it was safe.").speaker == "Ana Diaz"
     assert claims.read("Meanwhile, Ana Diaz, the harbor master, said it was safe.").speaker == "Ana Diaz"
@@ -616,6 +620,10 @@ def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
     assert "fragment" in kinds("Haas argues that Little Port Alder Approves Harbor Bridge.", column)  # a word more
     assert "fragment" in kinds("Haas argues that the future of the harbor is ...", column)  # it trails off
     assert "fragment" not in kinds('Ortiz said: "The bridge will open in 2029..."', ctx)  # a quote's own
+    # An interview's line as the page prints it says neither who asks nor who answers.
+    assert "fragment" in kinds("Q: What will the toll pay for first?", ctx)
+    assert "fragment" in kinds("A: The new pier and two ferries.", ctx)
+    assert "fragment" not in kinds("A new pier will open in 2029.", ctx)
     assert "fragment" not in kinds("Haas argues that Port Alder should approve the harbor bridge.", column)
     assert "fragment" not in kinds("To pay for the bridge, the council will charge a toll.", ctx)
     for whole in ("Plans to rebuild the pier were approved on Monday.",

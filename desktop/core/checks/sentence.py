@@ -1519,6 +1519,10 @@ def _headline_told(sentence: str, ctx: Context) -> list[Problem]:
     return []
 
 
+# An interview's question or answer as the page prints it, tagged and without its speaker.
+_TRANSCRIPT_LINE = re.compile(r"(?:Q|A|Question|Answer)\s*[:.]\s+\S")
+
+
 def _fragment(sentence: str) -> list[Problem]:
     """Not a whole sentence: too short, or without a verb."""
     plain = re.sub(r"[\"“”]|[‘’](?![a-z])|(?<![A-Za-z])[‘’]", "", sentence).strip()  # not "it’s"
@@ -1527,6 +1531,8 @@ def _fragment(sentence: str) -> list[Problem]:
         return [_whole("fragment", sentence, "Not a whole sentence.")]
     if plain.endswith(":"):
         return [_whole("fragment", sentence, "Not a whole sentence: it stops where its list begins.")]
+    if _TRANSCRIPT_LINE.match(plain):  # "Q: What comes next?", "A: Inspired and humbled."
+        return [_whole("fragment", sentence, "An interview's line as printed: say who asked or answered what.")]
     if re.search(r"(?:\.\s?\.\s?\.|…)$", sentence.rstrip()):  # (a quote's own "…" ends in its mark)
         return [_whole("fragment", sentence, "Not a whole sentence: it trails off.")]
     listed = re.match(r"[^:]{2,60}:\s+(.*)$", plain)

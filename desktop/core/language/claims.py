@@ -35,7 +35,9 @@ _HELPERS = {"has", "have", "had", "was", "were", "is", "are", "also", "later", "
             "repeatedly", "recently", "earlier", "further", "separately", "reportedly",
             "allegedly", "privately", "initially", "did", "does",
             "do", "not", "never", "often", "already", "still", "even", "can", "could", "may",
-            "might", "should", "must", "just", "openly", "quickly", "immediately", "angrily"}
+            "might", "should", "must", "just", "openly", "quickly", "immediately", "angrily",
+            "cannot"}
+_CONTRACTED = {"ve": "have", "d": "would", "ll": "will", "re": "are"}
 # Small words that may be part of a speaker: "the Ministry of Health", "51 percent of voters".
 _NP_SMALL = {"the", "a", "an", "of", "for", "and", "its", "his", "her", "their", "de", "van",
              "von", "al", "&", "percent", "per", "cent", "%", "some", "many", "most", "other",
@@ -390,6 +392,9 @@ def _subject_before(sentence: str, position: int, beside: bool = False) -> tuple
     while words:
         if re.search(r"n['’]t$", words[-1].lower()):  # "isn't", "did not"
             helpers.append(re.sub(r"n['’]t$", "", words.pop().lower()))
+        elif contracted := re.fullmatch(r"(\w+)['’](ve|d|ll|re)", words[-1], re.IGNORECASE):
+            words[-1] = contracted.group(1)  # "We’ve asked": "we" asks; "They're told": passive
+            helpers.append(_CONTRACTED[contracted.group(2).lower()])
         elif words[-1].lower() in _HELPERS:
             helpers.append(words.pop().lower())
         elif words[-1].lower() == "to" and len(words) > 1 and words[-2].lower() in _CONTROL:
