@@ -602,7 +602,7 @@ def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
                    before=("The council voted 6 to 3.",)).text == "the ones above"
     assert problem("Ortiz said the toll shown below is too high.", ctx, "dangling").text == "shown below"
     assert problem("A loan to do just that could come from the state.", ctx, "dangling").text == "do just that"
-    for whole in ("Ortiz criticized the plan and Berg will do the same.",  # the action is in it
+    for whole in ("Ortiz criticized the bridge and Berg will do the same.",  # the action is in it
                   "Fishermen who do the same job earn 12 dollars less, a survey found.",
                   "Fares were quoted above 2 dollars on Monday."):
         assert "dangling" not in kinds(whole, ctx), whole
@@ -713,6 +713,15 @@ def test_a_subject_or_pronoun_that_names_nothing_is_dangling(ctx):
     assert "dangling" in kinds("Residents of Los Palmas will pay 2 dollars for this toll.", ctx,
                                title="Port Alder approves harbor bridge")
     assert "dangling" not in kinds("A company will build the bridge for the council.", ctx)
+    # A noun that stands for something told before ("the plan", "the move") names nothing
+    # unless the words after it, the title or the sentence's own first clause say what it is.
+    assert problem("Tomas Berg defended the plan and said it would help.", ctx, "dangling").text == "the plan"
+    assert problem("Ortiz said the situation can worsen.", ctx, "dangling").text == "the situation"
+    for named in ("Tomas Berg defended the plan to build the bridge.",
+                  "Council approves the bridge, ending the dispute, and the move pleases Ortiz.",
+                  "Tomas Berg opposed the bridge before rains delayed it, calling the decision hasty."):
+        assert "dangling" not in kinds(named, ctx), named
+    assert "dangling" not in kinds("Tomas Berg defended the plan.", ctx, title="Council plans a harbor bridge")
     assert problem("In an interview on Thursday, he said the bridge would open in 2029.", ctx,
                    "dangling").text == "he"
     assert problem("To open the bridge by 2029, she asked the council for a loan.", ctx, "dangling").text == "she"

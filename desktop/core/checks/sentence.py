@@ -1240,6 +1240,11 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
         fix = name if name and word in ("he", "she", "they") else ""
         return [Problem("dangling", match.start(1), match.end(1), match.group(1),
                         f"“{match.group(1)}” points back to something the summary has not named.", fix)]
+    # (in its first clause: after a comma it may name what it stands for before it)
+    if standalone and (shell := _SHELL.search(re.split(r"[,;:]", sentence, maxsplit=1)[0])) \
+            and shell.start() > 0 and not _told_above(shell.group(1), named):
+        return [Problem("dangling", shell.start(), shell.end(), shell.group(),
+                        f"“{shell.group()}”: which one? The sentence does not say what it is.")]
     if (page := _ON_THE_PAGE.search(sentence)) or (standalone and (page := _DONE_BEFORE.search(sentence))
                                                    and not _VERB_HINTS.search(sentence[:page.start()])
                                                    and not _SOME_VERB.search(sentence[:page.start()])):
@@ -1254,6 +1259,16 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
             return [Problem("dangling", demo.start(), demo.end(), demo.group(),
                             f"“{demo.group()}” points back to something the summary has not named.")]
     return []
+
+
+# A noun that stands for what was told before it ("the situation", "the move", "the plan"),
+# when nothing after it says what it is ("the plan to double the toll", "the move by the
+# council", "the situation in the harbor").
+_SHELL = re.compile(r"\b[Tt]he\s+(situation|move|decision|plan|proposal|idea|issue|matter|incident|"
+                    r"problem|effort|measure|step|change|changes|development|announcement|remarks?|"
+                    r"comments?|claims?|allegations?|report|findings?)\b"
+                    r"(?!\s+(?:of|to|that|for|in|on|by|with|between|against|over|at|from|about|which|who|"
+                    r"where|whereby|under|into|among|[A-Z\d])\b)(?![-’'])")
 
 
 # Where the page shows something: "the tweet shown above", "courses like the ones above".
@@ -1365,6 +1380,13 @@ def _unnamed_subject(sentence: str) -> re.Match | None:
     if found.group().strip()[:1] in "IMWO" and found.group().strip().split()[0] in ("I", "My", "We", "Our"):
         return found  # the writer speaking: whose "I" is it?
     return None if _names_in_subject(rest) else found
+
+
+def _told_above(noun: str, named: tuple[str, ...]) -> bool:
+    """Whether a word of the noun's family stands in the title or an earlier key point
+    ("the allegations" after "allegedly", "the plan" after "plans")."""
+    root = stem(noun)[:5]
+    return any(stem(word)[:5] == root for text in named for word in content(text))
 
 
 def _named_above(sentence: str, named: tuple[str, ...]) -> bool:
