@@ -776,6 +776,11 @@ def test_page_clutter_repeats_and_unsupported_claims(ctx):
     assert "repeat" in kinds("The council voted 6 to 3 for the bridge.", ctx,
                              before=("The town council voted 6 to 3 on Thursday to build a bridge.",))
     assert "repeat" in kinds("Port Alder approves a harbor bridge.", ctx, title="Port Alder approves harbor bridge")
+    # A summary that says only what its title says tells the reader nothing more.
+    assert "repeat" in kinds("Port Alder approves a harbor bridge.", ctx, "summary",
+                             title="Port Alder approves harbor bridge")
+    assert "repeat" not in kinds("The town council of Port Alder voted 6 to 3 on Thursday to build a bridge "
+                                 "over the harbor.", ctx, "summary", title="Port Alder approves harbor bridge")
     assert "unsupported" in kinds("The council will build an airport next to the school.", ctx)
     assert "unsupported" not in kinds("The council voted 6 to 3 to build a road bridge.", ctx)
 

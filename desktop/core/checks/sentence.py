@@ -192,6 +192,9 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
     if part != "title":
         found += _repeat(sentence, (*before, title) if part == "point" and title else before,
                          ctx.finder.frame_words)
+        if part == "summary" and title and not found:
+            # A summary's sentence with no word the title lacks tells the reader nothing more.
+            found += _repeat(sentence, (title,), ctx.finder.frame_words, share=1.0)
     else:
         found += _sensational(sentence, ctx)
         if compare and english:
@@ -1715,13 +1718,14 @@ def _clutter(sentence: str) -> list[Problem]:
     return found
 
 
-def _repeat(sentence: str, earlier: tuple[str, ...], frame: set[str] = frozenset()) -> list[Problem]:
+def _repeat(sentence: str, earlier: tuple[str, ...], frame: set[str] = frozenset(),
+            share: float = REPEAT) -> list[Problem]:
     mine = set(content(sentence)) - frame
     if not mine:
         return []
     for other in earlier:
         theirs = set(content(other)) - frame
-        if theirs and len(mine & theirs) >= REPEAT * len(mine):
+        if theirs and len(mine & theirs) >= share * len(mine):
             return [_whole("repeat", sentence, f"Says again what “{other[:60]}” says.")]
     return []
 
