@@ -620,6 +620,11 @@ def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
     assert "fragment" in kinds("Haas argues that Little Port Alder Approves Harbor Bridge.", column)  # a word more
     assert "fragment" in kinds("Haas argues that the future of the harbor is ...", column)  # it trails off
     assert "fragment" not in kinds('Ortiz said: "The bridge will open in 2029..."', ctx)  # a quote's own
+    # A plural subject's verb has no "s", and the sentence is whole.
+    for whole in ("Harbor pilots guide the ferries into Port Alder.",
+                  "Ferries and tugboats share the channel with fishing boats."):
+        assert "fragment" not in kinds(whole, ctx), whole
+    assert "fragment" in kinds("Tolls from 2 dollars for residents of Los Palmas", ctx)
     # An interview's line as the page prints it says neither who asks nor who answers.
     assert "fragment" in kinds("Q: What will the toll pay for first?", ctx)
     assert "fragment" in kinds("A: The new pier and two ferries.", ctx)

@@ -1702,9 +1702,22 @@ def _present_verb(found: list[str]) -> bool:
                 and not _GERUND.fullmatch(before)  # "facing calls": its object
                 and not _UNITS.fullmatch(before.lower()) and not named):
             return True
+    # A plural subject's verb, which has no "s": "Taste receptors monitor the gut", "Leadership
+    # and visibility exist on a spectrum" (a plural noun or two nouns joined, then a plain word,
+    # then what a verb takes after it).
+    for i in range(1, len(found) - 2):
+        subject, word, after = found[i - 1].lower(), found[i], found[i + 1].lower()
+        plural = (len(subject) >= 4 and subject.endswith("s") and not subject.endswith(("ss", "us", "is"))) \
+            or "and" in (w.lower() for w in found[max(0, i - 3):i - 1])
+        if plural and re.fullmatch(r"[a-z]{3,}", word) and word not in STOPWORDS \
+                and not re.search(r"(?:s|ing|ed|ly)$", word) and after in _VERB_TAKES:
+            return True
     return False
 
 
+# Words that follow a verb, not a noun that goes on a noun ("exist on", "monitor the").
+_VERB_TAKES = {"on", "in", "at", "to", "the", "a", "an", "with", "from", "across", "into", "that",
+               "their", "its", "his", "her", "our", "your", "more", "less", "up", "out", "down", "off"}
 _GERUND = re.compile(r"(?!\w*thing$)\w{3,}ing")  # not "nothing", "king"
 _UNITS = re.compile(r"one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?")
 
