@@ -775,6 +775,16 @@ def test_a_name_cut_short_is_found_with_the_whole_name(ctx):
     assert "partial_name" not in kinds("Residents of Los Palmas will pay a toll of 2 dollars.", ctx)
 
 
+def test_a_name_made_the_owner_of_what_it_is_is_unsupported():
+    ctx = checker.Context(Article.build("Pier opens\n\nPort Alder's harbor master, Ruiz, opened the new "
+                                        "pier on Monday. Ruiz's office said the pier cost 3 million dollars."))
+    assert problem("Ruiz's harbor master opened the new pier on Monday.", ctx,
+                   "unsupported").reason == "The article has “Alder's harbor master, Ruiz”: the sentence makes Ruiz the owner."
+    for told in ("Port Alder's harbor master opened the new pier on Monday.",
+                 "Ruiz's office said the pier cost 3 million dollars."):  # the article has both so
+        assert "unsupported" not in kinds(told, ctx), told
+
+
 def test_page_clutter_repeats_and_unsupported_claims(ctx):
     assert "clutter" in kinds("Anna Lee contributed to this report.", ctx)
     assert "clutter" in kinds("Shares of Alder Steel (NYSE: ALD) rose after the vote.", ctx)

@@ -183,7 +183,7 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
         if part != "title":  # a headline is compressed: its verbs are no claims of certainty
             found += _modality(sentence, claim, sources, article.headline) or _asked(sentence, claim, main, article)
         found += dangling
-        found += check_names(sentence, ctx)
+        found += check_names(sentence, ctx) + _owner_swapped(sentence, ctx)
         if part != "title":
             found += _fragment(sentence) or _headline_told(sentence, ctx)
     if part != "title":
@@ -1451,6 +1451,26 @@ def _time_after(sentence: str, position: int) -> bool:
 
 def _has_name(sentence: str) -> bool:
     return any(m.group()[:1].isupper() for m in words(sentence)[1:])
+
+
+def _owner_swapped(sentence: str, ctx: Context) -> list[Problem]:
+    """A name given as the owner of what the article says it is: "Europa's moon" where the
+    article has "Jupiter's moon Europa" (and never Europa owning a moon)."""
+    text = ctx.article.text
+    for m, owner, thing in ((m, m.group(1), thing) for m in _OWNS.finditer(sentence)
+                            for thing in m.group(2).split()):
+        if re.search(rf"\b{re.escape(owner)}['’]s\s+(?:[\w-]+\s+){{0,2}}?{re.escape(thing)}\b", text, re.IGNORECASE):
+            continue  # the article has it so too
+        other = re.search(rf"\b([A-Z][\w.-]+)['’]s\s+(?:[\w-]+\s+){{0,2}}?{re.escape(thing)},?\s+{re.escape(owner)}\b",
+                          text, re.IGNORECASE)
+        if other and other.group(1).lower() != owner.lower():
+            return [Problem("unsupported", m.start(), m.end(), m.group(),
+                            f"The article has “{other.group()}”: the sentence makes {owner} the owner.")]
+    return []
+
+
+# A name and what it owns: "Jupiter's moon", "Acme's chief executive".
+_OWNS = re.compile(r"\b([A-Z][\w.-]+)['’]s((?:\s+[A-Za-z]+){1,3})")
 
 
 def check_names(sentence: str, ctx: Context) -> list[Problem]:
