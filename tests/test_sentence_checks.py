@@ -625,6 +625,9 @@ def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
                   "Ferries and tugboats share the channel with fishing boats."):
         assert "fragment" not in kinds(whole, ctx), whole
     assert "fragment" in kinds("Tolls from 2 dollars for residents of Los Palmas", ctx)
+    assert "fragment" not in kinds("Harbor companies include Alder Ferries and Tugco.", ctx)
+    # A label and a product's name are no verbs: "Deals:", "Ferry Passes".
+    assert "fragment" in kinds("Harbor Deals: Alder Ferry Passes 10 for 2 dollars.", ctx)
     # An interview's line as the page prints it says neither who asks nor who answers.
     assert "fragment" in kinds("Q: What will the toll pay for first?", ctx)
     assert "fragment" in kinds("A: The new pier and two ferries.", ctx)

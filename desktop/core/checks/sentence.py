@@ -1718,6 +1718,8 @@ def _present_verb(found: list[str]) -> bool:
         bare = word.strip(".,;:!?").lower()
         named = before[:1].isupper() and i >= 2 and found[i - 1].lower() in _BEFORE_NOUNS  # "before the Iowa caucuses"
         if (len(bare) >= 4 and bare.endswith("s") and not bare.endswith(("ss", "'s", "’s"))
+                and not word.endswith(":")  # a label: "Daily Deals: ..."
+                and not (word[:1].isupper() and before[:1].isupper())  # a name: "Apple Watch Series 3"
                 and before.lower().strip(",") not in _BEFORE_NOUNS and not before[:1].isdigit()
                 and not _GERUND.fullmatch(before)  # "facing calls": its object
                 and not _UNITS.fullmatch(before.lower()) and not named):
@@ -1730,7 +1732,8 @@ def _present_verb(found: list[str]) -> bool:
         plural = (len(subject) >= 4 and subject.endswith("s") and not subject.endswith(("ss", "us", "is"))) \
             or "and" in (w.lower() for w in found[max(0, i - 3):i - 1])
         if plural and re.fullmatch(r"[a-z]{3,}", word) and word not in STOPWORDS \
-                and not re.search(r"(?:s|ing|ed|ly)$", word) and after in _VERB_TAKES:
+                and not re.search(r"(?:s|ing|ed|ly)$", word) \
+                and (after in _VERB_TAKES or found[i + 1][:1].isupper()):  # "companies include Acme"
             return True
     return False
 
