@@ -938,6 +938,9 @@ def test_an_opinion_piece_view_must_be_told_as_its_writer_s():
     # A fact check begins with the claim it rates, which is not its writer's word.
     rated = checker.Context(Article(column, Genre("fact check", "Ferry Facts"), "Why Port Alder needs its bridge"))
     assert checker.frame(rated) == "In a fact check, Ferry Facts checks the claim that"
+    # Its headline is the claim it checks, not its writer's word.
+    assert problem("Why Port Alder needs its bridge", rated, "sensational",
+                   part="title").fix.endswith(" checks the claim that")
     # Its own verdict is its writer's word.
     assert problem(best, rated, "opinion", part="summary").fix == "In a fact check, Ferry Facts writes that"
 

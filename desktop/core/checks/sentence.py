@@ -1782,7 +1782,7 @@ def _sensational(title: str, ctx: Context) -> list[Problem]:
             and not claims.read(title).attributed:
         found.append(_whole("sensational", title,
                             f"The {genre.kind}'s own headline: say whose view it is.",
-                            _writer_fix(ctx, "point", False).removesuffix(" that")))
+                            _writer_fix(ctx, "title", False)))
     return found
 
 
