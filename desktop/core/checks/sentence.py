@@ -192,7 +192,7 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
     if part != "title":
         found += _repeat(sentence, (*before, title) if part == "point" and title else before,
                          ctx.finder.frame_words)
-        if part == "summary" and title and not found:
+        if part == "summary" and title and not found and not title.rstrip().endswith("?"):  # (an answer is no repeat)
             # A summary's sentence with no word the title lacks tells the reader nothing more.
             found += _repeat(sentence, (title,), ctx.finder.frame_words, share=1.0)
     else:
@@ -1243,9 +1243,7 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
         fix = name if name and word in ("he", "she", "they") else ""
         return [Problem("dangling", match.start(1), match.end(1), match.group(1),
                         f"“{match.group(1)}” points back to something the summary has not named.", fix)]
-    # (in its first clause: after a comma it may name what it stands for before it)
-    if standalone and (shell := _SHELL.search(re.split(r"[,;:]", sentence, maxsplit=1)[0])) \
-            and shell.start() > 0 and not _told_above(shell.group(1), named):
+    if standalone and part != "title" and (shell := _shell_noun(sentence)) and not _told_above(shell.group(1), named):
         return [Problem("dangling", shell.start(), shell.end(), shell.group(),
                         f"“{shell.group()}”: which one? The sentence does not say what it is.")]
     if (page := _ON_THE_PAGE.search(sentence)) or (standalone and (page := _DONE_BEFORE.search(sentence))
@@ -1266,12 +1264,27 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
 
 # A noun that stands for what was told before it ("the situation", "the move", "the plan"),
 # when nothing after it says what it is ("the plan to double the toll", "the move by the
-# council", "the situation in the harbor").
-_SHELL = re.compile(r"\b[Tt]he\s+(situation|move|decision|plan|proposal|idea|issue|matter|incident|"
-                    r"problem|effort|measure|step|change|changes|development|announcement|remarks?|"
+# council", "the plan unveiled on Monday", "the plan Ortiz announced", "the plan, a bridge").
+_SHELL = re.compile(r"\b[Tt]he\s+(situations?|moves?|decisions?|plans?|proposals?|ideas?|issues?|incidents?|"
+                    r"problems?|efforts?|measures?|steps?|changes?|developments?|announcements?|remarks?|"
                     r"comments?|claims?|allegations?|report|findings?)\b"
                     r"(?!\s+(?:of|to|that|for|in|on|by|with|between|against|over|at|from|about|which|who|"
-                    r"where|whereby|under|into|among|[A-Z\d])\b)(?![-’'])")
+                    r"where|whereby|under|into|among|[a-z]+(?:ed|en)|[A-Z\d][\w’'-]*)\b)"
+                    r"(?!\s*(?:,\s*(?:a|an|the|which|who|one)\b|[-’'(—–]))")
+# Words before it that may have told what it stands for: "…voted for a toll bridge and Berg
+# criticized the plan".
+SHELL_WORDS_BEFORE = 6
+
+
+def _shell_noun(sentence: str) -> re.Match | None:
+    """A noun that stands for something told before it, in the sentence's first clause (after
+    a comma it may name what it stands for before it), after a few words of its own."""
+    clause = re.split(r"[,;:]", sentence, maxsplit=1)[0]
+    found = _SHELL.search(sentence, 0, len(sentence))
+    if not found or found.start() >= len(clause):
+        return None
+    before = re.findall(r"\w+", sentence[:found.start()])
+    return found if 0 < len(before) <= SHELL_WORDS_BEFORE else None
 
 
 # Where the page shows something: "the tweet shown above", "courses like the ones above".
@@ -1388,8 +1401,12 @@ def _unnamed_subject(sentence: str) -> re.Match | None:
 def _told_above(noun: str, named: tuple[str, ...]) -> bool:
     """Whether a word of the noun's family stands in the title or an earlier key point
     ("the allegations" after "allegedly", "the plan" after "plans")."""
-    root = stem(noun)[:5]
-    return any(stem(word)[:5] == root for text in named for word in content(text))
+    root = stem(noun)
+
+    def kin(word: str) -> bool:  # "mov" of "moves" and "move"; "decid" and "decis"
+        return word[:4] == root[:4] or (len(word) >= 3 and root.startswith(word))
+
+    return any(kin(word) for text in named for word in content(text))
 
 
 def _named_above(sentence: str, named: tuple[str, ...]) -> bool:
@@ -1455,22 +1472,35 @@ def _has_name(sentence: str) -> bool:
 
 def _owner_swapped(sentence: str, ctx: Context) -> list[Problem]:
     """A name given as the owner of what the article says it is: "Europa's moon" where the
-    article has "Jupiter's moon Europa" (and never Europa owning a moon)."""
+    article has "Jupiter's moon Europa" (and never Europa owning a moon). Not a relation both
+    ways: "Google's rival Microsoft" where the article has "Microsoft's rival Google"."""
     text = ctx.article.text
-    for m, owner, thing in ((m, m.group(1), thing) for m in _OWNS.finditer(sentence)
-                            for thing in m.group(2).split()):
-        if re.search(rf"\b{re.escape(owner)}['’]s\s+(?:[\w-]+\s+){{0,2}}?{re.escape(thing)}\b", text, re.IGNORECASE):
-            continue  # the article has it so too
-        other = re.search(rf"\b([A-Z][\w.-]+)['’]s\s+(?:[\w-]+\s+){{0,2}}?{re.escape(thing)},?\s+{re.escape(owner)}\b",
-                          text, re.IGNORECASE)
-        if other and other.group(1).lower() != owner.lower():
-            return [Problem("unsupported", m.start(), m.end(), m.group(),
-                            f"The article has “{other.group()}”: the sentence makes {owner} the owner.")]
+    for m in _OWNS.finditer(sentence):
+        owner = m.group(1)
+        for thing in _owned_nouns(m.group(2)):
+            if re.search(rf"\b{re.escape(owner)}['’]s\s+(?:[\w-]+\s+){{0,2}}?(?i:{re.escape(thing)})\b", text):
+                continue  # the article has it so too
+            other = re.search(rf"\b(?!It\b)([A-Z][\w.-]+)['’]s\s+(?:[\w-]+\s+){{0,2}}?(?i:{re.escape(thing)}),?\s+"
+                              rf"{re.escape(owner)}\b", text)
+            if other and other.group(1) != owner and other.group(1) not in sentence[m.start(2):m.end() + 40]:
+                return [Problem("unsupported", m.start(), m.end(), m.group(),
+                                f"The article has “{other.group()}”: the sentence makes {owner} the owner.")]
     return []
 
 
 # A name and what it owns: "Jupiter's moon", "Acme's chief executive".
 _OWNS = re.compile(r"\b([A-Z][\w.-]+)['’]s((?:\s+[A-Za-z]+){1,3})")
+
+
+def _owned_nouns(words_after: str) -> list[str]:
+    """The words of what a name owns, up to the first small word or verb: "icy moon" of
+    "Jupiter's icy moon Europa", "lawyers" of "Trump's lawyers argued the case"."""
+    found = []
+    for word in words_after.split():
+        if word.lower() in STOPWORDS or re.fullmatch(r"[a-z]+(?:ed|ing)", word):
+            break
+        found.append(word)
+    return found
 
 
 def check_names(sentence: str, ctx: Context) -> list[Problem]:
@@ -1565,7 +1595,7 @@ def _headline_told(sentence: str, ctx: Context) -> list[Problem]:
 
 
 # An interview's question or answer as the page prints it, tagged and without its speaker.
-_TRANSCRIPT_LINE = re.compile(r"(?:Q|A|Question|Answer)\s*[:.]\s+\S")
+_TRANSCRIPT_LINE = re.compile(r"(?:Q|A|Question|Answer)\s*:\s+\S")  # (not "A. J. Brown")
 
 
 def _fragment(sentence: str) -> list[Problem]:
@@ -1731,7 +1761,10 @@ def _present_verb(found: list[str]) -> bool:
         subject, word, after = found[i - 1].lower(), found[i], found[i + 1].lower()
         plural = (len(subject) >= 4 and subject.endswith("s") and not subject.endswith(("ss", "us", "is"))) \
             or "and" in (w.lower() for w in found[max(0, i - 3):i - 1])
-        if plural and re.fullmatch(r"[a-z]{3,}", word) and word not in STOPWORDS \
+        # (not a word that reads as an adjective: "Residents angry at the toll")
+        adjective = re.search(r"(?:ful|ous|ive|ic|able|ible|less)$", word) \
+            or (word.endswith("y") and after not in _DETERMINERS)
+        if plural and re.fullmatch(r"[a-z]{3,}", word) and word not in STOPWORDS and not adjective \
                 and not re.search(r"(?:s|ing|ed|ly)$", word) \
                 and (after in _VERB_TAKES or found[i + 1][:1].isupper()):  # "companies include Acme"
             return True

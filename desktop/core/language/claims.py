@@ -37,7 +37,7 @@ _HELPERS = {"has", "have", "had", "was", "were", "is", "are", "also", "later", "
             "do", "not", "never", "often", "already", "still", "even", "can", "could", "may",
             "might", "should", "must", "just", "openly", "quickly", "immediately", "angrily",
             "cannot"}
-_CONTRACTED = {"ve": "have", "d": "would", "ll": "will", "re": "are"}
+_CONTRACTED = {"ve": "have", "d": "would", "ll": "will", "re": "are", "m": "am"}
 # Small words that may be part of a speaker: "the Ministry of Health", "51 percent of voters".
 _NP_SMALL = {"the", "a", "an", "of", "for", "and", "its", "his", "her", "their", "de", "van",
              "von", "al", "&", "percent", "per", "cent", "%", "some", "many", "most", "other",
@@ -392,7 +392,7 @@ def _subject_before(sentence: str, position: int, beside: bool = False) -> tuple
     while words:
         if re.search(r"n['’]t$", words[-1].lower()):  # "isn't", "did not"
             helpers.append(re.sub(r"n['’]t$", "", words.pop().lower()))
-        elif contracted := re.fullmatch(r"(\w+)['’](ve|d|ll|re)", words[-1], re.IGNORECASE):
+        elif contracted := re.fullmatch(r"(\w+)['’](ve|d|ll|re|m)", words[-1], re.IGNORECASE):
             words[-1] = contracted.group(1)  # "We’ve asked": "we" asks; "They're told": passive
             helpers.append(_CONTRACTED[contracted.group(2).lower()])
         elif words[-1].lower() in _HELPERS:
@@ -401,7 +401,9 @@ def _subject_before(sentence: str, position: int, beside: bool = False) -> tuple
             words = words[:-2] if words[-2].lower() != "on" else words[:-3]  # "declined to say"
         else:
             break
-    passive = bool(set(helpers) & {"was", "were", "is", "are", "been", "be", "being"})
+    verb = re.match(r"\w+", sentence[position:])
+    progressive = bool(verb and verb.group().lower().endswith("ing"))  # "He is saying": he speaks
+    passive = bool(set(helpers) & {"am", "was", "were", "is", "are", "been", "be", "being"}) and not progressive
     if not words:
         return "", passive
     if words[-1].lower() in PRONOUNS or (len(words) == 1 and words[0].lower() in UNNAMED):
