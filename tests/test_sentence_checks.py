@@ -794,6 +794,18 @@ def test_a_name_cut_short_is_found_with_the_whole_name(ctx):
     assert "partial_name" not in kinds("Residents of Los Palmas will pay a toll of 2 dollars.", ctx)
 
 
+def test_a_number_told_as_another_of_its_kind_is_found():
+    ctx = checker.Context(Article.build(
+        "Ferries\n\nThe council will buy a new 40-seat ferry next year. The 60-seat ferry it bought in "
+        "2020 has a covered deck and a cafe. Residents asked for 12 more sailings and 3 new piers."))
+    # The article's sentence says the 60-seat ferry has the deck; the 40-seat one is elsewhere.
+    assert problem("The new 40-seat ferry has a covered deck and a cafe.", ctx, "number").reason == \
+        "The article's sentence here says 60-seat, not 40-seat."
+    for told in ("The 60-seat ferry has a covered deck and a cafe.",
+                 "Residents asked for 12 more sailings and 3 new piers."):
+        assert "number" not in kinds(told, ctx), told
+
+
 def test_a_name_made_the_owner_of_what_it_is_is_unsupported():
     ctx = checker.Context(Article.build("Pier opens\n\nPort Alder's harbor master, Ruiz, opened the new "
                                         "pier on Monday. Ruiz's office said the pier cost 3 million dollars."))

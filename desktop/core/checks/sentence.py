@@ -183,7 +183,7 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
         if part != "title":  # a headline is compressed: its verbs are no claims of certainty
             found += _modality(sentence, claim, sources, article.headline) or _asked(sentence, claim, main, article)
         found += dangling
-        found += check_names(sentence, ctx) + _owner_swapped(sentence, ctx)
+        found += check_names(sentence, ctx) + _owner_swapped(sentence, ctx) + _number_swapped(sentence, main)
         if part != "title":
             found += _fragment(sentence) or _headline_told(sentence, ctx)
     if part != "title":
@@ -1468,6 +1468,35 @@ def _time_after(sentence: str, position: int) -> bool:
 
 def _has_name(sentence: str) -> bool:
     return any(m.group()[:1].isupper() for m in words(sentence)[1:])
+
+
+def _number_swapped(sentence: str, main: Sentence | None) -> list[Problem]:
+    """A number of the sentence's evidence told as another of the same kind: "the 13-inch
+    model has an Esc key" where the article's sentence says the 16-inch one has it (the
+    13-inch one being elsewhere in the article, the name and number checks pass)."""
+    if not main:
+        return []
+    for start, end, value in support.number_values(sentence):
+        unit = _unit_after(sentence, end)
+        if not unit:
+            continue
+        theirs = [(s, e, v) for s, e, v in support.number_values(main.text)
+                  if _unit_after(main.text, e) == unit and v != value]
+        mine = {v for _, e, v in support.number_values(sentence) if _unit_after(sentence, e) == unit}
+        # (one that also tells the article's number joins two facts: "23 percent … and 37 percent")
+        if theirs and not mine & {v for _, _, v in theirs} \
+                and not any(value == v for _, _, v in support.number_values(main.text)):
+            (a, b, _), stop = theirs[0], end + len(unit) + 1
+            return [Problem("number", start, stop, sentence[start:stop],
+                            f"The article's sentence here says {main.text[a:b + len(unit) + 1]}, "
+                            f"not {sentence[start:stop]}.")]
+    return []
+
+
+def _unit_after(text: str, end: int) -> str:
+    """What a number counts: the word right after it ("13-inch", "30 jets", "5 percent")."""
+    found = re.match(r"(?:-|\s)([a-z]{2,})\b", text[end:])
+    return found.group(1) if found and found.group(1) not in STOPWORDS else ""
 
 
 def _owner_swapped(sentence: str, ctx: Context) -> list[Problem]:
