@@ -758,6 +758,10 @@ def test_a_subject_or_pronoun_that_names_nothing_is_dangling(ctx):
     assert problem("Haas argues that it will never pay for itself.", column, "dangling").text == "it"
     assert "dangling" not in kinds("Haas argues that the bridge will never pay for itself.", column)
     assert "dangling" not in kinds("Haas argues that it is time to stop the bridge.", column)
+    # A company that issues a release is an "it" of its own.
+    release = checker.Context(Article("Alder Ferries will add a route in May. It will buy two boats.",
+                                      Genre("press release", "Alder Ferries"), "A new route"))
+    assert "dangling" not in kinds("Alder Ferries says that it will buy two boats.", release)
 
 
 def test_the_writers_own_voice_is_dangling_but_a_count_or_the_article_is_not(ctx):

@@ -1346,7 +1346,9 @@ def _unowned_pronoun(sentence: str, claim: claims.Claim, part: str, first: bool,
     said = re.compile(r"\s+that\s+(it|its)\b").match(sentence, at + len(claim.opening)) if at >= 0 else None
     if said and _EXPLETIVE.match("It" + sentence[said.end(1):]):
         said = None  # "argues that it is time to ..."
-    if said and writer and claim.speaker and set(content(claim.speaker)) <= writer:
+    # (a company that issues a release is an "it": "Acme says that it will expand")
+    if said and writer and claim.speaker and set(content(claim.speaker)) <= writer \
+            and ctx.article.genre.kind != PRESS and person(ctx.article.genre.author):
         return [Problem("dangling", said.start(1), said.end(1), said.group(1),
                         f"“{said.group(1)}”: what? The sentence does not name it.")]
     return []
