@@ -720,6 +720,7 @@ def test_a_subject_or_pronoun_that_names_nothing_is_dangling(ctx):
                  "Council members spoke later, saying the toll was too high."):
         assert "dangling" not in kinds(told, ctx), told
     assert problem("The women were told the toll would double.", ctx, "dangling").text == "The women"
+    assert "dangling" not in kinds("The new harbor ferry service called Alder Star, carries 60 people.", ctx)
     # A key point under a title that names the toll may speak of "the toll".
     assert "dangling" not in kinds("The toll will be 2 dollars.", ctx, title="Los Palmas residents to pay a toll")
     assert "dangling" in kinds("The toll will be 2 dollars.", ctx, title="Port Alder approves harbor bridge")

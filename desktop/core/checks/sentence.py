@@ -1436,6 +1436,8 @@ def _names_in_subject(rest: str) -> bool:
     """Whether the rest of a sentence's subject names what it is: "(The team) of NASA
     scientists found", "(The company), Acme, said", "(The new) 13-inch MacBook Pro"; not "(The
     company) struggled on Monday", "(The company) cut Acme's budget"."""
+    if _CALLED.match(rest):
+        return True
     found = words(rest)[:5]
     for i, m in enumerate(found):
         word = m.group()
@@ -1458,6 +1460,8 @@ def _names_in_subject(rest: str) -> bool:
     return False
 
 
+# A subject's name given after what it is: "(The new) alarm management solution called Digistat".
+_CALLED = re.compile(r"(?:\s+[a-z][\w-]*){0,4}\s+(?:called|named|dubbed)\s+[\"“]?[A-Z]")
 # Words that continue a subject before its name: "the team of NASA", "the company, Acme".
 _SUBJECT_SMALL = {"of", "for", "at", "in", "from", "behind", "called", "named", "the", "a", "an",
                   "and", "s", "new"}
