@@ -143,6 +143,42 @@ class _Sentences(_SameSentence):
         return super().propose(avoid_start)
 
 
+class _Titles(_SameSentence):
+    """A session whose model writes the next of its titles each time the title begins, then
+    one sentence for every other value."""
+
+    def __init__(self, titles: list[str], sentence: str):
+        super().__init__(sentence)
+        self.titles = titles
+
+    def propose(self, avoid_start=frozenset()):
+        if "\n" not in self.text:  # the title's line
+            if self.text.strip():
+                return "\n"
+            self._piece = " " + self.titles.pop(0)
+            return self._piece
+        return super().propose(avoid_start)
+
+
+def test_a_title_tried_again_keeps_the_try_with_fewest_problems():
+    from desktop.core.writing.form import Writer
+
+    session = _Titles(["'We Won!': Council Backs Bridge", "'Won!': Council Backs Bridge",
+                       "'We Won!': Council Backs Bridge"], "The council voted.")
+
+    def judge(text, part, before, title, logprob):
+        if part != "title":
+            return []
+        found = [Problem("sensational", text.index("!"), text.index("!") + 1, "!", "An exclamation.")]
+        if "We" in text:
+            found.append(Problem("dangling", 1, 3, "We", "Whose?"))
+        return found
+
+    summary = Writer(session, judge, lambda *a: None).run()
+    assert summary.title == "'Won!': Council Backs Bridge"
+    assert session.text.startswith(" 'Won!': Council Backs Bridge\n")  # what the model goes on from
+
+
 def test_key_points_are_asked_for_until_three_in_a_row_are_taken_back():
     from desktop.core.writing.form import TRIES, Writer
 

@@ -134,6 +134,7 @@ class Writer:
         start = len(self.s.text)
         self._begin("title", start)
         avoid: frozenset[str] = frozenset()
+        best: tuple[int, str] | None = None  # the written title with the fewest problems
         for attempt in range(TRIES):
             written = self._write(TITLE_TOKENS, start, whole_line=True, avoid_start=avoid)
             title = written.text.strip()
@@ -145,13 +146,18 @@ class Writer:
             problems = self.judge(title, "title", (), "", None) if title else []
             verdict, fix = _verdict(problems, attempt)
             self._trace("title", title, problems, verdict)
+            if title and (best is None or len(problems) < best[0]):
+                best = (len(problems), title)
             if verdict == "keep" or attempt == TRIES - 1 or not title:
                 break
             self.s.cut(start)
             if verdict == "mend":
                 self.s.feed(" " + fix)
-            else:
-                avoid = frozenset({_bare(title.split()[0])})
+            else:  # begun with none of the words tried ("We", then "Got", ...)
+                avoid = avoid | {_bare(title.split()[0])}
+        if best and best[1] != self.s.text[start:].strip():  # the last try was worse
+            self.s.cut(start)
+            self.s.feed(" " + best[1])
         self.draft.title = self.s.text[start:].strip()
 
     def _summary(self) -> None:
