@@ -121,12 +121,14 @@ def test_possibility_negation_and_judgement_markers():
     judged = claims.read("I think the council should act; you will love it. It is “great”.")
     assert {m.kind for m in judged.judgements} == {"first person", "prescriptive", "second person"}
     # A command tells the reader what to do: advice, someone's to give.
-    for command in ("Keep a ferry timetable in the car.", "Don't wait for the bridge.", "Walk up to the pier."):
+    for command in ("Keep a ferry timetable in the car.", "Don't wait for the bridge.", "Walk up to the pier.",
+                    "Start small and book one crossing.", "Stay calm, the ferry will come."):
         assert [m.kind for m in claims.read(command).judgements] == ["prescriptive"], command
     for plain in ("Ferries this week ran late.", "Later the council met.", "Since the vote, the pier "
                   "has closed.", "Made a plan for the pier.", '"Don\'t stop," she told them.',
                   "Dozens of ferries were late.", "Half the town's ferries were late.", "Near the pier, "
-                  "crowds gathered.", "Police these days are busy.", "Fares up 2% in May", "Watch this week."):
+                  "crowds gathered.", "Police these days are busy.", "Fares up 2% in May", "Watch this week.",
+                  "Start dates for the ferry are in May."):
         assert not claims.read(plain).judgements, plain
 
 

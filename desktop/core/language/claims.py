@@ -125,7 +125,11 @@ def _imperative(sentence: str) -> re.Match | None:
     if not match or re.fullmatch(r"Don['’]t|Do not", match.group(1)):
         return match
     verb, after, then = match.group(1).lower(), match.group(2), (match.group(3) or "").lower()
-    if verb not in _commands() or after not in _OBJECTS:
+    if verb not in _commands():
+        return None
+    # A word of manner and then another order or the end: "Start small and ...", "Think big."
+    manner = then == "and" or bool(re.match(r"[,.!]", sentence[match.end(2):match.end(2) + 1]))
+    if after not in _OBJECTS and not (manner and after.isalpha() and after not in STOPWORDS):
         return None
     if after in _COUNTING and then in TIME_WORDS | DAYS | MONTHS:
         return None  # "Watch this week ...": a time
