@@ -120,6 +120,9 @@ def test_possibility_negation_and_judgement_markers():
     assert [m.text for m in read.negations] == ["not"]
     judged = claims.read("I think the council should act; you will love it. It is “great”.")
     assert {m.kind for m in judged.judgements} == {"first person", "prescriptive", "second person"}
+    # What something looks or seems is someone's impression.
+    assert "looks very solid" in [m.text for m in claims.read("The new ferry looks very solid.").judgements]
+    assert not claims.read("The sky looks like rain over the pier.").judgements
     # A command tells the reader what to do: advice, someone's to give.
     for command in ("Keep a ferry timetable in the car.", "Don't wait for the bridge.", "Walk up to the pier.",
                     "Start small and book one crossing.", "Stay calm, the ferry will come."):

@@ -104,6 +104,8 @@ def read(sentence: str) -> Claim:
     judgements = [Marker(h.term.category, h.start, h.end, h.text) for h in lexicon.find(sentence)]
     judgements += [Marker("prescriptive", m.start(), m.end(), m.group())
                    for m in outside(lexicon.prescriptive().finditer(sentence))]
+    judgements += [Marker("evaluative", m.start(), m.end(), m.group())
+                   for m in outside(lexicon.impressions().finditer(sentence))]
     if command := _imperative(sentence):
         judgements.append(Marker("prescriptive", command.start(1), command.end(1), command.group(1)))
     for m in outside(_PERSON.finditer(sentence)):

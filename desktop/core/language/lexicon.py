@@ -290,6 +290,14 @@ def prescriptive() -> re.Pattern:
 
 
 @cache
+def impressions() -> re.Pattern:
+    """What something looks, seems or sounds ("look OK", "seems very promising")."""
+    words = "|".join(map(re.escape, data()["opinion"]["impressions"]))
+    return re.compile(rf"\b(?:looks?|looked|looking|seems?|seemed|sounds?|sounded)\s+(?:(?:[a-z]+ly|very|quite|pretty|rather|fairly)\s+)?(?:{words})\b",
+                      re.IGNORECASE)
+
+
+@cache
 def clutter() -> re.Pattern:
     return _word_pattern(data()["clutter"]["phrases"])
 
