@@ -178,6 +178,17 @@ def test_a_title_tried_again_keeps_the_try_with_fewest_problems():
     assert summary.title == "'Won!': Council Backs Bridge"
     assert session.text.startswith(" 'Won!': Council Backs Bridge\n")  # what the model goes on from
 
+    # One word the article lacks is worse than two flagged ones.
+    session = _Titles(["'We Won!': Council Backs Bridge", "Council backs a scam", "'We Won!': Council Backs Bridge"],
+                      "The council voted.")
+
+    def judge_words(text, part, before, title, logprob):
+        if "scam" in text:
+            return [Problem("unsupported", 0, len(text), text, "“scam” is no word of the article.")]
+        return judge(text, part, before, title, logprob)
+
+    assert Writer(session, judge_words, lambda *a: None).run().title == "'We Won!': Council Backs Bridge"
+
 
 def test_key_points_are_asked_for_until_three_in_a_row_are_taken_back():
     from desktop.core.writing.form import TRIES, Writer

@@ -134,7 +134,7 @@ class Writer:
         start = len(self.s.text)
         self._begin("title", start)
         avoid: frozenset[str] = frozenset()
-        best: tuple[int, str] | None = None  # the written title with the fewest problems
+        best: tuple[tuple[int, int], str] | None = None  # the written title with the least wrong
         for attempt in range(TRIES):
             written = self._write(TITLE_TOKENS, start, whole_line=True, avoid_start=avoid)
             title = written.text.strip()
@@ -146,8 +146,10 @@ class Writer:
             problems = self.judge(title, "title", (), "", None) if title else []
             verdict, fix = _verdict(problems, attempt)
             self._trace("title", title, problems, verdict)
-            if title and (best is None or len(problems) < best[0]):
-                best = (len(problems), title)
+            # Words the article does not support are worse than any number of flagged ones.
+            wrong = (sum(p.kind in DROP for p in problems), len(problems))
+            if title and (best is None or wrong < best[0]):
+                best = (wrong, title)
             if verdict == "keep" or attempt == TRIES - 1 or not title:
                 break
             self.s.cut(start)
