@@ -844,6 +844,9 @@ def test_page_clutter_repeats_and_unsupported_claims(ctx):
                                  "over the harbor.", ctx, "summary", title="Port Alder approves harbor bridge")
     assert "repeat" not in kinds("Port Alder approves a harbor bridge.", ctx, "summary",
                                  title="Does Port Alder approve a harbor bridge?")  # an answer
+    column = checker.Context(Article(ARTICLE, Genre("opinion column", "Rita Haas"), "Port Alder needs its bridge"))
+    assert "repeat" not in kinds("In an opinion column, Rita Haas argues that Port Alder needs a harbor bridge.",
+                                 column, "summary", title="Haas argues Port Alder needs a harbor bridge")
     assert "unsupported" in kinds("The council will build an airport next to the school.", ctx)
     assert "unsupported" not in kinds("The council voted 6 to 3 to build a road bridge.", ctx)
 

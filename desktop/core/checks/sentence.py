@@ -192,8 +192,10 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
     if part != "title":
         found += _repeat(sentence, (*before, title) if part == "point" and title else before,
                          ctx.finder.frame_words)
-        if part == "summary" and title and not found and not title.rstrip().endswith("?"):  # (an answer is no repeat)
-            # A summary's sentence with no word the title lacks tells the reader nothing more.
+        if part == "summary" and title and not found and not title.rstrip().endswith("?") and not _framed(sentence):
+            # A summary's sentence with no word the title lacks tells the reader nothing more
+            # (an answer to a question is no repeat; nor an opinion piece's argument, framed
+            # as its writer's, under a title that tells it: "In an opinion column, Haas argues …").
             found += _repeat(sentence, (title,), ctx.finder.frame_words, share=1.0)
     else:
         found += _sensational(sentence, ctx)
