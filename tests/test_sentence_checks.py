@@ -989,6 +989,9 @@ def test_an_opinion_piece_view_must_be_told_as_its_writer_s():
     # Its headline is the claim it checks, not its writer's word.
     assert problem("Why Port Alder needs its bridge", rated, "sensational",
                    part="title").fix.endswith(" checks the claim that")
+    # Its verdict on what it checks is its writer's.
+    assert problem("The claim appears to have been made up.", rated, "opinion").fix.endswith(" writes that")
+    assert "opinion" not in kinds("Ferry Facts writes that the claim appears to have been made up.", rated)
     # Its own verdict is its writer's word.
     assert problem(best, rated, "opinion", part="summary").fix == "In a fact check, Ferry Facts writes that"
 

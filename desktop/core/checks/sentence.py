@@ -401,6 +401,12 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
             _writer_fix(ctx, part, first) or _reporter_fix(ctx, part, first, marker.text, sources))
         return [unsaid("opinion", marker.start, marker.end, marker.text,
                        f"“{marker.text}” judges, but the sentence does not say who judges so.", fix)]
+    # A fact check's verdict on what it checks ("The claim appears to have been made up") is
+    # its writer's.
+    if genre.kind == "fact check" and not said and part != "title" and (verdict := _VERDICT.search(sentence)):
+        return [unsaid("opinion", verdict.start(), verdict.end(), verdict.group(),
+                       f"This fact check's verdict is {possessive(genre.author or 'its writer')}: say it is theirs.",
+                       _writer_fix(ctx, part, first))]
     if main and (stranger := _put_in_mouth(claim, main, sentence, ctx)):
         return [_whole("unsupported", sentence,
                        f"The article's sentence here is no word of {stranger}’s: the sentence "
@@ -610,6 +616,9 @@ _ARGUING = re.compile(r"\b(?:[Aa]rgu(?:es|ed|ing)|[Cc]ontend(?:s|ed|ing)|[Ii]nsi
 # What makes a summary's sentence a judgement someone must own ("I" and "you" in a summary
 # make it no one's sentence: see the dangling check).
 _JUDGING = {"evaluative", "prescriptive"}
+# What a fact check rates, and a verb that rates it: "The claim appears …", "this rumor is".
+_VERDICT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese)\s+(?:claims?|rumou?rs?|story|stories|quotes?|images?|"
+                      r"photos?|videos?|posts?|memes?)\s+(?:is|was|are|were|appears?|seems?|has been|have been)\b")
 _WRITER_WORDS = re.compile(r"\b(?:the|this) (?:author|writer|article|post|column|review|piece|"
                            r"story|report|editorial|analysis|blog)\b", re.IGNORECASE)
 
