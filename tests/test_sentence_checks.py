@@ -804,6 +804,16 @@ def test_a_name_cut_short_is_found_with_the_whole_name(ctx):
     assert "partial_name" not in kinds("Residents of Los Palmas will pay a toll of 2 dollars.", ctx)
 
 
+def test_the_writers_judgement_given_to_a_speaker_is_found():
+    ctx = checker.Context(Article.build(
+        "Ferry results\n\nAnalysts predicted 2 million riders. The results look good, but fares fell. "
+        "Ortiz said the results look good for the harbor."))
+    assert problem("Analysts predicted 2 million riders, but the results look good.", ctx,
+                   "opinion").text == "look good"
+    # The speaker's own words may judge so.
+    assert "opinion" not in kinds("Ortiz said the results look good for the harbor.", ctx)
+
+
 def test_a_number_told_as_another_of_its_kind_is_found():
     ctx = checker.Context(Article.build(
         "Ferries\n\nThe council will buy a new 40-seat ferry next year. The 60-seat ferry it bought in "

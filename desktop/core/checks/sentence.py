@@ -401,6 +401,15 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
             _writer_fix(ctx, part, first) or _reporter_fix(ctx, part, first, marker.text, sources))
         return [unsaid("opinion", marker.start, marker.end, marker.text,
                        f"“{marker.text}” judges, but the sentence does not say who judges so.", fix)]
+    # A speaker's sentence that goes on with the writer's own judgement ("Wall Street
+    # predicted $2.52 a share, but the results look OK" of two sentences, the second the
+    # reporter's): the judgement is no one's the sentence names.
+    # (not where the speaker may be the writer: a name of theirs, "she", a release's issuer)
+    if judged and said and claim.speaker.lower() not in ("", *claims.PRONOUNS) and genre.kind != PRESS \
+            and not _names_writer(sentence, genre) and not _framed(sentence) \
+            and (own := _writers_judgement(judged, sources)):
+        return [Problem("opinion", own.start, own.end, own.text,
+                        f"“{own.text}” is the writer's judgement in the article, not {possessive(claim.speaker)}.")]
     # A fact check's verdict on what it checks ("The claim appears to have been made up") is
     # its writer's.
     if genre.kind == "fact check" and not said and part != "title" and (verdict := _VERDICT.search(sentence)):
@@ -518,6 +527,19 @@ def _about_the_report(sentence: str, main: Sentence) -> bool:
 
 # A poll or a survey: "51 percent say", "a survey found".
 _POLL = re.compile(r"\b(?:percent|per cent|%|poll|survey)\b", re.IGNORECASE)
+
+
+def _writers_judgement(judged: list[claims.Marker], sources: list[Sentence]) -> claims.Marker | None:
+    """The judging word that only a sentence in the writer's own voice has, of the article's
+    sentences here (none that reports someone's words has it)."""
+    def has(source: Sentence, marker: claims.Marker) -> bool:
+        return bool(re.search(rf"\b{re.escape(marker.text)}\b", source.text, re.IGNORECASE))
+
+    for marker in judged:
+        mine = [s for s in sources if has(s, marker)]
+        if mine and not any(s.claim.attributed or s.speaker for s in mine):
+            return marker
+    return None
 
 
 def _plain_fact(source: Sentence, issued: bool = False) -> bool:
