@@ -949,6 +949,16 @@ def test_an_opinion_piece_view_must_be_told_as_its_writer_s():
     given = problem("Haas argues that the bridge brings “a faster road to the hospital for every "
                     "family on the north shore.”", quoting, "attribution")
     assert "Mayor Lena Ortiz" in given.reason and given.text.startswith("“a faster road")
+    assert given.fix == "Mayor Lena Ortiz said that"  # a key point is begun anew with its speaker
+    # Quoted words whose speaker the next sentence names ("That's the view of …"), and a
+    # speaker who shares the writer's first name.
+    owned = checker.Context(Article(
+        "The bridge\n\nThe bridge will be “a faster road to the hospital.” That’s the hopeful view of "
+        "Rita Ortiz, the mayor. The toll is too high.", Genre("opinion column", "Rita Haas"), "The bridge"))
+    assert "Rita Ortiz" in problem("Haas argues that the bridge will be “a faster road to the hospital.”",
+                                   owned, "attribution").reason
+    assert problem("The bridge will be “a faster road to the hospital.”", owned,
+                   "attribution").fix == "Rita Ortiz said that"
     assert "attribution" not in kinds("Haas argues that the toll is a “bargain” for no one.", quoting)
     unnamed = problem("Haas argues that the plan is “a gift to the ferry company and its owners.”",
                       quoting, "attribution")

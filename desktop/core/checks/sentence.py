@@ -423,9 +423,11 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
     if said and (given := _quote_given_to_another(sentence, claim, ctx)):
         (start, end), who, given_to = given
         whose = possessive(re.sub(r"^The\b", "the", who)) if who else "someone else’s"
+        # A key point is begun anew with the quote's speaker; elsewhere it goes.
+        fix = f"{who} said that" if who and part == "point" else ""
         return [Problem("attribution", start, end, sentence[start:end],
                         f"In the article these are {whose} words, quoted: not {possessive(given_to)}. "
-                        "Say whose they are.")]
+                        "Say whose they are.", fix)]
     if said and part != "title":  # the speaker's, so it must be theirs: a word the article lacks is not
         # ("must" may tell what they asked for, in other words)
         added = [h for h in lexicon.find(sentence) if h.term.category == "evaluative"
@@ -448,7 +450,7 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
         and not _names_writer(sentence, genre)
     writers = [s for s in sources if not fact and (
         (minds and s.claim.verb_kind == "cognition")
-        or (not s.claim.named and (_judges_here(s, wanted) or (arguing and not _plain_fact(s, genre.kind == PRESS)))))]
+        or (not s.claim.named and not s.speaker and (_judges_here(s, wanted) or (arguing and not _plain_fact(s, genre.kind == PRESS)))))]
     # A question tells nothing as a fact (a judging word in it is found above). Words without
     # a verb ("How to make pear jam") in a key point or the summary are taken back as a
     # fragment, not given to the writer; a title needs none to judge ("A Case of Incoherence").
@@ -912,7 +914,7 @@ def _quote_given_to_another(sentence: str, claim: claims.Claim, ctx: Context) ->
         sayers = [_who(source) for source in ctx.article.sentences
                   if (at := source.text.lower().find(quoted.lower())) >= 0
                   and lexicon.inside(at, lexicon.quoted_spans(source.text))]
-        if not sayers or any(_naming_words(who) & _naming_words(given_to) for who in sayers):
+        if not sayers or any(_same_person(who, given_to) for who in sayers):
             continue
         if not to_writer:
             if all(_proper(who) for who in sayers):  # every sentence that quotes it names another person
@@ -921,6 +923,14 @@ def _quote_given_to_another(sentence: str, claim: claims.Claim, ctx: Context) ->
         elif sayers[0] or len(content(quoted)) >= SCARE_QUOTE_WORDS:
             return (start, end), sayers[0], given_to
     return None
+
+
+def _same_person(one: str, other: str) -> bool:
+    """Whether two names may name the same one: a person by their surname ("Michael Reed" is
+    not "Michael Hiltzik"), a description by its words ("the mayor", "Mayor Ruiz")."""
+    if _proper(one) and _proper(other) and len(one.split()) > 1 and len(other.split()) > 1:
+        return one.split()[-1].lower() == other.split()[-1].lower()
+    return bool(_naming_words(one) & _naming_words(other))
 
 
 def _proper(name: str) -> bool:

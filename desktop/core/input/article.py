@@ -81,6 +81,8 @@ class Article:
                 speaker = ""
             elif self.english and (_QUOTE_ALONE.fullmatch(sentence) or quoting) and not _QUOTE_OWNED.match(after):
                 speaker = speaking  # a quote on its own goes on from the one who just spoke
+            elif self.english and lexicon.quoted_spans(sentence) and (owner := _OWNER_AFTER.match(after)):
+                speaker = owner.group(1)  # quoted words whose speaker the next sentence names
             speaking = speaker
             # A quote of several sentences: those after its first have no opening mark.
             opened = len(_OPENS.findall(sentence)) > len(_CLOSES.findall(sentence))
@@ -126,6 +128,13 @@ class Article:
 # A sentence that is all one quote, or its first sentence: “We are on track,” with no one
 # named for it (‘…’ too); the sentence after it may name whose it is ("That is how Ruiz put it").
 _QUOTE_ALONE = re.compile(r"\s*[\"“‘](?:[^\"“”‘’]|(?<=[A-Za-z])’(?=[A-Za-z]))+(?:[\"”’]|[.!?][\"”’]?)?\s*")
+# A sentence that names whose the quoted words before it are: "That's the optimistic view
+# mouthed by Michael Reed, …", "So says Ana Ruiz", "Those are the words of the mayor, Ana Ruiz".
+_OWNER_AFTER = re.compile(
+    r"\s*(?:(?:That|This|Those|These)(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:view|views|words?|claim|promise|assessment|verdict|argument|message|pitch|line|prediction|forecast|"
+    r"hope|take|boast|vision)\b[^.;:]{0,40}?\b(?:by|of|from)|So\s+(?:says|said))\s+"
+    r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})")
 _QUOTE_OWNED = re.compile(r"\s*(?:That|This|So)(?:['’]s|\s+is|\s+was)?\s+(?:how|what)\b|\s*[Ss]o\s+said\b")
 _OPENS = re.compile(r"“|‘(?![a-z])|(?:^|(?<=\s))\"")
 _CLOSES = re.compile(r"”|(?<![A-Za-z])’|(?<=[a-z])’(?=\s|$)|\"(?=\s|$|[,.;:!?])")
