@@ -959,6 +959,7 @@ def test_an_opinion_piece_view_must_be_told_as_its_writer_s():
                                    owned, "attribution").reason
     assert problem("The bridge will be “a faster road to the hospital.”", owned,
                    "attribution").fix == "Rita Ortiz said that"
+    assert "attribution" not in kinds("Rita Ortiz said that the bridge will be “a faster road to the hospital.”", owned)
     assert "attribution" not in kinds("Haas argues that the toll is a “bargain” for no one.", quoting)
     unnamed = problem("Haas argues that the plan is “a gift to the ferry company and its owners.”",
                       quoting, "attribution")

@@ -652,7 +652,11 @@ def _names_writer(sentence: str, genre) -> bool:
     shares her tips") or the piece ("the author argues")."""
     if _WRITER_WORDS.search(sentence):
         return True
-    names = set(content(genre.author)) - {"editori", "board"} if genre.author else set()
+    if not genre.author:
+        return False
+    # A person by their surname: "Michael Reed said" names no Michael Hiltzik.
+    named = genre.author.split()[-1:] if person(genre.author) and len(genre.author.split()) > 1 else [genre.author]
+    names = set(content(" ".join(named))) - {"editori", "board"}
     return bool(names & set(content(sentence)))
 
 
