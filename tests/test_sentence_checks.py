@@ -52,6 +52,7 @@ def test_who_says_what_is_read_from_a_sentence():
     assert claims.read("We're told it opens in May.").speaker == ""  # passive: no one named
     assert claims.read("I'm told it opens in May.").speaker == ""
     assert claims.read("The harbor master is saying it opens in May.").speaker == "The harbor master"
+    assert claims.read("The council is considering a new toll for the bridge.").speaker == ""  # no claim told
     # A speaker with an appositive or a relative clause between them and the verb.
     assert claims.read("After the vote, Ana Diaz, the harbor master, said it was safe.").speaker == "Ana Diaz"
     assert claims.read("Meanwhile, Ana Diaz, the harbor master, said it was safe.").speaker == "Ana Diaz"

@@ -408,7 +408,9 @@ def _subject_before(sentence: str, position: int, beside: bool = False) -> tuple
         else:
             break
     verb = re.match(r"\w+", sentence[position:])
-    progressive = bool(verb and verb.group().lower().endswith("ing"))  # "He is saying": he speaks
+    # "He is saying": he speaks ("is considering a challenge" weighs it, and tells no claim)
+    progressive = bool(verb and verb.group().lower().endswith("ing")
+                       and lexicon.reporting_verbs().get(verb.group().lower()) == "speech")
     passive = bool(set(helpers) & {"am", "was", "were", "is", "are", "been", "be", "being"}) and not progressive
     if not words:
         return "", passive
