@@ -1327,7 +1327,7 @@ def _shell_noun(sentence: str) -> re.Match | None:
     """A noun that stands for something told before it, in the sentence's first clause (after
     a comma it may name what it stands for before it), after a few words of its own."""
     clause = re.split(r"[,;:]", sentence, maxsplit=1)[0]
-    found = _SHELL.search(sentence, 0, len(sentence))
+    found = _SHELL.search(sentence)
     if not found or found.start() >= len(clause):
         return None
     before = re.findall(r"\w+", sentence[:found.start()])
