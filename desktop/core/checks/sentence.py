@@ -1529,16 +1529,14 @@ def _number_swapped(sentence: str, main: Sentence | None) -> list[Problem]:
     13-inch one being elsewhere in the article, the name and number checks pass)."""
     if not main:
         return []
-    for start, end, value in support.number_values(sentence):
-        unit = _unit_after(sentence, end)
-        if not unit:
+    numbers = [(start, end, value, _unit_after(sentence, end)) for start, end, value in support.number_values(sentence)]
+    told = [(start, end, value, _unit_after(main.text, end)) for start, end, value in support.number_values(main.text)]
+    for start, end, value, unit in numbers:
+        if not unit or any(value == v for _, _, v, _ in told):
             continue
-        theirs = [(s, e, v) for s, e, v in support.number_values(main.text)
-                  if _unit_after(main.text, e) == unit and v != value]
-        mine = {v for _, e, v in support.number_values(sentence) if _unit_after(sentence, e) == unit}
+        theirs = [(s, e, v) for s, e, v, u in told if u == unit]
         # (one that also tells the article's number joins two facts: "23 percent … and 37 percent")
-        if theirs and not mine & {v for _, _, v in theirs} \
-                and not any(value == v for _, _, v in support.number_values(main.text)):
+        if theirs and not {v for _, _, v, u in numbers if u == unit} & {v for _, _, v in theirs}:
             (a, b, _), stop = theirs[0], end + len(unit) + 1
             return [Problem("number", start, stop, sentence[start:stop],
                             f"The article's sentence here says {main.text[a:b + len(unit) + 1]}, "
