@@ -526,6 +526,12 @@ def test_a_possibility_told_as_a_fact_is_found_with_the_words_that_mend_it(ctx):
         assert ("modality" in kinds(told, context)) == lost, told
     assert problem("The new toll will reduce traffic on the old road by 10 percent.", coming,
                    "attribution").fix == "The budget office projects that"
+    # A fear keeps a possibility as one: what is feared has not happened.
+    feared = checker.Context(Article.build(
+        "Ferry fears\n\nA second ferry broke down on Monday, with riders beginning to panic over a "
+        "possible shutdown of the line."))
+    assert "modality" not in kinds("A second ferry broke down, and riders fear a shutdown of the line.", feared)
+    assert "modality" in kinds("A second ferry broke down, and riders face a shutdown of the line.", feared)
 
 
 def test_what_a_sentence_tells_of_the_report_itself_is_no_claim_of_it():
