@@ -854,6 +854,12 @@ def test_page_clutter_repeats_and_unsupported_claims(ctx):
     assert "repeat" in kinds("The council voted 6 to 3 for the bridge.", ctx,
                              before=("The town council voted 6 to 3 on Thursday to build a bridge.",))
     assert "repeat" in kinds("Port Alder approves a harbor bridge.", ctx, title="Port Alder approves harbor bridge")
+    # Told again by someone, or a shorter point told after a longer one, is no new fact.
+    assert "repeat" in kinds("In 30 years as mayor, Lena Ortiz has never seen the council vote for a bridge.", ctx,
+                             before=("One councillor said she had never seen the council vote for a bridge.",))
+    assert "repeat" in kinds("The council voted for the bridge.", ctx,
+                             before=("The town council voted 6 to 3 on Thursday to build a bridge.",))
+    assert "repeat" not in kinds("The council voted for the bridge.", ctx, before=("The council voted against the ferry.",))
     # A summary that says only what its title says tells the reader nothing more.
     assert "repeat" in kinds("Port Alder approves a harbor bridge.", ctx, "summary",
                              title="Port Alder approves harbor bridge")

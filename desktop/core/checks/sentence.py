@@ -190,8 +190,8 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
         found += _question(sentence)
     found += _clutter(sentence)
     if part != "title":
-        found += _repeat(sentence, (*before, title) if part == "point" and title else before,
-                         ctx.finder.frame_words)
+        found += _repeat_of_another(sentence, before, ctx.finder.frame_words) \
+            or (_repeat(sentence, (title,), ctx.finder.frame_words) if part == "point" and title else [])
         if part == "summary" and title and not found and not title.rstrip().endswith("?") and not _framed(sentence):
             # A summary's sentence with no word the title lacks tells the reader nothing more
             # (an answer to a question is no repeat; nor an opinion piece's argument, framed
@@ -1877,6 +1877,24 @@ def _repeat(sentence: str, earlier: tuple[str, ...], frame: set[str] = frozenset
         if theirs and len(mine & theirs) >= share * len(mine):
             return [_whole("repeat", sentence, f"Says again what “{other[:60]}” says.")]
     return []
+
+
+def _repeat_of_another(sentence: str, earlier: tuple[str, ...], frame: set[str]) -> list[Problem]:
+    """A sentence that tells what one before it tells, whoever each has tell it ("Officials
+    said the pier closed" after "The pier closed on Monday"): the shorter's words are nearly
+    all in the longer, whichever comes first."""
+    mine = _told_words(sentence, frame)
+    for other in earlier:
+        theirs = _told_words(other, frame)
+        if mine and theirs and len(mine & theirs) >= REPEAT * min(len(mine), len(theirs)):
+            return [_whole("repeat", sentence, f"Says again what “{other[:60]}” says.")]
+    return []
+
+
+def _told_words(sentence: str, frame: set[str]) -> set[str]:
+    """The meaningful words of what the sentence tells, without who tells it."""
+    opening = claims.read(sentence).opening
+    return set(content(sentence)) - frame - set(content(opening))
 
 
 def _sensational(title: str, ctx: Context) -> list[Problem]:
