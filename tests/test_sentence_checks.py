@@ -860,6 +860,8 @@ def test_page_clutter_repeats_and_unsupported_claims(ctx):
     assert "repeat" in kinds("The council voted for the bridge.", ctx,
                              before=("The town council voted 6 to 3 on Thursday to build a bridge.",))
     assert "repeat" not in kinds("The council voted for the bridge.", ctx, before=("The council voted against the ferry.",))
+    assert "repeat" in kinds("The bridge, as the council very recently explained, is a toll bridge.", ctx,
+                             before=("The bridge is a toll bridge that the council will build by 2029.",))
     # A summary that says only what its title says tells the reader nothing more.
     assert "repeat" in kinds("Port Alder approves a harbor bridge.", ctx, "summary",
                              title="Port Alder approves harbor bridge")

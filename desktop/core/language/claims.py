@@ -36,7 +36,7 @@ _HELPERS = {"has", "have", "had", "was", "were", "is", "are", "also", "later", "
             "allegedly", "privately", "initially", "did", "does",
             "do", "not", "never", "often", "already", "still", "even", "can", "could", "may",
             "might", "should", "must", "just", "openly", "quickly", "immediately", "angrily",
-            "cannot"}
+            "cannot", "very"}  # ("very recently said")
 _CONTRACTED = {"ve": "have", "d": "would", "ll": "will", "re": "are", "m": "am"}
 # Small words that may be part of a speaker: "the Ministry of Health", "51 percent of voters".
 _NP_SMALL = {"the", "a", "an", "of", "for", "and", "its", "his", "her", "their", "de", "van",
