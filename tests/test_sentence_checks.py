@@ -854,6 +854,9 @@ def test_page_clutter_repeats_and_unsupported_claims(ctx):
     assert "repeat" in kinds("The council voted 6 to 3 for the bridge.", ctx,
                              before=("The town council voted 6 to 3 on Thursday to build a bridge.",))
     assert "repeat" in kinds("Port Alder approves a harbor bridge.", ctx, title="Port Alder approves harbor bridge")
+    # A title that tells what a piece is about: a point that says what is no repeat.
+    assert "repeat" not in kinds("Ortiz's favorite harbor crossing is the ferry.", ctx,
+                                 title="Ortiz writes about her favorite harbor crossing")
     # Told again by someone, or a shorter point told after a longer one, is no new fact.
     assert "repeat" in kinds("In 30 years as mayor, Lena Ortiz has never seen the council vote for a bridge.", ctx,
                              before=("One councillor said she had never seen the council vote for a bridge.",))

@@ -191,7 +191,8 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
     found += _clutter(sentence)
     if part != "title":
         found += _repeat_of_another(sentence, before, ctx.finder.frame_words) \
-            or (_repeat(sentence, (title,), ctx.finder.frame_words) if part == "point" and title else [])
+            or (_repeat(sentence, (title,), ctx.finder.frame_words) if part == "point" and title
+                and not _TOPIC.search(title) else [])
         if part == "summary" and title and not found and not title.rstrip().endswith("?") and not _framed(sentence):
             # A summary's sentence with no word the title lacks tells the reader nothing more
             # (an answer to a question is no repeat; nor an opinion piece's argument, framed
@@ -1877,6 +1878,12 @@ def _repeat(sentence: str, earlier: tuple[str, ...], frame: set[str] = frozenset
         if theirs and len(mine & theirs) >= share * len(mine):
             return [_whole("repeat", sentence, f"Says again what “{other[:60]}” says.")]
     return []
+
+
+# A title that tells what a piece is about, not what it says: a key point that says it is no
+# repeat ("Regan's favorite weekend activity is hiking" under "Regan writes about her favorite
+# weekend activity").
+_TOPIC = re.compile(r"\b(?:writes?|wrote|talks?|asks?|reflects?)\s+(?:about|on)\b", re.IGNORECASE)
 
 
 def _repeat_of_another(sentence: str, earlier: tuple[str, ...], frame: set[str]) -> list[Problem]:
