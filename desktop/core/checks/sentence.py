@@ -66,6 +66,8 @@ MIN_LOGPROB = -3.0
 # true beginning does not vouch for an invented end.
 TAIL_UNCOVERED = 0.5
 HEADLINE_TOLD = 0.8  # share of what a sentence has someone say that the headline has, to be it
+HEADLINE_WORDS = 6  # words after the first, at least, for a sentence to be read as a headline
+HEADLINE_CAPITALS = 0.7  # share of them capitalized, at least, in a headline's capitals
 REPEAT = 0.8  # share of a sentence's meaningful words that an earlier one already has
 FRAGMENT_WORDS = 4
 # Words a standalone sentence cannot begin with: they point back to something said before.
@@ -128,6 +130,11 @@ class Context:
     def lower_text(self) -> str:
         return self.article.text.lower()
 
+    @cached_property
+    def lower_words(self) -> set[str]:
+        """The words the article writes in lower case somewhere: common words, not names."""
+        return set(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", self.article.text))
+
     def evidence(self, sentence: str) -> Evidence:
         return self.finder.find(sentence)
 
@@ -185,7 +192,7 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
         found += dangling
         found += check_names(sentence, ctx) + _owner_swapped(sentence, ctx) + _number_swapped(sentence, main)
         if part != "title":
-            found += _fragment(sentence) or _headline_told(sentence, ctx)
+            found += _fragment(sentence) or _headline_told(sentence, ctx) or _headline_capitals(sentence, ctx)
     if part != "title":
         found += _question(sentence)
     found += _clutter(sentence)
@@ -1672,6 +1679,28 @@ def _headline_told(sentence: str, ctx: Context) -> list[Problem]:
     if said and headline and support.title_case(headline) and support.title_case(said.group(1)) \
             and len(told & set(content(headline))) >= HEADLINE_TOLD * len(told):
         return [_whole("fragment", sentence, "Not a whole sentence: the article's headline, copied.")]
+    return []
+
+
+def _headline_capitals(sentence: str, ctx: Context) -> list[Problem]:
+    """Another headline of the page, in its capitals ("Black Friday Is Next Week, But Several
+    Deals Go Live Today"): nearly every word inside it is capitalized, common words the article
+    writes in lower case among them, and small words too (not "The patient had Feather Duvet
+    Lung disease", nor "Riders compete at the Talent Search Finals East")."""
+    quotes = lexicon.quoted_spans(sentence)
+    inner = capitals = common = small = 0
+    for word in re.finditer(r"[^\W\d_][\w'’-]*", sentence):
+        before = sentence[:word.start()].rstrip()
+        if not before or before[-1] in ".:!?-–—\"“(" or lexicon.inside(word.start(), quotes):
+            continue  # a sentence's, a clause's or a quoted title's first word
+        inner += 1
+        if word.group()[0].isupper():
+            lower = word.group().lower()
+            capitals += 1
+            common += lower in ctx.lower_words and lower not in DAYS | MONTHS
+            small += lower in STOPWORDS  # "But", "Are": a name's own are lower case ("Bank of Ohio")
+    if inner >= HEADLINE_WORDS and capitals >= HEADLINE_CAPITALS * inner and common >= 2 and small:
+        return [_whole("fragment", sentence, "Not a sentence: a headline's words, in its capitals.")]
     return []
 
 
