@@ -915,6 +915,12 @@ def test_judgements_no_one_owns_and_shouted_titles(ctx):
     assert not claims.read("The harbor doctor recommended a new ferry timetable.").judgements  # a verb
     assert [p.text for p in checker.check("Port Alder approves BRIDGE!", "title", ctx)
             if p.kind == "sensational"] == ["BRIDGE", "!"]
+    # A shouted word is mended in lower case, or as the article writes it as a name.
+    from desktop.core.pipeline import _mend
+    assert _mend("Port Alder approves BRIDGE", "title", ctx) == "Port Alder approves bridge"
+    named = checker.Context(Article.build("HARBORWATCH checks the toll\n\nThe toll rose on Monday, "
+                                          "Harborwatch found. The council voted on the toll."))
+    assert _mend("HARBORWATCH checks the toll rise", "title", named) == "Harborwatch checks the toll rise"
 
 
 def test_a_news_report_s_own_judgement_is_told_as_its_reporter_s():

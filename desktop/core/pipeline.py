@@ -288,8 +288,18 @@ def _mend(text: str, part: str, ctx: checker.Context) -> str:
     if part == "title":
         for problem in reversed([p for p in checker.check(text, "title", ctx) if p.kind == "sensational"
                                  and p.text.isupper() and p.text.isalpha()]):
-            text = text[:problem.start] + problem.text.lower() + text[problem.end:]
+            text = text[:problem.start] + _plain_case(problem.text, problem.start == 0, ctx.article.text) \
+                + text[problem.end:]
     return text
+
+
+def _plain_case(word: str, first: bool, article: str) -> str:
+    """A shouted word in lower case, or as a name the article writes it ("Polygraph" of
+    "POLYGRAPH", where the article never has "polygraph"); a title's first word capitalized."""
+    found = [m.group() for m in re.finditer(rf"\b{re.escape(word)}\b", article, re.IGNORECASE)]
+    named = [w for w in found if not w.isupper()]
+    plain = named[0] if named and not any(w.islower() for w in found) else word.lower()
+    return plain[:1].upper() + plain[1:] if first else plain
 
 
 def _finish(summary: Summary, english: bool, article: str, names: dict[str, str] | None = None) -> Summary:
