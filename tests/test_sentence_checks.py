@@ -824,6 +824,19 @@ def test_the_writers_judgement_given_to_a_speaker_is_found():
     assert "opinion" not in kinds("Ortiz said the results look good for the harbor.", ctx)
 
 
+def test_a_speakers_words_given_to_the_writer_are_found():
+    ctx = checker.Context(Article(
+        "Ferry growth\n\nThe ferry line carried 2 million riders last year. Harbor Ferries chief Ana "
+        "Ruiz, meanwhile, told reporters that the line will add two routes in 2027, after a year of "
+        "repairs. The pier reopened on Monday.", Genre("news report", "Tomas Holm")))
+    given = problem("Holm writes that the line will add two routes in 2027, after a year of repairs.",
+                    ctx, "attribution")
+    assert "Harbor Ferries chief Ana Ruiz says this" in given.reason
+    assert given.fix == "Harbor Ferries chief Ana Ruiz said that"
+    # What the writer tells in their own voice is theirs to be given.
+    assert "attribution" not in kinds("Holm writes that the ferry line carried 2 million riders last year.", ctx)
+
+
 def test_a_number_told_as_another_of_its_kind_is_found():
     ctx = checker.Context(Article.build(
         "Ferries\n\nThe council will buy a new 40-seat ferry next year. The 60-seat ferry it bought in "

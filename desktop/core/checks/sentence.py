@@ -436,6 +436,10 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
         return [Problem("attribution", start, end, sentence[start:end],
                         f"In the article these are {whose} words, quoted: not {possessive(given_to)}. "
                         "Say whose they are.", fix)]
+    if main and (who := _told_by_another(sentence, claim, main, ctx)):
+        return [_whole("attribution", sentence,
+                       f"In the article, {who} says this, not its writer, {ctx.article.genre.author}: "
+                       "say whose it is.", _opening(main, part))]
     if said and part != "title":  # the speaker's, so it must be theirs: a word the article lacks is not
         # ("must" may tell what they asked for, in other words)
         added = [h for h in lexicon.find(sentence) if h.term.category == "evaluative"
@@ -693,7 +697,8 @@ def _opening(source: Sentence, part: str = "summary") -> str:
     opening = claim.opening
     if source.speaker and claim.speaker.lower() in claims.PRONOUNS:
         opening = source.speaker + opening[len(claim.speaker):]
-    opening = re.sub(r"\s+(?:also|later|then|once|again|further)\b", "", opening)
+    opening = re.sub(r"\s+(?:also|later|then|once|again|further)\b|,\s*meanwhile,", "", opening)
+    opening = re.sub(r"\btold$", "said", opening)  # whom they told is not in the opening
     if claim.verb_kind in ("speech", "cognition", "finding") and part != "title" \
             and not opening.lower().startswith("according"):
         opening += " that"  # what follows is what they said, not more of the sentence
@@ -897,6 +902,23 @@ def _put_in_mouth(claim: claims.Claim, main: Sentence, sentence: str, ctx: Conte
     speakers = {w for s in around for name in (s.speaker, *s.claim.speakers) if name
                 for w in _naming_words(name)}
     return "" if wanted & speakers or any(_near_word(w, speakers) for w in wanted) else claim.speaker
+
+
+def _told_by_another(sentence: str, claim: claims.Claim, main: Sentence, ctx: Context) -> str:
+    """Who the article has say what the sentence gives its writer ("Turak writes that the
+    airline will grow again" of "Emirates President Tim Clark told reporters that the airline
+    will grow again"): the speaker of its source, named, when the sentence begins with the
+    writer saying it and retells what they say; "" otherwise."""
+    genre = ctx.article.genre
+    if not genre.author or genre.kind == PRESS or not claim.opening \
+            or not sentence.startswith(claim.opening) or not _names_writer(claim.opening, genre):
+        return ""  # (a press release's issuer speaks through all its sentences)
+    who = _who(main)
+    speech = _speech(main.text, main.claim) if main.claim.attributed and main.claim.named else None
+    if not who or not speech or _names_writer(who, genre) or not who.split()[-1][:1].isupper():
+        return ""  # someone named ("Emirates President Tim Clark"), not "the new system called …"
+    told = set(content(sentence[len(claim.opening):]))
+    return who if told and len(told & set(content(speech))) >= SPEAKER_KEPT * len(told) else ""
 
 
 def _quote_given_to_another(sentence: str, claim: claims.Claim, ctx: Context) -> tuple[tuple[int, int], str, str] | None:
