@@ -646,6 +646,9 @@ def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
         assert "fragment" in kinds(headline, ctx), headline
     # A label and a product's name are no verbs: "Deals:", "Ferry Passes".
     assert "fragment" in kinds("Harbor Deals: Alder Ferry Passes 10 for 2 dollars.", ctx)
+    # A participle with no subject begins a fragment; one that describes the subject does not.
+    assert "fragment" in kinds("Approved by the council on Thursday.", ctx)
+    assert "fragment" not in kinds("Painted steel arches are the bridge's main feature.", ctx)
     # Another headline of the page, in its capitals; not a name made of common words.
     assert "fragment" in kinds("The Bridge Vote Is Next Week, But Ferry Tolls Go Up Today.", ctx)
     assert "fragment" not in kinds("Ruiz rides in the Harbor Bridge Ferry Toll Fun Run on Thursday.", ctx)

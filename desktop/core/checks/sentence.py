@@ -1748,7 +1748,8 @@ def _fragment(sentence: str) -> list[Problem]:
         # "Palm Bay (1-0): Tolivert 25 points, Davis 17 points, …": a results row's list
         return [_whole("fragment", sentence, "Not a whole sentence: a list of items.")]
 
-    if re.fullmatch(r"[A-Z][a-z]+ed", found[0]) and found[1][:1].islower():
+    if re.fullmatch(r"[A-Z][a-z]+ed", found[0]) and found[1][:1].islower() and not _FINITE.search(plain):
+        # ("Arrested on Monday." ; not "Spiced honey jam is a gift", "Injured were two men")
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
     if (_NO_SUBJECT.match(plain) and not _FINITE.search(plain)) \
             or (re.match(r"To [a-z]+\b", plain) and "," not in plain):
