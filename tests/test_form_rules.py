@@ -190,6 +190,29 @@ def test_a_title_tried_again_keeps_the_try_with_fewest_problems():
     assert Writer(session, judge_words, lambda *a: None).run().title == "'We Won!': Council Backs Bridge"
 
 
+def test_a_title_taken_back_is_not_begun_again_with_its_first_word_or_quote_mark():
+    from desktop.core.writing.form import Writer
+
+    class Asked(_Titles):
+        def __init__(self, *args):
+            super().__init__(*args)
+            self.avoided = []
+
+        def propose(self, avoid_start=frozenset()):
+            if "\n" not in self.text and not self.text.strip():
+                self.avoided.append(set(avoid_start))
+            return super().propose(avoid_start)
+
+    session = Asked(["'We Won!': Council Backs Bridge", "'Won!': Council Backs Bridge",
+                     "Council backs the bridge"], "The council voted.")
+
+    def judge(text, part, before, title, logprob):
+        return [Problem("sensational", 0, 1, "!", "An exclamation.")] if "!" in text else []
+
+    assert Writer(session, judge, lambda *a: None).run().title == "Council backs the bridge"
+    assert session.avoided == [set(), {"we", "'"}, {"we", "won", "'"}]
+
+
 def test_key_points_are_asked_for_until_three_in_a_row_are_taken_back():
     from desktop.core.writing.form import TRIES, Writer
 

@@ -155,8 +155,9 @@ class Writer:
             self.s.cut(start)
             if verdict == "mend":
                 self.s.feed(" " + fix)
-            else:  # begun with none of the words tried ("We", then "Got", ...)
-                avoid = avoid | {_bare(title.split()[0])}
+            else:  # begun with none of the words tried ("We", then "Got", ...), nor a quote
+                # mark: "'We Got Her!'", then "'Got Her!'" would quote the headline again
+                avoid = avoid | {_bare(title.split()[0])} | ({title[0]} if title[0] in _QUOTE_MARKS else set())
         if best and best[1] != self.s.text[start:].strip():  # the last try was worse
             self.s.cut(start)
             self.s.feed(" " + best[1])
@@ -403,9 +404,14 @@ def _whole_clauses(text: str) -> str:
     return kept if len(kept.split()) >= WHOLE_CLAUSE_WORDS else text
 
 
+_QUOTE_MARKS = "\"“”'‘’«»„"
+
+
 def _bare(word: str) -> str:
-    """A first word as a word to refuse: without the quote mark or bracket before it."""
-    return word.lower().strip("\"“”'‘’«»„(")
+    """A first word as a word to refuse: without the quote mark or bracket before it, nor the
+    marks after it ("won" of "'Won!':")."""
+    found = re.match(r"\w+(?:['’-]\w+)*", word.lower().lstrip(_QUOTE_MARKS + "("))
+    return found.group() if found else word.lower().strip(_QUOTE_MARKS + "(")
 
 
 def _first_word(problem: Problem) -> bool:
