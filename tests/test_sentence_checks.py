@@ -53,6 +53,12 @@ def test_who_says_what_is_read_from_a_sentence():
     assert claims.read("I'm told it opens in May.").speaker == ""
     assert claims.read("The harbor master is saying it opens in May.").speaker == "The harbor master"
     assert claims.read("The council is considering a new toll for the bridge.").speaker == ""  # no claim told
+    # A name given is no one's word; what someone is called by a speaker is.
+    assert not claims.read("The new ferry called Harbor Star, carries 40 riders.").attributed
+    assert not claims.read("A storm named Ida hit the town.").attributed
+    assert claims.read("The mayor called Ruiz a liar.").speaker == "The mayor"
+    assert claims.read("A group called Friends of the Pier said the toll is too high.").speaker == \
+        "A group called Friends of the Pier"
     # A speaker with an appositive or a relative clause between them and the verb.
     assert claims.read("After the vote, Ana Diaz, the harbor master, said it was safe.").speaker == "Ana Diaz"
     assert claims.read("Meanwhile, Ana Diaz, the harbor master, said it was safe.").speaker == "Ana Diaz"

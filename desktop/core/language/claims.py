@@ -304,6 +304,9 @@ def _not_a_verb(sentence: str, match: re.Match) -> bool:
         return True
     if _STRANDED.match(after):  # "the result he hoped for."
         return True
+    if word.lower() in ("called", "named", "dubbed") and re.search(r"\b[a-z][\w-]*\s+$", before) \
+            and before.split()[-1].lower() not in PRONOUNS and _NAMED.match(after):
+        return True  # a name given: "a new system called Harbor Watch, …" ("called Ruiz a liar": speech)
     if _SAID_TO_BE.match(after) and word.lower() in _SAID_OF and not re.search(r"\b(?:is|are|was|were|be|been)\s+$", before):
         return True  # "the deal said to be worth …": hearsay (see read), no one's report
     if _DETERMINED.search(before) or (word.lower().endswith("ing") and _DESCRIBED.search(before)):
@@ -325,6 +328,8 @@ def _not_a_verb(sentence: str, match: re.Match) -> bool:
     return not re.match(r"\s*(?:that\b|[\"“‘:,])", after)
 
 
+# A name after "called", not followed by what they were called: "called Harbor Watch, which".
+_NAMED = re.compile(r"\s+[\"“]?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*(?![\w’'.&-])[\"”]?(?!\s+[\"“]?(?:a|an|the|his|her|their|its|my|our|your)\b)")
 # A thing "said to be" something: hearsay without a speaker ("was said to" is a passive's).
 _SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
 _SAID_OF = {"said", "reported", "thought", "believed"}
