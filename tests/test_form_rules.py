@@ -213,6 +213,27 @@ def test_a_title_taken_back_is_not_begun_again_with_its_first_word_or_quote_mark
     assert session.avoided == [set(), {"we", "'"}, {"we", "won", "'"}]
 
 
+def test_a_sentence_tried_again_is_begun_with_none_of_the_words_tried_before():
+    from desktop.core.writing.form import Writer
+
+    class Asked(_Sentences):
+        avoided = []
+
+        def propose(self, avoid_start=frozenset()):
+            if self.text[self.text.rfind("\n") + 1:].strip() == "Summary:":
+                self.avoided.append(set(avoid_start))
+            return super().propose(avoid_start)
+
+    session = Asked(["Council backs bridge.", "The council voted.", "The mayor spoke.", "The plan passed.",
+                     "Harbor Bridge Wins Vote.", "Council Backs Harbor Bridge.", "Harbor Bridge Wins Vote."])
+
+    def judge(text, part, before, title, logprob):
+        return [Problem("fragment", 0, len(text), text, "A headline.")] if text.istitle() else []
+
+    Writer(session, judge, lambda *a: None).run()
+    assert session.avoided == [set(), {"harbor"}, {"harbor", "council"}]
+
+
 def test_key_points_are_asked_for_until_three_in_a_row_are_taken_back():
     from desktop.core.writing.form import TRIES, Writer
 

@@ -282,7 +282,8 @@ class Writer:
             if part == "point":
                 # Later points stay free to begin with "The": refusing it would refuse most.
                 self._refused |= refused - {"the", "a", "an"}
-            avoid = frozenset(refused | (self._refused if part == "point" and not opening else set()))
+            # (every word tried so far: "Trump's", then "President", then not "Trump's" again)
+            avoid = frozenset(avoid | refused | (self._refused if part == "point" and not opening else set()))
         self.s.cut(start)
         self.dropped += 1
         if part == "summary" and not before and fallback:
