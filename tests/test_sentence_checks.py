@@ -753,6 +753,11 @@ def test_a_subject_or_pronoun_that_names_nothing_is_dangling(ctx):
     assert "dangling" in kinds("Residents of Los Palmas will pay 2 dollars for this toll.", ctx,
                                title="Port Alder approves harbor bridge")
     assert "dangling" not in kinds("A company will build the bridge for the council.", ctx)
+    # A study's authors are someone's once the study is named above; "the author" is the piece's.
+    assert problem("The authors wrote that traffic doubled.", ctx, "dangling", "summary").text == "The authors"
+    assert "dangling" not in kinds("The authors wrote that traffic doubled.", ctx,
+                                   before=("According to a study, traffic on the old road doubled.",))
+    assert "dangling" not in kinds("The author argues that the toll is too high.", ctx, "summary")
     # A noun that stands for something told before ("the plan", "the move") names nothing
     # unless the words after it, the title or the sentence's own first clause say what it is.
     assert problem("Tomas Berg defended the plan and said it would help.", ctx, "dangling").text == "the plan"

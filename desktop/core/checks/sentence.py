@@ -1396,7 +1396,7 @@ _ABOUT_THE_ARTICLE = re.compile(r"\s*(?:In\s+)?(?:the|this)\s+(?:article|story|p
 # A sentence that begins with "The company", "The deal", "The 56-year-old", "I", "Others" or
 # "There were also" and does not name it: on its own, a reader cannot tell who or what. ("A
 # company" brings in something new, and "the authors" are the piece's own.)
-_UNNAMED = re.compile(r"\s*(?:The\s+\d+-year-old\b|The\s+(?!authors?\b)(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\b|"
+_UNNAMED = re.compile(r"\s*(?:The\s+\d+-year-old\b|The\s+(?!author\b)(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\b|"
                       r"(?:I|My|We|Our|Others|Another|There (?:were|was|are|is) also)\b)")
 
 
@@ -1501,7 +1501,13 @@ def _named_above(sentence: str, named: tuple[str, ...]) -> bool:
         if bare != word:
             break
     wanted = set(content(" ".join(subject)))
+    if subject and subject[-1].lower() in ("authors", "researchers", "scientists") \
+            and any(_STUDY.search(text) for text in named):
+        return True  # the people behind a study named above ("According to a study, …")
     return bool(wanted) and any(wanted & set(content(text)) for text in named)
+
+
+_STUDY = re.compile(r"\b(?:study|studies|paper|survey|report|research)\b", re.IGNORECASE)
 
 
 # "The number of people who ..." says what it counts: it points at nothing before it.
