@@ -465,6 +465,12 @@ def test_an_invented_ending_is_found_and_cut_and_a_speaker_gets_no_words_they_di
                  "The bridge will cost 92 million dollars, according to the finance office.",
                  'Mayor Lena Ortiz said the bridge "would cut the drive, a welcome relief."'):
         assert _mend(kept, "point", ctx) == kept, kept
+    # A "which" clause the article tells of something else is cut as well.
+    joined = "The town council of Port Alder voted to build a new road bridge, which has two schools and a ferry pier."
+    assert problem(joined, ctx, "unsupported").text == "which has two schools and a ferry pier."
+    assert _mend(joined, "point", ctx) == "The town council of Port Alder voted to build a new road bridge."
+    told = "The town council of Port Alder voted to build a new road bridge, which could open in 2029."
+    assert "unsupported" not in kinds(told, ctx)
     # Said by the mayor, but "dramatic" is no word of the article: no one there judges so.
     assert problem("Mayor Lena Ortiz said the bridge would make a dramatic cut to the drive to the hospital.",
                    ctx, "opinion").text == "dramatic"

@@ -334,7 +334,23 @@ def invented_tail(sentence: str, ctx: Context, evidence: Evidence | None = None)
         return ""  # part of a quote: the quote check reads it
     share = uncovered(tail, evidence, ctx)
     wanted = set(content(tail)) - ctx.finder.frame_words
-    return tail if share >= TAIL_UNCOVERED and share * len(wanted) >= 2 else ""
+    if share >= TAIL_UNCOVERED and share * len(wanted) >= 2:
+        return tail
+    return tail if _of_another_thing(sentence[:match.start()], tail, evidence, ctx) else ""
+
+
+def _of_another_thing(head: str, tail: str, evidence: Evidence, ctx: Context) -> bool:
+    """Whether a "which" or "who" clause tells what the article says of something else: its
+    own sentence there names other things, none of those the sentence names before it ("a new
+    MacBook Pro …, which will have night mode" of "Night mode … in the iPhone 11")."""
+    if not re.match(r"(?:which|who)\b", tail):
+        return False
+    own = ctx.evidence(tail).main
+    if not own or own == evidence.main:
+        return False
+    named = {name for _, _, name in support.names(head, ctx.index)}
+    there = {name for _, _, name in support.names(ctx.article.at(own).text, ctx.index)}
+    return bool(named) and bool(there) and not named & there
 
 
 def _tail_of_another(sentence: str, claim: claims.Claim, main: Sentence | None, part: str,
