@@ -190,6 +190,22 @@ def test_a_title_tried_again_keeps_the_try_with_fewest_problems():
     assert Writer(session, judge_words, lambda *a: None).run().title == "'We Won!': Council Backs Bridge"
 
 
+def test_a_headline_every_try_copies_is_kept_told_as_its_writer_s():
+    from desktop.core.writing.form import Writer
+
+    session = _Titles(["The Reckless Bridge Plan", "Haas argues the bridge is a scam", "The Reckless Bridge Plan"],
+                      "The council voted.")
+
+    def judge(text, part, before, title, logprob):
+        if part != "title" or text.startswith("Haas argues the Reckless"):
+            return []
+        if "scam" in text:
+            return [Problem("unsupported", 0, len(text), text, "“scam” is no word of the article.")]
+        return [Problem("opinion", 4, 12, "Reckless", "Whose judgement?", "Haas argues")]
+
+    assert Writer(session, judge, lambda *a: None).run().title == "Haas argues the Reckless Bridge Plan"
+
+
 def test_a_title_taken_back_is_not_begun_again_with_its_first_word_or_quote_mark():
     from desktop.core.writing.form import Writer
 
