@@ -296,7 +296,8 @@ def _mend(text: str, part: str, ctx: checker.Context) -> str:
 def _plain_case(word: str, first: bool, article: str) -> str:
     """A shouted word in lower case, or as a name the article writes it ("Polygraph" of
     "POLYGRAPH", where the article never has "polygraph"); a title's first word capitalized."""
-    found = [m.group() for m in re.finditer(rf"\b{re.escape(word)}\b", article, re.IGNORECASE)]
+    found = [m.group() for m in re.finditer(rf"\b{re.escape(word)}\b", article, re.IGNORECASE)
+             if not re.search(r"(?:^|[.!?:]\s+|\n\s*)[\"“‘']?$", article[:m.start()])]  # not a sentence's first word
     named = [w for w in found if not w.isupper()]
     plain = named[0] if named and not any(w.islower() for w in found) else word.lower()
     return plain[:1].upper() + plain[1:] if first else plain

@@ -66,7 +66,7 @@ MIN_LOGPROB = -3.0
 # true beginning does not vouch for an invented end.
 TAIL_UNCOVERED = 0.5
 HEADLINE_TOLD = 0.8  # share of what a sentence has someone say that the headline has, to be it
-HEADLINE_WORDS = 6  # words after the first, at least, for a sentence to be read as a headline
+HEADLINE_WORDS = 6  # words, at least, for a sentence to be read as a headline (not a clause's first or a quote's)
 HEADLINE_CAPITALS = 0.7  # share of them capitalized, at least, in a headline's capitals
 REPEAT = 0.8  # share of a sentence's meaningful words that an earlier one already has
 FRAGMENT_WORDS = 4
@@ -348,8 +348,12 @@ def _of_another_thing(head: str, tail: str, evidence: Evidence, ctx: Context) ->
     own = ctx.evidence(tail).main
     if not own or own == evidence.main:
         return False
+    source = ctx.article.at(own).text
+    subject = re.split(r",|\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\b", source, maxsplit=1)[0]
+    if set(content(subject)) & set(content(head)):
+        return False  # the same thing, named otherwise ("The bridge, designed by Arup, will carry …")
     named = {name for _, _, name in support.names(head, ctx.index)}
-    there = {name for _, _, name in support.names(ctx.article.at(own).text, ctx.index)}
+    there = {name for _, _, name in support.names(source, ctx.index)}
     return bool(named) and bool(there) and not named & there
 
 
@@ -924,7 +928,8 @@ def _told_by_another(sentence: str, claim: claims.Claim, main: Sentence, ctx: Co
     """Who the article has say what the sentence gives its writer ("Turak writes that the
     airline will grow again" of "Emirates President Tim Clark told reporters that the airline
     will grow again"): the speaker of its source, named, when the sentence begins with the
-    writer saying it and retells what they say; "" otherwise."""
+    writer saying it and retells what they say, and the writer does not say it too in a
+    sentence of their own; "" otherwise."""
     genre = ctx.article.genre
     if not genre.author or genre.kind == PRESS or not claim.opening \
             or not sentence.startswith(claim.opening) or not _names_writer(claim.opening, genre):
@@ -934,7 +939,17 @@ def _told_by_another(sentence: str, claim: claims.Claim, main: Sentence, ctx: Co
     if not who or not speech or _names_writer(who, genre) or not who.split()[-1][:1].isupper():
         return ""  # someone named ("Emirates President Tim Clark"), not "the new system called …"
     told = set(content(sentence[len(claim.opening):]))
-    return who if told and len(told & set(content(speech))) >= SPEAKER_KEPT * len(told) else ""
+
+    def tells(text: str) -> bool:
+        return bool(told) and len(told & set(content(text))) >= SPEAKER_KEPT * len(told)
+
+    def writers(source: Sentence) -> bool:  # told in the writer's own voice: plainly, or "I agree: …"
+        speaker = source.speaker or source.claim.speaker
+        return not (source.claim.attributed or source.speaker) or speaker.lower() in ("i", "we") \
+            or (bool(speaker) and _names_writer(speaker, genre))
+
+    own = any(tells(s.text) for s in ctx.article.sentences if writers(s))
+    return who if tells(speech) and not own else ""
 
 
 def _quote_given_to_another(sentence: str, claim: claims.Claim, ctx: Context) -> tuple[tuple[int, int], str, str] | None:
@@ -1523,7 +1538,7 @@ def _named_above(sentence: str, named: tuple[str, ...]) -> bool:
     return bool(wanted) and any(wanted & set(content(text)) for text in named)
 
 
-_STUDY = re.compile(r"\b(?:study|studies|paper|survey|report|research)\b", re.IGNORECASE)
+_STUDY = re.compile(r"\b(?:study|studies|paper|survey|research)\b", re.IGNORECASE)
 
 
 # "The number of people who ..." says what it counts: it points at nothing before it.
@@ -1741,8 +1756,9 @@ def _headline_capitals(sentence: str, ctx: Context) -> list[Problem]:
         if word.group()[0].isupper():
             lower = word.group().lower()
             capitals += 1
-            common += lower in ctx.lower_words and lower not in DAYS | MONTHS
-            small += lower in STOPWORDS  # "But", "Are": a name's own are lower case ("Bank of Ohio")
+            common += lower in ctx.lower_words and lower not in STOPWORDS | DAYS | MONTHS
+            # "But", "Are": a name's own are lower case ("Bank of Ohio"), or "The" ("The Anchor Inn")
+            small += lower in STOPWORDS - {"the", "a", "an"}
     if inner >= HEADLINE_WORDS and capitals >= HEADLINE_CAPITALS * inner and common >= 2 and small:
         return [_whole("fragment", sentence, "Not a sentence: a headline's words, in its capitals.")]
     return []
@@ -1770,8 +1786,8 @@ def _fragment(sentence: str) -> list[Problem]:
         # "Palm Bay (1-0): Tolivert 25 points, Davis 17 points, …": a results row's list
         return [_whole("fragment", sentence, "Not a whole sentence: a list of items.")]
 
-    if re.fullmatch(r"[A-Z][a-z]+ed", found[0]) and found[1][:1].islower() and not _FINITE.search(plain):
-        # ("Arrested on Monday." ; not "Spiced honey jam is a gift", "Injured were two men")
+    if re.fullmatch(r"[A-Z][a-z]+ed", found[0]) and found[1][:1].islower() and not _main_verb(found[1:]):
+        # ("Arrested on Monday." ; not "Spiced honey jam is a gift", "Armed police arrested two men")
         return [_whole("fragment", sentence, "Not a whole sentence: it does not say who.")]
     if (_NO_SUBJECT.match(plain) and not _FINITE.search(plain)) \
             or (re.match(r"To [a-z]+\b", plain) and "," not in plain):
@@ -1872,6 +1888,19 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|get|got|
 _ACTIVE_PAST = re.compile(r"\b([a-z]{3,}ed)\s+(?:(the|a|an|his|her|their|its|our|this|that|these|those)\s+)?(\w+)")
 
 
+def _main_verb(found: list[str]) -> bool:
+    """Whether the words have a verb of their own, before any clause of "who", "which" or "after"
+    ("Founded in 1990 by fishermen who were tired of the toll" has none)."""
+    main = re.split(r"\b(?:who|which|that|after|before|when|while|because|since)\b", " ".join(found))[0]
+    return bool(_FINITE.search(main) or _PAST_WITH_OBJECT.search(main)) or _active_past(main) \
+        or _present_verb(main.split())
+
+
+# A past tense with its object: "arrested two men", "built the pier".
+_PAST_WITH_OBJECT = re.compile(r"\b[a-z]{3,}ed\s+(?:the|a|an|his|her|their|its|our|\d[\d,]*|two|three|four|"
+                               r"five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b")
+
+
 def _active_past(text: str) -> bool:
     """Whether a past tense takes an object: a name or a determined noun ("defeated
     Rockledge", "tested the app"), not a time after a headline's passive ("rescued a day
@@ -1957,25 +1986,27 @@ def _repeat(sentence: str, earlier: tuple[str, ...], frame: set[str] = frozenset
 # A title that tells what a piece is about, not what it says: a key point that says it is no
 # repeat ("Regan's favorite weekend activity is hiking" under "Regan writes about her favorite
 # weekend activity").
-_TOPIC = re.compile(r"\b(?:writes?|wrote|talks?|asks?|reflects?)\s+(?:about|on)\b", re.IGNORECASE)
+_TOPIC = re.compile(r"\b(?:writes?|wrote|reflects?)\s+about\b", re.IGNORECASE)
 
 
 def _repeat_of_another(sentence: str, earlier: tuple[str, ...], frame: set[str]) -> list[Problem]:
-    """A sentence that tells what one before it tells, whoever each has tell it ("Officials
-    said the pier closed" after "The pier closed on Monday"): the shorter's words are nearly
-    all in the longer, whichever comes first."""
+    """A sentence that tells what one before it tells, whoever each has say it ("Officials
+    said the pier closed on Monday" after "The pier closed on Monday, the port said"): its
+    words are nearly all in the earlier one's."""
     mine = _told_words(sentence, frame)
     for other in earlier:
         theirs = _told_words(other, frame)
-        if mine and theirs and len(mine & theirs) >= REPEAT * min(len(mine), len(theirs)):
+        if mine and theirs and len(mine & theirs) >= REPEAT * len(mine):
             return [_whole("repeat", sentence, f"Says again what “{other[:60]}” says.")]
     return []
 
 
 def _told_words(sentence: str, frame: set[str]) -> set[str]:
-    """The meaningful words of what the sentence tells, without who tells it."""
-    opening = claims.read(sentence).opening
-    return set(content(sentence)) - frame - set(content(opening))
+    """The meaningful words of what the sentence tells, without who says it ("Ortiz said",
+    "according to the port"); a verb that judges is part of what it tells ("Ortiz praised")."""
+    claim = claims.read(sentence)
+    said = claim.opening if claim.verb_kind in ("speech", "source") else ""
+    return set(content(sentence)) - frame - set(content(said))
 
 
 def _sensational(title: str, ctx: Context) -> list[Problem]:

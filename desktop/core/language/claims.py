@@ -305,8 +305,10 @@ def _not_a_verb(sentence: str, match: re.Match) -> bool:
     if _STRANDED.match(after):  # "the result he hoped for."
         return True
     if word.lower() in ("called", "named", "dubbed") and re.search(r"\b[a-z][\w-]*\s+$", before) \
-            and before.split()[-1].lower() not in PRONOUNS and _NAMED.match(after):
-        return True  # a name given: "a new system called Harbor Watch, …" ("called Ruiz a liar": speech)
+            and before.split()[-1].lower() not in PRONOUNS and (named := _NAMED.match(after)) \
+            and (re.match(r"\s*(?:[,.;:)]|$)", after[named.end():]) or _A_THING.search(before)):
+        return True  # a name given: "a storm named Ida hit", "the new system called Harbor Watch, …"
+        # ("called Ruiz a liar", "called Ruiz dishonest": what someone said of them)
     if _SAID_TO_BE.match(after) and word.lower() in _SAID_OF and not re.search(r"\b(?:is|are|was|were|be|been)\s+$", before):
         return True  # "the deal said to be worth …": hearsay (see read), no one's report
     if _DETERMINED.search(before) or (word.lower().endswith("ing") and _DESCRIBED.search(before)):
@@ -329,6 +331,8 @@ def _not_a_verb(sentence: str, match: re.Match) -> bool:
 
 
 # A name after "called", not followed by what they were called: "called Harbor Watch, which".
+# "a storm", "an app": what an indefinite article begins is a thing given a name, not a speaker.
+_A_THING = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _NAMED = re.compile(r"\s+[\"“]?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*(?![\w’'.&-])[\"”]?(?!\s+[\"“]?(?:a|an|the|his|her|their|its|my|our|your)\b)")
 # A thing "said to be" something: hearsay without a speaker ("was said to" is a passive's).
 _SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")

@@ -56,6 +56,9 @@ SENTENCE_END = re.compile(NOT_AN_END + r"[.!?][\"”’')\]]*$")
 
 # What a problem calls for: written anew from words that mend it, or taken back.
 MEND = ("attribution", "opinion", "modality", "dangling", "sensational")
+# Problems whose mend is an opening that says whose it is ("Haas argues"), not a word in place
+# of another (a dangling "He"'s name) or the article's own words (a modality's "could").
+_OPENED = ("attribution", "opinion", "sensational")
 DROP = ("unsupported", "number", "name", "quote", "clutter", "fragment", "question", "repeat", "negation")
 
 # The sentence checker: sentence, part, the part's sentences before it, the title, and how
@@ -150,7 +153,7 @@ class Writer:
             # Words the article does not support are worse than any number of flagged ones.
             wrong = (sum(p.kind in DROP for p in problems), len(problems))
             if title and (best is None or wrong < best[0]):
-                best = (wrong, title, next((p.fix for p in problems if p.kind in MEND and p.fix), ""))
+                best = (wrong, title, next((p.fix for p in problems if p.kind in _OPENED and p.fix), ""))
             if verdict == "keep" or attempt == TRIES - 1 or not title:
                 break
             self.s.cut(start)
@@ -158,7 +161,7 @@ class Writer:
                 self.s.feed(" " + fix)
             else:  # begun with none of the words tried ("We", then "Got", ...), nor a quote
                 # mark: "'We Got Her!'", then "'Got Her!'" would quote the headline again
-                avoid = avoid | {_bare(title.split()[0])} | ({title[0]} if title[0] in _QUOTE_MARKS else set())
+                avoid = avoid | ({_bare(title.split()[0])} - {""}) | ({title[0]} if title[0] in _QUOTE_MARKS else set())
         if best and best[2] and best[0] != (0, 0):
             # Every try flagged: the least wrong one, told as whose it is ("Hiltzik argues"
             # before the column's own headline), when that is less wrong.
@@ -166,8 +169,8 @@ class Writer:
             told = " ".join([best[2], first.lower() if first.lower() in STOPWORDS else first, *rest])
             problems = self.judge(told, "title", (), "", None)
             self._trace("title", told, problems, "splice")
-            if (sum(p.kind in DROP for p in problems), len(problems)) < best[0]:
-                best = (best[0], told, "")
+            if (wrong := (sum(p.kind in DROP for p in problems), len(problems))) < best[0]:
+                best = (wrong, told, "")
         if best and best[1] != self.s.text[start:].strip():  # the last try was worse
             self.s.cut(start)
             self.s.feed(" " + best[1])
@@ -280,6 +283,7 @@ class Writer:
             self.s.cut(start)
             if verdict in ("mend", "splice"):
                 self.s.feed(" " + fix)
+                avoid = frozenset()  # the words after the mend's opening are free ("Ortiz said that the …")
                 mended = True
                 spliced = fix if verdict == "splice" else ""
                 fallback = spliced or fallback  # whose it is, said: the better sentence to keep
