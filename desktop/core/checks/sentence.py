@@ -1932,6 +1932,7 @@ def _present_verb(found: list[str]) -> bool:
         bare = word.strip(".,;:!?").lower()
         named = before[:1].isupper() and i >= 2 and found[i - 1].lower() in _BEFORE_NOUNS  # "before the Iowa caucuses"
         if (len(bare) >= 4 and bare.endswith("s") and not bare.endswith(("ss", "'s", "’s"))
+                and bare not in STOPWORDS  # "this", "those" ("is", "was" are helpers, found as such)
                 and not word.endswith(":")  # a label: "Daily Deals: ..."
                 and not (word[:1].isupper() and before[:1].isupper())  # a name: "Apple Watch Series 3"
                 and before.lower().strip(",") not in _BEFORE_NOUNS and not before[:1].isdigit()
