@@ -44,6 +44,8 @@ def test_who_says_what_is_read_from_a_sentence():
     assert claims.read("The plan was criticized by the union.").speaker == "the union"
     assert claims.read("According to the finance office, it costs more.").speaker == "the finance office"
     assert claims.read('"We are ready," said Ana Diaz.').speaker == "Ana Diaz"
+    assert claims.read("“The pier is a fine addition”, adds Ana Diaz, the harbor master.").speaker == "Ana Diaz"
+    assert not claims.read("The council adds a new route.").attributed
     assert claims.read("Sixty percent of residents say it is too much.").speaker == "Sixty percent of residents"
     assert claims.read("He declined to say when it would open.").speaker == "He"
     # A contracted or fused helping verb is not part of who speaks.

@@ -931,13 +931,14 @@ def _told_by_another(sentence: str, claim: claims.Claim, main: Sentence, ctx: Co
     writer saying it and retells what they say, and the writer does not say it too in a
     sentence of their own; "" otherwise."""
     genre = ctx.article.genre
-    if not genre.author or genre.kind == PRESS or not claim.opening \
-            or not sentence.startswith(claim.opening) or not _names_writer(claim.opening, genre):
-        return ""  # (a press release's issuer speaks through all its sentences)
+    if not genre.author or not claim.opening or not sentence.startswith(claim.opening) \
+            or not _names_writer(claim.opening, genre):
+        return ""
     who = _who(main)
     speech = _speech(main.text, main.claim) if main.claim.attributed and main.claim.named else None
     if not who or not speech or _names_writer(who, genre) or not who.split()[-1][:1].isupper():
-        return ""  # someone named ("Emirates President Tim Clark"), not "the new system called …"
+        return ""  # someone named ("Emirates President Tim Clark"), not "the new system called …",
+        # nor one of the writer's own (a press release's "Ascom CEO Jane Berg")
     told = set(content(sentence[len(claim.opening):]))
 
     def tells(text: str) -> bool:
