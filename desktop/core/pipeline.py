@@ -30,7 +30,7 @@ from desktop.core.input.article import Article, missing_voices
 from desktop.core.input.read import word_count
 from desktop.core.language import lexicon
 from desktop.core.model import Model, RunStats
-from desktop.core.language.text import language_of, text_scripts
+from desktop.core.language.text import language_of, starts_sentence, text_scripts
 from desktop.core.writing import prompts
 from desktop.core.writing.form import Summary, WholeWriter, Writer, answer_tokens
 
@@ -297,7 +297,7 @@ def _plain_case(word: str, first: bool, article: str) -> str:
     """A shouted word in lower case, or as a name the article writes it ("Polygraph" of
     "POLYGRAPH", where the article never has "polygraph"); a title's first word capitalized."""
     found = [m.group() for m in re.finditer(rf"\b{re.escape(word)}\b", article, re.IGNORECASE)
-             if not re.search(r"(?:^|[.!?:]\s+|\n\s*)[\"“‘']?$", article[:m.start()])]  # not a sentence's first word
+             if not starts_sentence(article, m.start())]  # a sentence's first word says nothing
     named = [w for w in found if not w.isupper()]
     plain = named[0] if named and not any(w.islower() for w in found) else word.lower()
     return plain[:1].upper() + plain[1:] if first else plain

@@ -34,7 +34,7 @@ from desktop.core.checks.evidence import Evidence, EvidenceFinder
 from desktop.core.input.article import Article, Sentence
 from desktop.core.input.genre import NEWS, PRESS, person
 from desktop.core.language import claims, lexicon
-from desktop.core.language.text import DAYS, MONTHS, STOPWORDS, TIME_WORDS, content, possessive, stem, words
+from desktop.core.language.text import DAYS, MONTHS, STOPWORDS, TIME_WORDS, content, possessive, starts_sentence, stem, words
 
 KINDS = {
     "loaded": "Loaded wording",
@@ -66,7 +66,7 @@ MIN_LOGPROB = -3.0
 # true beginning does not vouch for an invented end.
 TAIL_UNCOVERED = 0.5
 HEADLINE_TOLD = 0.8  # share of what a sentence has someone say that the headline has, to be it
-HEADLINE_WORDS = 6  # words, at least, for a sentence to be read as a headline (not a clause's first or a quote's)
+HEADLINE_WORDS = 6  # words, at least, for a sentence to be read as a headline (not a first word nor a quote's)
 HEADLINE_CAPITALS = 0.7  # share of them capitalized, at least, in a headline's capitals
 REPEAT = 0.8  # share of a sentence's meaningful words that an earlier one already has
 FRAGMENT_WORDS = 4
@@ -197,7 +197,7 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
         found += _question(sentence)
     found += _clutter(sentence)
     if part != "title":
-        found += _repeat_of_another(sentence, before, ctx.finder.frame_words) \
+        found += _repeat(sentence, before, ctx.finder.frame_words, told=True) \
             or (_repeat(sentence, (title,), ctx.finder.frame_words) if part == "point" and title
                 and not _TOPIC.search(title) else [])
         if part == "summary" and title and not found and not title.rstrip().endswith("?") and not _framed(sentence):
@@ -349,7 +349,8 @@ def _of_another_thing(head: str, tail: str, evidence: Evidence, ctx: Context) ->
     if not own or own == evidence.main:
         return False
     source = ctx.article.at(own).text
-    subject = re.split(r",|\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\b", source, maxsplit=1)[0]
+    verb = _FINITE.search(source)
+    subject = source[:verb.start() if verb else len(source)].split(",")[0]
     if set(content(subject)) & set(content(head)):
         return False  # the same thing, named otherwise ("The bridge, designed by Arup, will carry …")
     named = {name for _, _, name in support.names(head, ctx.index)}
@@ -1750,9 +1751,8 @@ def _headline_capitals(sentence: str, ctx: Context) -> list[Problem]:
     quotes = lexicon.quoted_spans(sentence)
     inner = capitals = common = small = 0
     for word in re.finditer(r"[^\W\d_][\w'’-]*", sentence):
-        before = sentence[:word.start()].rstrip()
-        if not before or before[-1] in ".:!?-–—\"“(" or lexicon.inside(word.start(), quotes):
-            continue  # a sentence's, a clause's or a quoted title's first word
+        if starts_sentence(sentence, word.start()) or lexicon.inside(word.start(), quotes):
+            continue  # a sentence's, a label's or a quoted title's first word
         inner += 1
         if word.group()[0].isupper():
             lower = word.group().lower()
@@ -1886,20 +1886,17 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|get|got|
 # A past tense with its object, a whole sentence even without a full stop ("Ana Ruiz tested
 # the app", "Viera defeated Rockledge 70-44"); a headline's passive goes on with a place or a
 # cause ("Cat found in ...").
-_ACTIVE_PAST = re.compile(r"\b([a-z]{3,}ed)\s+(?:(the|a|an|his|her|their|its|our|this|that|these|those)\s+)?(\w+)")
+_ACTIVE_PAST = re.compile(r"\b([a-z]{3,}ed)\s+(?:(the|a|an|his|her|their|its|our|this|that|these|those|\d[\d,]*|"
+                          r"two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\s+)?(\w+)")
 
 
 def _main_verb(found: list[str]) -> bool:
     """Whether the words have a verb of their own, before any clause of "who", "which" or "after"
     ("Founded in 1990 by fishermen who were tired of the toll" has none)."""
     main = re.split(r"\b(?:who|which|that|after|before|when|while|because|since)\b", " ".join(found))[0]
-    return bool(_FINITE.search(main) or _PAST_WITH_OBJECT.search(main)) or _active_past(main) \
-        or _present_verb(main.split())
-
-
-# A past tense with its object: "arrested two men", "built the pier".
-_PAST_WITH_OBJECT = re.compile(r"\b[a-z]{3,}ed\s+(?:the|a|an|his|her|their|its|our|\d[\d,]*|two|three|four|"
-                               r"five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b")
+    # (a past tense with its object, whatever the verb: "arrested two men", "built the pier")
+    return bool(_FINITE.search(main)) or any(m.group(2) for m in _ACTIVE_PAST.finditer(main)) \
+        or _active_past(main) or _present_verb(main.split())
 
 
 def _active_past(text: str) -> bool:
@@ -1974,31 +1971,20 @@ def _clutter(sentence: str) -> list[Problem]:
 
 
 def _repeat(sentence: str, earlier: tuple[str, ...], frame: set[str] = frozenset(),
-            share: float = REPEAT) -> list[Problem]:
-    mine = set(content(sentence)) - frame
+            share: float = REPEAT, told: bool = False) -> list[Problem]:
+    """A sentence whose meaningful words are nearly all in one before it; `told`: the words of
+    what each tells, whoever each has say it ("Officials said the pier closed on Monday" after
+    "The pier closed on Monday, the port said"). (A title is compared whole: its subject may be
+    a point's speaker, "Hickenlooper joins the race" and "Hickenlooper announced his bid".)"""
+    def meaning(text: str) -> set[str]:
+        return _told_words(text, frame) if told else set(content(text)) - frame
+
+    mine = meaning(sentence)
     if not mine:
         return []
     for other in earlier:
-        theirs = set(content(other)) - frame
+        theirs = meaning(other)
         if theirs and len(mine & theirs) >= share * len(mine):
-            return [_whole("repeat", sentence, f"Says again what “{other[:60]}” says.")]
-    return []
-
-
-# A title that tells what a piece is about, not what it says: a key point that says it is no
-# repeat ("Regan's favorite weekend activity is hiking" under "Regan writes about her favorite
-# weekend activity").
-_TOPIC = re.compile(r"\b(?:writes?|wrote|reflects?)\s+about\b", re.IGNORECASE)
-
-
-def _repeat_of_another(sentence: str, earlier: tuple[str, ...], frame: set[str]) -> list[Problem]:
-    """A sentence that tells what one before it tells, whoever each has say it ("Officials
-    said the pier closed on Monday" after "The pier closed on Monday, the port said"): its
-    words are nearly all in the earlier one's."""
-    mine = _told_words(sentence, frame)
-    for other in earlier:
-        theirs = _told_words(other, frame)
-        if mine and theirs and len(mine & theirs) >= REPEAT * len(mine):
             return [_whole("repeat", sentence, f"Says again what “{other[:60]}” says.")]
     return []
 
@@ -2009,6 +1995,12 @@ def _told_words(sentence: str, frame: set[str]) -> set[str]:
     claim = claims.read(sentence)
     said = claim.opening if claim.verb_kind in ("speech", "source") else ""
     return set(content(sentence)) - frame - set(content(said))
+
+
+# A title that tells what a piece is about, not what it says: a key point that says it is no
+# repeat ("Regan's favorite weekend activity is hiking" under "Regan writes about her favorite
+# weekend activity").
+_TOPIC = re.compile(r"\b(?:writes?|wrote|reflects?)\s+about\b", re.IGNORECASE)
 
 
 def _sensational(title: str, ctx: Context) -> list[Problem]:

@@ -150,8 +150,7 @@ class Writer:
             problems = self.judge(title, "title", (), "", None) if title else []
             verdict, fix = _verdict(problems, attempt)
             self._trace("title", title, problems, verdict)
-            # Words the article does not support are worse than any number of flagged ones.
-            wrong = (sum(p.kind in DROP for p in problems), len(problems))
+            wrong = _wrongness(problems)
             if title and (best is None or wrong < best[0]):
                 best = (wrong, title, next((p.fix for p in problems if p.kind in _OPENED and p.fix), ""))
             if verdict == "keep" or attempt == TRIES - 1 or not title:
@@ -169,7 +168,7 @@ class Writer:
             told = " ".join([best[2], first.lower() if first.lower() in STOPWORDS else first, *rest])
             problems = self.judge(told, "title", (), "", None)
             self._trace("title", told, problems, "splice")
-            if (wrong := (sum(p.kind in DROP for p in problems), len(problems))) < best[0]:
+            if (wrong := _wrongness(problems)) < best[0]:
                 best = (wrong, told, "")
         if best and best[1] != self.s.text[start:].strip():  # the last try was worse
             self.s.cut(start)
@@ -417,6 +416,12 @@ def _whole_clauses(text: str) -> str:
     cut = text.rfind(", ")
     kept = text[:cut].rstrip() if cut > 0 else ""
     return kept if len(kept.split()) >= WHOLE_CLAUSE_WORDS else text
+
+
+def _wrongness(problems: list[Problem]) -> tuple[int, int]:
+    """How wrong a sentence is, to compare tries: words the article does not support are worse
+    than any number of flagged ones."""
+    return sum(p.kind in DROP for p in problems), len(problems)
 
 
 _QUOTE_MARKS = "\"“”'‘’«»„"
