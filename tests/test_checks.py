@@ -69,6 +69,9 @@ def test_names_allow_aliases_possessives_and_small_misspellings():
     assert [f for f in support.check(text, index()) if f.kind == "name"] == []
     invented = support.check("Mr. Holm will meet Joe Biden in Honduras.", index())
     assert [f.text for f in invented if f.kind == "name"] == ["Joe Biden", "Honduras"]
+    # A one-letter first word is another language's article ("O calendário"), not a name.
+    assert [f.text for f in support.check("O terminal tem dois ferries. E Holm falou.", index())
+            if f.kind == "name"] == []
 
 
 def test_quotes_must_be_in_the_article():

@@ -171,7 +171,9 @@ def names(text: str, index: ArticleIndex, title: bool = False) -> list[tuple[int
     for match in _NAME.finditer(text):
         parts = list(re.finditer(r"[^\s]+", match.group()))
         # Trim common words at either end ("The", "Officials", "In"), keep inner connectors.
-        while parts and _is_common(parts[0].group(), index):
+        while parts and (_is_common(parts[0].group(), index) or (  # another language's article:
+                re.fullmatch(r"[^\W\d_]", parts[0].group())  # "O calendário", "E Holm falou" ("J. K." stays)
+                and starts_sentence(text, match.start() + parts[0].start()))):
             parts.pop(0)
         while parts and _is_common(parts[-1].group(), index):
             parts.pop()
@@ -179,8 +181,8 @@ def names(text: str, index: ArticleIndex, title: bool = False) -> list[tuple[int
             continue
         start, end = match.start() + parts[0].start(), match.start() + parts[-1].end()
         name = text[start:end].rstrip(".,;:'’")
-        if (len(parts) == 1 and starts_sentence(text, start) and _COMMON_ENDING.search(name)
-                and not _capitalized_elsewhere(name, text, start)):
+        if len(parts) == 1 and starts_sentence(text, start) and _COMMON_ENDING.search(name) \
+                and not _capitalized_elsewhere(name, text, start):
             continue  # "Potential impact…", "Others said…": a common word begins the sentence
         if headline and not index.has_name(name):
             continue
