@@ -1105,6 +1105,25 @@ def test_an_opinion_piece_view_must_be_told_as_its_writer_s():
     assert problem(best, rated, "opinion", part="summary").fix == "In a fact check, Ferry Facts writes that"
 
 
+def test_a_reviews_verdict_is_its_writers_and_the_same_words_in_news_describe():
+    text = ("Lumo X2 review\n\nThe Lumo X2 is a sturdy, capable phone with a screen of 6.1 inches. "
+            "Its camera takes 48-megapixel photos. The battery lasted two days in our tests.")
+    reviewed = checker.Context(Article(text, Genre("review", "Nora Vik"), "Lumo X2 review"))
+    verdict = problem("The Lumo X2 is a sturdy, capable phone.", reviewed, "opinion")
+    assert verdict.fix == "Vik writes that"
+    assert "opinion" in kinds("A sturdy, capable phone", reviewed, part="title")
+    assert "opinion" not in kinds("Vik writes that the Lumo X2 is a sturdy, capable phone.", reviewed)
+    assert "opinion" not in kinds("The Lumo X2 has a screen of 6.1 inches.", reviewed)
+    # In a news report the same words describe: "a powerful storm", "a solid majority".
+    news = checker.Context(Article(
+        "Storm reaches coast\n\nA powerful storm reached the coast on Monday. The council, which "
+        "holds a solid majority, met on Tuesday. A solid-state radar tracked it.",
+        Genre("news report", "Tomas Holm"), "Storm reaches coast"))
+    for sentence in ("A powerful storm reached the coast on Monday.",
+                     "The council holds a solid majority.", "A solid-state radar tracked the storm."):
+        assert "opinion" not in kinds(sentence, news), sentence
+
+
 def test_the_review_counts_every_kind_and_links_key_points_to_evidence(ctx):
     result = review("Port Alder approves harbor bridge",
                     "The council voted 6 to 3 to build a bridge. The bridge will open in 2029.",

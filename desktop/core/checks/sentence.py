@@ -417,7 +417,8 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
     # A question asserts no advice, and one that asks whether asserts no judgement ("Is it
     # fair to say the event was bad?"); "Why was it a blunder?" still judges.
     asked = _is_question(sentence)
-    judged = [m for m in claim.judgements if m.kind in _JUDGING
+    judging = _judging(genre)
+    judged = [m for m in claim.judgements if m.kind in judging
               and not (asked and (m.kind == "prescriptive" or _YES_OR_NO.match(sentence)))]
     if judged and not said:
         marker = judged[0]
@@ -483,7 +484,7 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
         and not _names_writer(sentence, genre)
     writers = [s for s in sources if not fact and (
         (minds and s.claim.verb_kind == "cognition")
-        or (not s.claim.named and not s.speaker and (_judges_here(s, wanted) or (arguing and not _plain_fact(s, genre.kind == PRESS)))))]
+        or (not s.claim.named and not s.speaker and (_judges_here(s, wanted, judging) or (arguing and not _plain_fact(s, genre.kind == PRESS)))))]
     # A question tells nothing as a fact (a judging word in it is found above). Words without
     # a verb ("How to make pear jam") in a key point or the summary are taken back as a
     # fragment, not given to the writer; a title needs none to judge ("A Case of Incoherence").
@@ -583,19 +584,30 @@ def _plain_fact(source: Sentence, issued: bool = False) -> bool:
     return (bool(support.number_values(source.text)) and not issued) or source.claim.attributed
 
 
-def _judges_here(source: Sentence, wanted: set[str]) -> bool:
+# What makes a summary's sentence a judgement someone must own ("I" and "you" in a summary
+# make it no one's sentence: see the dangling check).
+_JUDGING = {"evaluative", "prescriptive"}
+
+
+def _judges_here(source: Sentence, wanted: set[str], judging: set[str] = _JUDGING) -> bool:
     """Whether the article's sentence judges where it says what the summary's sentence says
     (a judging word elsewhere in it is not the summary's)."""
     region = _region(source.text, wanted)
     if region is None:
-        return _judges(source.claim)
+        return _judges(source.claim, judging)
     a, b = region
     return any(a - 25 <= m.start <= b + 25 for m in source.claim.judgements
-               if m.kind in _JUDGING or m.kind in lexicon.LOADED_CATEGORIES)
+               if m.kind in judging or m.kind in lexicon.LOADED_CATEGORIES)
 
 
-def _judges(claim: claims.Claim) -> bool:
-    return any(m.kind in _JUDGING or m.kind in lexicon.LOADED_CATEGORIES for m in claim.judgements)
+def _judges(claim: claims.Claim, judging: set[str] = _JUDGING) -> bool:
+    return any(m.kind in judging or m.kind in lexicon.LOADED_CATEGORIES for m in claim.judgements)
+
+
+def _judging(genre) -> set[str]:
+    """The kinds of word that judge: in a review its verdicts on what it reviews too ("a
+    solid machine"), which elsewhere describe ("a powerful storm")."""
+    return _JUDGING | {lexicon.VERDICT} if genre.kind == "review" else _JUDGING
 
 
 def _contested(source: Sentence) -> bool:
@@ -670,9 +682,6 @@ _ARGUING = re.compile(r"\b(?:[Aa]rgu(?:es|ed|ing)|[Cc]ontend(?:s|ed|ing)|[Ii]nsi
                       r"[Pp]redict(?:s|ed|ing)|[Ww]arn(?:s|ed)|[Cc]laim(?:ed|ing))\b")
 
 
-# What makes a summary's sentence a judgement someone must own ("I" and "you" in a summary
-# make it no one's sentence: see the dangling check).
-_JUDGING = {"evaluative", "prescriptive"}
 # What a fact check rates, and a verb that rates it: "The claim appears …", "this rumor is".
 _VERDICT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese)\s+(?:claims?|rumou?rs?|story|stories|quotes?|images?|"
                       r"photos?|videos?|posts?|memes?)\s+(?:is|was|are|were|appears?|seems?|has been|have been)\b")

@@ -21,6 +21,7 @@ from desktop.core.language.text import STOPWORDS, starts_sentence
 
 LOADED_CATEGORIES = ("intensifier", "pejorative", "promotional", "emotional", "speculative")
 JUDGING_CATEGORIES = (*LOADED_CATEGORIES, "evaluative")
+VERDICT = "verdict"  # judges in a review only (see lexicon.toml)
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def data() -> dict:
 @cache
 def terms() -> tuple[Term, ...]:
     found = []
-    for category in JUDGING_CATEGORIES:
+    for category in (*JUDGING_CATEGORIES, VERDICT):
         entry = data()[category]
         for words in entry.get("drop", []):
             found.append(Term(words, category, entry["reason"], "drop"))
