@@ -194,3 +194,15 @@ def test_sentences_end_before_a_capital_of_any_alphabet():
     assert [text[a:b] for a, b in sentences(text)] == [
         "Мэр сказала, что мост откроют в мае.", "Рыбаки раскритиковали план.",
         "Η γέφυρα θα ανοίξει.", "Émile Roux voted no.", "The U.S. Coast Guard agreed."]
+
+
+def test_a_name_the_article_writes_with_a_full_stop_ends_no_sentence():
+    article = Article.build("Lumo shows the ZX. Prime\n\nLumo showed the ZX. Prime in Oslo on Monday. "
+                            "The ZX. Prime is a concept car. Sales went to NATO. The rest went to "
+                            "Norway. Ruiz flew to NATO. The fleet grew.")
+    assert "The ZX. Prime is a concept car." in [s.text for s in article.sentences]
+    assert "The rest went to Norway." in [s.text for s in article.sentences]  # "NATO. The": a stop
+    # The summary is read with the article's names: no fragment "Lumo showed the ZX."
+    result = review("Lumo shows a concept car", "Lumo showed the ZX. Prime in Oslo on Monday.", [],
+                    checker.Context(article))
+    assert not [f for f in result.flags if f.kind in ("fragment", "unsupported")], result.flags

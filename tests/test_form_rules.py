@@ -7,6 +7,7 @@ import pytest
 
 from desktop.core.checks.sentence import Problem
 from desktop.core.model.session import slice_tokens
+from desktop.core.language import text
 from desktop.core.writing import prompts
 from desktop.core.writing.form import LOOP_CHARS, SENTENCE_END, _loops, _verdict
 
@@ -467,3 +468,16 @@ def test_a_sentence_goes_on_past_an_abbreviation_before_a_small_letter():
     session = _WordByWord("Fares rise.", said.split() + ["Ruiz", "voted", "no."], "Fares rose on Monday.")
     summary = Writer(session, lambda *a: [], lambda *a: None).run()
     assert summary.sentences[:2] == [said, "Ruiz voted no."]
+
+
+def test_a_sentence_goes_on_past_a_name_the_article_writes_with_a_full_stop():
+    from desktop.core.writing.form import Writer
+
+    said = "The Lumo ZX. Prime is a concept car."
+    words = said.split() + ["Ruiz", "drove", "it."]
+    alone = Writer(_WordByWord("A car.", words, "It came out."), lambda *a: [], lambda *a: None).run()
+    assert alone.sentences[0] == "The Lumo ZX."  # to a writer that knows no such name, a stop
+    known = text.dotted_names("The ZX. Prime came out. Ruiz drove the ZX. Prime on Monday.")
+    summary = Writer(_WordByWord("A car.", words, "It came out."), lambda *a: [], lambda *a: None,
+                     dotted=known).run()
+    assert summary.sentences[:2] == [said, "Ruiz drove it."]

@@ -105,10 +105,11 @@ def run(model: Model, article: Article, language: str | None,
             emit(kind, {**rest[0], "final": final}) if kind == "draft" else emit(kind, *rest)
         if model.writes_into:
             writer = Writer(session, judge, emit_draft, mend, voices if final else (lambda w: []),
-                            frame if final else "", length, tuple(spare) if final else ())
+                            frame if final else "", length, tuple(spare) if final else (), article.dotted)
         else:  # a server: the answer is written whole, then checked
             writer = WholeWriter(session, judge, emit_draft, mend, frame if final else "",
-                                 article.headline if final else "", length, tuple(spare) if final else ())
+                                 article.headline if final else "", length, tuple(spare) if final else (),
+                                 article.dotted)
         summary = writer.run()
         trace.extend(writer.trace)
         logprobs.update(writer.logprobs)

@@ -89,7 +89,7 @@ def review(title: str, summary: str, points: list[str], ctx: checker.Context,
     for problem in checker.check(title, "title", ctx, compare=compare) if title else []:
         result.flags.append(_flag("title", 0, 0, problem))
     before: list[str] = []
-    for a, b in sentences(summary):
+    for a, b in sentences(summary, ctx.article.dotted):
         for problem in checker.check(summary[a:b], "summary", ctx, tuple(before), title, compare,
                                      logprobs.get(summary[a:b])):
             result.flags.append(_flag("summary", 0, a, problem))

@@ -13,7 +13,7 @@ from desktop.core.input import genre as genres
 from desktop.core.input.clean import ADDRESSED_TO_AI, Cleaned
 from desktop.core.input.read import Source
 from desktop.core.language import claims, lexicon
-from desktop.core.language.text import STOPWORDS, content, language_of, sentences, words
+from desktop.core.language.text import STOPWORDS, content, dotted_names, language_of, sentences, words
 
 # A headline: the text's first line, short and without a full stop at its end.
 HEADLINE_WORDS = 30
@@ -65,9 +65,15 @@ class Article:
         return cls(text, genre, _headline(text), language == "English", language)
 
     @cached_property
+    def dotted(self) -> frozenset[str]:
+        """Names the article writes with a full stop inside ("ID. Buzz"): no sentence ends there,
+        in the article or in its summary."""
+        return dotted_names(self.text)
+
+    @cached_property
     def sentences(self) -> list[Sentence]:
         found, last_named, speaking, quoting = [], "", "", False
-        spans = sentences(self.text)
+        spans = sentences(self.text, self.dotted)
         for n, (a, b) in enumerate(spans):
             sentence = self.text[a:b]
             after = self.text[spans[n + 1][0]:spans[n + 1][1]] if n + 1 < len(spans) else ""

@@ -36,10 +36,39 @@ def starts_sentence(text: str, position: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, without surrounding white space."""
+# A short capitalized word, its full stop and the capitalized word after it: a name with a
+# stop inside ("ID. Buzz") where a text writes it so more than once.
+_DOTTED = re.compile(r"\b[A-Z][A-Za-z]{0,3}\. [A-Z][\w-]*")
+
+
+def dotted_names(text: str) -> frozenset[str]:
+    """The names a text writes with a full stop inside, more than once and the same way ("ID.
+    Buzz" of a carmaker's line): no sentence ends at their stop. Not after a small word ("…
+    at NATO. The"), which begins a sentence."""
+    counts: dict[str, int] = {}
+    for match in _DOTTED.finditer(text):
+        counts[match.group()] = counts.get(match.group(), 0) + 1
+    return frozenset(name for name, n in counts.items()
+                     if n >= 2 and name.rsplit(" ", 1)[1].lower() not in STOPWORDS)
+
+
+def joined_at(before: str, after: str, dotted: frozenset[str]) -> bool:
+    """Whether the stop that ends `before` is inside one of the `dotted` names, which `after`
+    goes on with."""
+    if not dotted:
+        return False
+    head = re.search(r"\b[A-Z][A-Za-z]{0,3}\.$", before.rstrip())
+    tail = re.match(r"\s*([A-Z][\w-]*)", after)
+    return bool(head and tail) and f"{head.group()} {tail.group(1)}" in dotted
+
+
+def sentences(text: str, dotted: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, without surrounding white space; `dotted`: names with a
+    full stop inside (`dotted_names`)."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
+        if joined_at(text[:match.start() + 1], text[match.end():], dotted):
+            continue
         spans.append((start, match.end()))
         start = match.end()
     spans.append((start, len(text)))

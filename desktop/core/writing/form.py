@@ -27,7 +27,7 @@ from typing import Callable
 
 from desktop.core.checks.sentence import Problem
 from desktop.core.input.article import Voice
-from desktop.core.language.text import NOT_AN_END, STOPWORDS, sentences
+from desktop.core.language.text import NOT_AN_END, STOPWORDS, joined_at, sentences
 from desktop.core.model import Session
 from desktop.core.writing import prompts
 
@@ -99,9 +99,11 @@ class Writer:
     def __init__(self, session: Session, judge: Judge, emit: Callable[..., None],
                  mend: Callable[[str, str], str] = lambda text, part: text,
                  voices: Callable[[list[str]], list[Voice]] = lambda written: [],
-                 frame: str = "", length: prompts.Length = prompts.STANDARD, spare: tuple[str, ...] = ()):
+                 frame: str = "", length: prompts.Length = prompts.STANDARD, spare: tuple[str, ...] = (),
+                 dotted: frozenset[str] = frozenset()):
         self.s = session
         self.length = length
+        self.dotted = dotted  # the article's names with a full stop inside ("ID. Buzz")
         self.spare = spare  # key points of the article's parts, checked there
         self.judge = judge
         self.emit = emit
@@ -326,7 +328,8 @@ class Writer:
                 how = "line"
                 break
             if not whole_line and piece[:1].isspace() and SENTENCE_END.search(line) \
-                    and not piece.strip()[:1].islower():  # "symptoms, e.g. a cough" goes on
+                    and not piece.strip()[:1].islower() \
+                    and not joined_at(line, piece, self.dotted):  # "symptoms, e.g. a cough", "ID. Buzz" go on
                 how = "next"
                 break
             self.s.take()
@@ -524,8 +527,10 @@ class WholeWriter:
 
     def __init__(self, session: Session, judge: Judge, emit: Callable[..., None],
                  mend: Callable[[str, str], str] = lambda text, part: text, frame: str = "",
-                 headline: str = "", length: prompts.Length = prompts.STANDARD, spare: tuple[str, ...] = ()):
+                 headline: str = "", length: prompts.Length = prompts.STANDARD, spare: tuple[str, ...] = (),
+                 dotted: frozenset[str] = frozenset()):
         self.s = session
+        self.dotted = dotted
         self.headline = headline
         self.spare = spare
         self.length = length
@@ -557,14 +562,14 @@ class WholeWriter:
         title, summary, points = parse_form(answer)
         self.draft.title = self._title(title)
         for point in points[:self.length.max_points]:
-            first = sentences(point)[0]  # a key point is one sentence
+            first = sentences(point, self.dotted)[0]  # a key point is one sentence
             kept = self._judged(point[first[0]:first[1]], "point", tuple(self.draft.key_points))
             if kept:
                 self.draft.key_points.append(kept)
         for point in spare_points(self.draft, self.spare, self.judge, self.length.min_points):
             self.draft.key_points.append(point)
             self.trace.append({"part": "point", "text": point, "verdict": "spare", "problems": [], "logprob": None})
-        spans = sentences(summary)
+        spans = sentences(summary, self.dotted)
         for number, (a, b) in enumerate(spans[:self.length.sentences]):
             sentence = summary[a:b]
             if number == 0 and self.frame:
