@@ -478,6 +478,15 @@ def test_an_invented_ending_is_found_and_cut_and_a_speaker_gets_no_words_they_di
     designed = checker.Context(Article.build(ARTICLE + " The bridge, designed by the firm Arup, will carry 9000 cars a day."))
     assert "unsupported" not in kinds("The town council of Port Alder voted to build a new road bridge across "
                                       "the harbor, which will carry 9000 cars a day.", designed)
+    # A clause the article tells of another size of the same thing: "the 4-lane bridge" is not
+    # "a 2-lane bridge".
+    sizes = checker.Context(Article.build(
+        "Port Alder plans a bridge\n\nPort Alder plans to build a new 2-lane bridge in 2027. The new 4-lane "
+        "bridge at Elm Point has a cycle path and a bus lane. The new 2-lane bridge will cost 40 million dollars."))
+    sized = "Port Alder plans to build a new 2-lane bridge in 2027, featuring a cycle path and a bus lane."
+    assert problem(sized, sizes, "unsupported").text == "featuring a cycle path and a bus lane."
+    assert "unsupported" not in kinds("Port Alder plans to build a new 2-lane bridge in 2027, costing 40 million "
+                                      "dollars.", sizes)
     # Said by the mayor, but "dramatic" is no word of the article: no one there judges so.
     assert problem("Mayor Lena Ortiz said the bridge would make a dramatic cut to the drive to the hospital.",
                    ctx, "opinion").text == "dramatic"

@@ -342,8 +342,11 @@ def invented_tail(sentence: str, ctx: Context, evidence: Evidence | None = None)
 def _of_another_thing(head: str, tail: str, evidence: Evidence, ctx: Context) -> bool:
     """Whether a "which" or "who" clause tells what the article says of something else: its
     own sentence there names other things, none of those the sentence names before it ("a new
-    MacBook Pro …, which will have night mode" of "Night mode … in the iPhone 11")."""
-    if not re.match(r"(?:which|who)\b", tail):
+    MacBook Pro …, which will have night mode" of "Night mode … in the iPhone 11"); or a
+    "which", "with" or participle clause tells what it says of another size of the same thing
+    ("a new 13-inch laptop …, featuring a physical Esc key" of "The 16-inch laptop features …")."""
+    clause = bool(re.match(r"(?:which|who)\b", tail))
+    if not clause and not re.match(r"(?:\w+ing|with)\b", tail):
         return False
     own = ctx.evidence(tail).main
     if not own or own == evidence.main:
@@ -351,11 +354,22 @@ def _of_another_thing(head: str, tail: str, evidence: Evidence, ctx: Context) ->
     source = ctx.article.at(own).text
     verb = _FINITE.search(source)
     subject = source[:verb.start() if verb else len(source)].split(",")[0]
+    # Another size or model of the same thing: "the 16-inch one" is not "a 13-inch one".
+    sized = lambda text: {(m.group(2).lower(), m.group(1)) for m in _SIZED.finditer(text)}
+    theirs, mine = sized(subject), sized(head)
+    if any(kind == k and size != n for kind, size in theirs for k, n in mine) and not theirs & mine:
+        return True
+    if not clause:
+        return False
     if set(content(subject)) & set(content(head)):
         return False  # the same thing, named otherwise ("The bridge, designed by Arup, will carry …")
     named = {name for _, _, name in support.names(head, ctx.index)}
     there = {name for _, _, name in support.names(source, ctx.index)}
     return bool(named) and bool(there) and not named & there
+
+
+# A size or a count joined to its unit: "13-inch", "5-door", "2-year".
+_SIZED = re.compile(r"\b(\d+(?:\.\d+)?)-([A-Za-z]+)\b")
 
 
 def _tail_of_another(sentence: str, claim: claims.Claim, main: Sentence | None, part: str,
