@@ -140,3 +140,19 @@ def test_a_list_of_results_with_few_small_words_is_still_english():
                "March 4, North Pier Arena, 7 p.m. Tickets: $12 adults, $6 students.")
     article = Article.build(results)
     assert (article.english, article.language) == (True, "English")
+
+
+def test_openings_of_what_the_note_does_not_tell_are_on_the_articles_subject():
+    from desktop.core.input.article import Article, untold_openings
+
+    article = Article.build(
+        "Port Alder approves harbor bridge\n\nThe town council of Port Alder approved a harbor bridge on Thursday. "
+        "Night buses on the coast road will run every hour from May, the operator said. "
+        "The harbor bridge will carry 9000 cars a day across the harbor. "
+        "It will open in 2029 after three years of work. "
+        "Mayor Lena Ortiz said the bridge would cut the drive to the hospital by 25 minutes.")
+    told = ["Port Alder approves harbor bridge", "The town council of Port Alder approved a harbor bridge on Thursday."]
+    evidence = lambda text: [(s.start, s.end) for s in article.sentences if s.text == text]
+    openings = untold_openings(article, told, evidence)
+    # The bridge's facts, most on the subject first; not the buses beside it, not "It will …".
+    assert openings == ["The harbor bridge will carry 9000", "Mayor Lena Ortiz said the bridge"]

@@ -481,3 +481,33 @@ def test_a_sentence_goes_on_past_a_name_the_article_writes_with_a_full_stop():
     summary = Writer(_WordByWord("A car.", words, "It came out."), lambda *a: [], lambda *a: None,
                      dotted=known).run()
     assert summary.sentences[:2] == [said, "Ruiz drove it."]
+
+
+class _OneFact(_SameSentence):
+    """A session whose model tells one fact as every key point, and finishes a point the
+    writer begins with " on Monday.": a small model stuck on its title's fact."""
+
+    def propose(self, avoid_start=frozenset()):
+        line = self.text[self.text.rfind("\n") + 1:]
+        if line.startswith("- ") and not line.rstrip().endswith("."):
+            self._piece = " on Monday."
+            return self._piece
+        return super().propose(avoid_start)
+
+
+def test_a_model_telling_one_fact_again_is_begun_on_the_articles_other_facts():
+    from desktop.core.writing.form import Writer
+
+    def judge(text, part, before, title, logprob):
+        repeat = part == "point" and text.startswith("The council votes")
+        return [Problem("repeat", 0, len(text), text, "The title says this.")] if repeat else []
+
+    openings = ["Ruiz voted no", "The ferry stopped", "The pier closed", "Berg resigned"]
+    summary = Writer(_OneFact("The council votes."), judge, lambda *a: None,
+                     untold=lambda written: openings).run()
+    assert summary.key_points == ["Ruiz voted no on Monday.", "The ferry stopped on Monday.",
+                                  "The pier closed on Monday."]  # the fewest asked for
+    assert not summary.notes
+    # Without such openings the note says how few it found.
+    alone = Writer(_OneFact("The council votes."), judge, lambda *a: None).run()
+    assert alone.key_points == [] and alone.notes == ["The model found no key point that the article supports."]

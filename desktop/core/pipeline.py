@@ -26,7 +26,7 @@ from desktop.core.checks import support
 from desktop.core.checks.evidence import Evidence
 from desktop.core.checks.review import Flag, Review, review
 from desktop.core.input import genre as genres
-from desktop.core.input.article import Article, missing_voices
+from desktop.core.input.article import Article, missing_voices, untold_openings
 from desktop.core.input.read import word_count
 from desktop.core.language import lexicon
 from desktop.core.model import Model, RunStats
@@ -85,6 +85,9 @@ def run(model: Model, article: Article, language: str | None,
     def voices(written: list[str]):
         return missing_voices(article, written, lambda s: ctx.evidence(s).spans) if english else []
 
+    def untold(written: list[str]):
+        return untold_openings(article, written, lambda s: ctx.evidence(s).spans) if english else []
+
     frame = checker.frame(ctx) if english else ""
 
     trace: list[dict] = []
@@ -105,7 +108,8 @@ def run(model: Model, article: Article, language: str | None,
             emit(kind, {**rest[0], "final": final}) if kind == "draft" else emit(kind, *rest)
         if model.writes_into:
             writer = Writer(session, judge, emit_draft, mend, voices if final else (lambda w: []),
-                            frame if final else "", length, tuple(spare) if final else (), article.dotted)
+                            frame if final else "", length, tuple(spare) if final else (), article.dotted,
+                            untold if final else (lambda w: []))
         else:  # a server: the answer is written whole, then checked
             writer = WholeWriter(session, judge, emit_draft, mend, frame if final else "",
                                  article.headline if final else "", length, tuple(spare) if final else (),

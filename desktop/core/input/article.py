@@ -207,6 +207,31 @@ def missing_voices(article: Article, written: list[str], evidence_of) -> list[Vo
     return out
 
 
+LEAD_WORDS = 6  # how much of an untold sentence a key point is begun with (less lets the model drift)
+_NOT_OPENINGS = STOPWORDS - {"the", "a", "an"}  # "It", "But", "After": no way to begin anew
+
+
+def untold_openings(article: Article, written: list[str], evidence_of) -> list[str]:
+    """How to begin key points on what the article tells and no written sentence does, for a
+    model that tells one fact again and again: the first words (up to a comma) of sentences
+    that no written sentence is backed by, those with the most words of the headline and the
+    first sentences (the article's subject, not what the page carries beside it) first. Not
+    one that begins with a word that points back ("It", "But") or is a question."""
+    covered = {span for text in written for span in evidence_of(text)}
+    told = article.sentences
+    subject = {word for s in (article.headline, *(s.text for s in told[:2])) for word in content(s)}
+    ranked = []
+    for n, s in enumerate(told[1:]):
+        opening = s.text.split(",", 1)[0].split()[:LEAD_WORDS]
+        shared = len(subject & set(content(s.text)))
+        if (s.start, s.end) in covered or len(s.text.split()) < 8 or s.text.rstrip().endswith("?") \
+                or len(opening) < 3 or re.split(r"['’]", opening[0].lower().strip("\"“‘"))[0] in _NOT_OPENINGS \
+                or not shared:
+            continue
+        ranked.append((-shared, n, " ".join(opening)))
+    return [opening for _, _, opening in sorted(ranked)]
+
+
 def speaker_words(speaker: str) -> set[str]:
     """The words by which a summary can name a speaker: "the Russian and Syrian defense
     ministries" -> russian, syrian, defense, ministry."""

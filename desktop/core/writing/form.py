@@ -100,9 +100,11 @@ class Writer:
                  mend: Callable[[str, str], str] = lambda text, part: text,
                  voices: Callable[[list[str]], list[Voice]] = lambda written: [],
                  frame: str = "", length: prompts.Length = prompts.STANDARD, spare: tuple[str, ...] = (),
-                 dotted: frozenset[str] = frozenset()):
+                 dotted: frozenset[str] = frozenset(),
+                 untold: Callable[[list[str]], list[str]] = lambda written: []):
         self.s = session
         self.length = length
+        self.untold = untold  # how to begin key points on what no written sentence tells
         self.dotted = dotted  # the article's names with a full stop inside ("ID. Buzz")
         self.spare = spare  # key points of the article's parts, checked there
         self.judge = judge
@@ -208,6 +210,13 @@ class Writer:
             self.s.feed(f"\n- {point}")
             self.draft.key_points.append(point)
             self.trace.append({"part": "point", "text": point, "verdict": "spare", "problems": [], "logprob": None})
+        # A model that tells one fact again and again (each try a repeat of the title) is
+        # begun on the article's other facts, as the article begins them.
+        short = least - len(self.draft.key_points)
+        for opening in self.untold([self.draft.title, *self._written()])[:2 * short] if short > 0 else ():
+            if len(self.draft.key_points) >= least:
+                break
+            self._point(begin=opening)
         if len(self.draft.key_points) < least:
             self.draft.notes.append(too_few(len(self.draft.key_points)))
 
