@@ -102,8 +102,8 @@ def free_port() -> int:
 
 
 def start_llama_server(model_path, *args):
-    """llama-cpp-python's own OpenAI-compatible server with the test model, on 127.0.0.1:
-    the process and its /v1 URL, once it answers. A new request must not cut the one being
+    """llama-cpp-python's own OpenAI-compatible server with the test model, on 127.0.0.1, as
+    tests/llama_server.py runs it: the process and its /v1 URL, once it answers. A new request must not cut the one being
     answered (its default), so that a batch can send several at once."""
     import subprocess
     import sys
@@ -112,7 +112,7 @@ def start_llama_server(model_path, *args):
     import urllib.request
 
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", str(model_path),
+    proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("llama_server.py")), "--model", str(model_path),
                              "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096",
                              "--interrupt_requests", "False", *map(str, args)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
