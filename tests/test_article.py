@@ -150,6 +150,8 @@ def test_openings_of_what_the_note_does_not_tell_are_on_the_articles_subject():
         "Night buses on the coast road will run every hour from May, the operator said. "
         "The harbor bridge will carry 9000 cars a day across the harbor. "
         "It will open in 2029 after three years of work. "
+        "Photo: The harbor bridge site in May, seen from the ferry pier. "
+        "“The harbor bridge is the best thing we have done in years,” said one council member on Thursday. "
         "Mayor Lena Ortiz said the bridge would cut the drive to the hospital by 25 minutes.")
     told = ["Port Alder approves harbor bridge", "The town council of Port Alder approved a harbor bridge on Thursday."]
     evidence = lambda text: [(s.start, s.end) for s in article.sentences if s.text == text]

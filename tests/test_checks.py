@@ -202,6 +202,10 @@ def test_a_name_the_article_writes_with_a_full_stop_ends_no_sentence():
                             "Norway. Ruiz flew to NATO. The fleet grew.")
     assert "The ZX. Prime is a concept car." in [s.text for s in article.sentences]
     assert "The rest went to Norway." in [s.text for s in article.sentences]  # "NATO. The": a stop
+    # Another language's small words are no English stopwords: its names are not looked for.
+    spanish = Article.build("El PSOE y el PP\n\nEl pacto cayó con el PP. El PSOE lo rechaza. Habló con el PP. "
+                            "El PSOE votó no. La sesión acabó tarde en el Congreso de los Diputados.")
+    assert not spanish.dotted and "El PSOE lo rechaza." in [s.text for s in spanish.sentences]
     # The summary is read with the article's names: no fragment "Lumo showed the ZX."
     result = review("Lumo shows a concept car", "Lumo showed the ZX. Prime in Oslo on Monday.", [],
                     checker.Context(article))

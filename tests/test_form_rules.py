@@ -478,6 +478,7 @@ def test_a_sentence_goes_on_past_a_name_the_article_writes_with_a_full_stop():
     alone = Writer(_WordByWord("A car.", words, "It came out."), lambda *a: [], lambda *a: None).run()
     assert alone.sentences[0] == "The Lumo ZX."  # to a writer that knows no such name, a stop
     known = text.dotted_names("The ZX. Prime came out. Ruiz drove the ZX. Prime on Monday.")
+    assert text.joined_at("The Lumo ZX.", " Pr", known)  # the model may write the word in pieces
     summary = Writer(_WordByWord("A car.", words, "It came out."), lambda *a: [], lambda *a: None,
                      dotted=known).run()
     assert summary.sentences[:2] == [said, "Ruiz drove it."]

@@ -6,7 +6,7 @@ from desktop.core.checks import sentence as checker
 from desktop.core.checks.review import review
 from desktop.core.input.article import Article
 from desktop.core.input.genre import Genre
-from desktop.core.language import claims
+from desktop.core.language import claims, lexicon
 
 ARTICLE = """Port Alder approves harbor bridge
 
@@ -487,6 +487,12 @@ def test_an_invented_ending_is_found_and_cut_and_a_speaker_gets_no_words_they_di
     assert problem(sized, sizes, "unsupported").text == "featuring a cycle path and a bus lane."
     assert "unsupported" not in kinds("Port Alder plans to build a new 2-lane bridge in 2027, costing 40 million "
                                       "dollars.", sizes)
+    # An age is no size: the son is someone else, told of on purpose.
+    crash = checker.Context(Article.build(
+        "Driver dies on Route 9\n\nA 45-year-old man died after his car hit a tree on Route 9 on Sunday. "
+        "His 12-year-old son was taken to hospital with minor injuries."))
+    assert "unsupported" not in kinds("A 45-year-old man died after his car hit a tree on Route 9 on Sunday, with "
+                                      "his 12-year-old son taken to hospital with minor injuries.", crash)
     # Said by the mayor, but "dramatic" is no word of the article: no one there judges so.
     assert problem("Mayor Lena Ortiz said the bridge would make a dramatic cut to the drive to the hospital.",
                    ctx, "opinion").text == "dramatic"
@@ -1128,6 +1134,7 @@ def test_a_reviews_verdict_is_its_writers_and_the_same_words_in_news_describe():
         "Storm reaches coast\n\nA powerful storm reached the coast on Monday. The council, which "
         "holds a solid majority, met on Tuesday. A solid-state radar tracked it.",
         Genre("news report", "Tomas Holm"), "Storm reaches coast"))
+    assert "powerful" not in lexicon.avoidable_words()  # the model may write it: the check tells whose it is
     for sentence in ("A powerful storm reached the coast on Monday.",
                      "The council holds a solid majority.", "A solid-state radar tracked the storm."):
         assert "opinion" not in kinds(sentence, news), sentence

@@ -354,7 +354,7 @@ def _of_another_thing(head: str, tail: str, evidence: Evidence, ctx: Context) ->
     source = ctx.article.at(own).text
     verb = _FINITE.search(source)
     subject = source[:verb.start() if verb else len(source)].split(",")[0]
-    # Another size or model of the same thing: "the 16-inch one" is not "a 13-inch one".
+    # Another size of the same thing: "the 16-inch one" is not "a 13-inch one".
     sized = lambda text: {(m.group(2).lower(), m.group(1)) for m in _SIZED.finditer(text)}
     theirs, mine = sized(subject), sized(head)
     if any(kind == k and size != n for kind, size in theirs for k, n in mine) and not theirs & mine:
@@ -368,8 +368,10 @@ def _of_another_thing(head: str, tail: str, evidence: Evidence, ctx: Context) ->
     return bool(named) and bool(there) and not named & there
 
 
-# A size or a count joined to its unit: "13-inch", "5-door", "2-year".
-_SIZED = re.compile(r"\b(\d+(?:\.\d+)?)-([A-Za-z]+)\b")
+# A size or a count joined to its unit: "13-inch", "5-door"; not an age or a span of time
+# ("a 45-year-old man …, with his 12-year-old son"), which tells of someone else.
+_SIZED = re.compile(r"\b(\d+(?:\.\d+)?)-(?!(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|"
+                    r"nights?|games?|times?)\b)([A-Za-z]+)\b")
 
 
 def _tail_of_another(sentence: str, claim: claims.Claim, main: Sentence | None, part: str,

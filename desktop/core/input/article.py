@@ -67,8 +67,9 @@ class Article:
     @cached_property
     def dotted(self) -> frozenset[str]:
         """Names the article writes with a full stop inside ("ID. Buzz"): no sentence ends there,
-        in the article or in its summary."""
-        return dotted_names(self.text)
+        in the article or in its summary. English only: another language's small words ("la",
+        "Die") are no stopwords here."""
+        return dotted_names(self.text) if self.english else frozenset()
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -216,16 +217,18 @@ def untold_openings(article: Article, written: list[str], evidence_of) -> list[s
     model that tells one fact again and again: the first words (up to a comma) of sentences
     that no written sentence is backed by, those with the most words of the headline and the
     first sentences (the article's subject, not what the page carries beside it) first. Not
-    one that begins with a word that points back ("It", "But") or is a question."""
+    the headline, a question, a quote or a caption ("Photo: …"), nor one that begins with a
+    small word, which may point back ("It", "But", "After that")."""
     covered = {span for text in written for span in evidence_of(text)}
     told = article.sentences
     subject = {word for s in (article.headline, *(s.text for s in told[:2])) for word in content(s)}
     ranked = []
-    for n, s in enumerate(told[1:]):
+    for n, s in enumerate(told):
         opening = s.text.split(",", 1)[0].split()[:LEAD_WORDS]
         shared = len(subject & set(content(s.text)))
-        if (s.start, s.end) in covered or len(s.text.split()) < 8 or s.text.rstrip().endswith("?") \
-                or len(opening) < 3 or re.split(r"['’]", opening[0].lower().strip("\"“‘"))[0] in _NOT_OPENINGS \
+        if (s.start, s.end) in covered or s.text == article.headline or len(s.text.split()) < 8 \
+                or s.text.rstrip().endswith("?") or len(opening) < 3 or s.text[0] in "\"“‘'«" \
+                or ":" in " ".join(opening) or re.split(r"['’]", opening[0].lower())[0] in _NOT_OPENINGS \
                 or not shared:
             continue
         ranked.append((-shared, n, " ".join(opening)))

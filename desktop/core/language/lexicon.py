@@ -197,7 +197,7 @@ def avoidable_words() -> frozenset[str]:
     flagged labels and emotional words), in lower case: kept out of the model's choice."""
     words = set()
     for term in terms():
-        if term.category == "evaluative" or (term.action == "flag" and term.category == "speculative"):
+        if term.category in ("evaluative", VERDICT) or (term.action == "flag" and term.category == "speculative"):
             continue  # judgements are attributed, not dropped; hedges must stay
         if " " not in term.words.strip("-"):
             words.add(term.words.strip("-").lower())

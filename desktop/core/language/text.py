@@ -59,7 +59,8 @@ def joined_at(before: str, after: str, dotted: frozenset[str]) -> bool:
         return False
     head = re.search(r"\b[A-Z][A-Za-z]{0,3}\.$", before.rstrip())
     tail = re.match(r"\s*([A-Z][\w-]*)", after)
-    return bool(head and tail) and f"{head.group()} {tail.group(1)}" in dotted
+    # (the model writes a word in pieces: " SP" may begin "SPACE")
+    return bool(head and tail) and any(name.startswith(f"{head.group()} {tail.group(1)}") for name in dotted)
 
 
 def sentences(text: str, dotted: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
