@@ -211,9 +211,10 @@ class Writer:
             self.draft.key_points.append(point)
             self.trace.append({"part": "point", "text": point, "verdict": "spare", "problems": [], "logprob": None})
         # A model that tells one fact again and again (each try a repeat of the title) is
-        # begun on the article's other facts, as the article begins them.
+        # begun on the article's other facts, as the article begins them (one try to spare:
+        # each costs a sentence or three of the model's writing).
         short = least - len(self.draft.key_points)
-        for opening in self.untold([self.draft.title, *self._written()])[:2 * short] if short > 0 else ():
+        for opening in self.untold([self.draft.title, *self._written()])[:short + 1] if short > 0 else ():
             if len(self.draft.key_points) >= least:
                 break
             self._point(begin=opening)
