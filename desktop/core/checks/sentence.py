@@ -355,8 +355,7 @@ def _of_another_thing(head: str, tail: str, evidence: Evidence, ctx: Context) ->
     verb = _FINITE.search(source)
     subject = source[:verb.start() if verb else len(source)].split(",")[0]
     # Another size of the same thing: "the 16-inch one" is not "a 13-inch one".
-    sized = lambda text: {(m.group(2).lower(), m.group(1)) for m in _SIZED.finditer(text)}
-    theirs, mine = sized(subject), sized(head)
+    theirs, mine = _sizes(subject), _sizes(head)
     if any(kind == k and size != n for kind, size in theirs for k, n in mine) and not theirs & mine:
         return True
     if not clause:
@@ -372,6 +371,11 @@ def _of_another_thing(head: str, tail: str, evidence: Evidence, ctx: Context) ->
 # ("a 45-year-old man …, with his 12-year-old son"), which tells of someone else.
 _SIZED = re.compile(r"\b(\d+(?:\.\d+)?)-(?!(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|"
                     r"nights?|games?|times?)\b)([A-Za-z]+)\b")
+
+
+def _sizes(text: str) -> set[tuple[str, str]]:
+    """(unit, number) of each size the text gives: {("inch", "13")} of "a 13-inch laptop"."""
+    return {(m.group(2).lower(), m.group(1)) for m in _SIZED.finditer(text)}
 
 
 def _tail_of_another(sentence: str, claim: claims.Claim, main: Sentence | None, part: str,

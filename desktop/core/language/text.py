@@ -68,7 +68,7 @@ def sentences(text: str, dotted: frozenset[str] = frozenset()) -> list[tuple[int
     full stop inside (`dotted_names`)."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        if joined_at(text[:match.start() + 1], text[match.end():], dotted):
+        if dotted and joined_at(text[:match.start() + 1], text[match.end():], dotted):  # (no copies without)
             continue
         spans.append((start, match.end()))
         start = match.end()
