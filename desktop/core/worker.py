@@ -24,6 +24,13 @@ def main(conn, stop_flag) -> None:
     # Ctrl+C in a terminal reaches the whole process group: the parent stops the work (and
     # this process) in order, so the worker does not die of it mid-answer.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        _serve(conn, stop_flag)
+    except (BrokenPipeError, ConnectionResetError):
+        return  # the app closed its end mid-answer (it quit, or replaced this worker): nobody to tell
+
+
+def _serve(conn, stop_flag) -> None:
     # Imported here, in the child, so the parent never loads llama.cpp.
     from desktop.core import pipeline
     from desktop.core.model import Cancelled, RunStats
