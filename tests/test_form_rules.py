@@ -397,6 +397,18 @@ def test_a_label_the_page_puts_before_its_headlines_goes_from_the_key_points():
                    article="Ruiz said: the pier opens in May. Ruiz said: fares rise in June. Pros: fast.").key_points == said
 
 
+def test_a_summary_begun_as_a_list_item_loses_its_bullet():
+    from desktop.core.pipeline import _finish
+    from desktop.core.writing.form import Summary
+
+    finished = _finish(Summary("Ferry fares rise", ["- Ferry fares rise in June.", "* The pier opens in May."],
+                               ["- Ten rides cost $20."]), english=True, article="Ferry fares rise in June.")
+    assert finished.sentences == ["Ferry fares rise in June.", "The pier opens in May."]
+    assert finished.key_points == ["Ten rides cost $20."]
+    assert _finish(Summary("Fares", ["Fares rise - by 8 percent."], []), english=True,
+                   article="").sentences == ["Fares rise - by 8 percent."]  # a dash inside stays
+
+
 def test_a_parts_key_points_stand_in_where_the_joined_answer_has_too_few():
     from desktop.core.checks import sentence as checker
     from desktop.core.input.article import Article

@@ -316,7 +316,8 @@ def _finish(summary: Summary, english: bool, article: str, names: dict[str, str]
     def tidy(text: str) -> str:
         text = lexicon.soften(text) if english else text
         text = _AN_NUMBER.sub(lambda m: m.group(1) + "n", text) if english else text
-        return re.sub(r"\s+", " ", checker.TICKER.sub("", text)).replace(" ,", ",").replace(" .", ".").strip()
+        text = re.sub(r"\s+", " ", checker.TICKER.sub("", text)).replace(" ,", ",").replace(" .", ".").strip()
+        return _LIST_MARK.sub("", text)  # a summary the model began as a list item ("- The council …")
 
     def ended(text: str) -> str:
         return _ended(_lower_after_that(_without_dateline(tidy(text), article), article))
@@ -326,6 +327,8 @@ def _finish(summary: Summary, english: bool, article: str, names: dict[str, str]
     return Summary(tidy(summary.title), checker.with_names_in_full([ended(s) for s in summary.sentences], names),
                    checker.with_names_in_full(points, names), summary.notes)
 
+
+_LIST_MARK = re.compile(r"^(?:[-*•]\s+)+")
 
 # A page's label before its items' headlines: "Daily Deals: ", "LIVE: ".
 _LABEL = re.compile(r"^([^\W\d][\w'’&-]*(?:\s+[\w'’&-]+){0,2}):\s+(?=[\w“\"$£€])")
