@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import signal
 import time
 from dataclasses import dataclass, replace
@@ -16,7 +17,7 @@ from typing import Iterator
 
 from desktop.core import answers, worker
 from desktop.core.input.article import Article
-from desktop.core.model import registry
+from desktop.core.model import CONTEXT_VARIABLE, registry
 from desktop.core.model.registry import ModelFile
 from desktop.core.model.server import Server
 from desktop.core.pipeline import Result, from_data
@@ -251,7 +252,9 @@ class Engine:
         name = answers.key(article.text, identity(model), language, {
             "genre": article.genre.kind, "author": article.genre.author, "length": length.name,
             # the mark from which the model's reading of the genre is trusted
-            "genre_odds": model.genre_odds if isinstance(model, ModelFile) else None})
+            "genre_odds": model.genre_odds if isinstance(model, ModelFile) else None,
+            # a local model's context: a long article is read whole or in parts
+            "context": os.environ.get(CONTEXT_VARIABLE) if isinstance(model, ModelFile) else None})
         stored = answers.load(name) if self.reuse_answers else None
         if stored is not None:
             try:

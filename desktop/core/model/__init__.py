@@ -108,6 +108,21 @@ class Model(Protocol):
         (LATIN, CYRILLIC…), where known."""
 
 
+CONTEXT_VARIABLE = "NEUTRAL_BRIEF_CONTEXT"
+
+
+def context_size(default: int) -> int:
+    """The tokens a local model's context holds: $NEUTRAL_BRIEF_CONTEXT's number, else
+    `default` (either way no more than the model was trained on). Larger reads long articles
+    whole (more memory, slower words); smaller reads them in more parts."""
+    value = os.environ.get(CONTEXT_VARIABLE, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < 512:
+        raise ValueError(f"${CONTEXT_VARIABLE} is {value!r}: give a number of tokens, 512 or more.")
+    return int(value)
+
+
 def default_threads() -> int:
     """The CPU threads a local model uses unless told: as many as this process may run on."""
     try:

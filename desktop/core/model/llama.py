@@ -13,10 +13,10 @@ import llama_cpp
 import numpy as np
 from llama_cpp import _internals
 
-from desktop.core.model import Prompt, default_threads
+from desktop.core.model import Prompt, context_size, default_threads
 
 # Longer contexts slow every token down (attention grows with them); long articles are read
-# in parts instead (see generate.summarize).
+# in parts instead (see pipeline.run). $NEUTRAL_BRIEF_CONTEXT gives another size.
 MAX_CONTEXT = 4096
 BATCH = 512
 
@@ -26,7 +26,7 @@ class LoadError(Exception):
 
 
 class LocalModel:
-    def __init__(self, path: Path, n_ctx: int = MAX_CONTEXT, n_threads: int | None = None):
+    def __init__(self, path: Path, n_ctx: int | None = None, n_threads: int | None = None):
         logging.getLogger("llama-cpp-python").setLevel(logging.ERROR)
         llama_cpp.llama_backend_init()
         model_params = llama_cpp.llama_model_default_params()
@@ -37,7 +37,10 @@ class LocalModel:
             self._model = _internals.LlamaModel(path_model=str(path), params=model_params, verbose=False)
         except ValueError as exc:
             raise LoadError(f"llama.cpp could not load {path.name}: not a supported GGUF model.") from exc
-        self.n_ctx = min(n_ctx, self._model.n_ctx_train())
+        try:
+            self.n_ctx = min(n_ctx or context_size(MAX_CONTEXT), self._model.n_ctx_train())
+        except ValueError as exc:
+            raise LoadError(str(exc)) from exc
         threads = n_threads or default_threads()
         ctx_params = llama_cpp.llama_context_default_params()
         ctx_params.n_ctx = self.n_ctx
