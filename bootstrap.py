@@ -53,7 +53,9 @@ def main(argv: list[str]) -> int:
         step("Running the tests")
         env = dict(os.environ)
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
-        return subprocess.run([str(PYTHON), "-m", "pytest", *argv[1:]], cwd=ROOT, env=env).returncode
+        # One test process per CPU (pytest-xdist; tests/conftest.py gives each its own CPU);
+        # "-n 0" among the arguments runs them in this one.
+        return subprocess.run([str(PYTHON), "-m", "pytest", "-n", "auto", *argv[1:]], cwd=ROOT, env=env).returncode
     if argv:
         sys.exit(__doc__)
     setup("")

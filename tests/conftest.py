@@ -5,6 +5,23 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
+def _own_cpu() -> None:
+    """Under pytest-xdist with no more workers than CPUs, each worker (and every model process
+    it starts, which uses as many threads as its CPUs) keeps to a CPU of its own: two models
+    of two threads each on two CPUs would spend their time waiting for each other."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    count = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "0"))
+    if not worker.startswith("gw") or not hasattr(os, "sched_setaffinity"):
+        return
+    cpus = sorted(os.sched_getaffinity(0))
+    if 1 < count <= len(cpus):
+        share = cpus[int(worker[2:])::count]  # every count-th CPU from this worker's number
+        os.sched_setaffinity(0, share)
+
+
+_own_cpu()
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
@@ -73,6 +90,22 @@ def window(qtbot, tmp_path, test_model):
     w.show()
     qtbot.waitExposed(w)
     w.activateWindow()
+    return w
+
+
+@pytest.fixture
+def menus_window(qtbot, tmp_path):
+    """The real window with a fake runner: for menus, panes and files, no model."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.main_window import MainWindow
+    from tests.fake_runner import FakeRunner
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(settings=settings, runner=FakeRunner())
+    qtbot.addWidget(w, before_close_func=lambda w: w.setWindowModified(False))
+    w.show()
+    qtbot.waitExposed(w)
     return w
 
 

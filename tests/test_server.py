@@ -17,10 +17,12 @@ from desktop.core.engine import Done, Draft, Engine, Stopped
 from desktop.core.input.article import Article
 from desktop.core.model.server import KEY_VARIABLE, Server, ServerError, ServerModel
 from desktop.core.writing.form import parse_form
+from desktop.core.writing.prompts import LENGTHS
 from tests.conftest import FIXTURES, free_port, start_llama_server
 from tests.longtext import long_article
 
 ARTICLE = FIXTURES / "article-harbor-bridge.txt"
+# Summaries here are short: their length is not what is tested, and the test model writes them sooner.
 
 
 def cli(*args, env=None, **kwargs):
@@ -35,8 +37,8 @@ def note_parts(path):
 
 def test_a_note_through_the_server_has_the_form_and_checks_of_a_local_one(tmp_path, llama_server, test_model):
     local, remote = tmp_path / "local.md", tmp_path / "server.md"
-    assert cli("summarize", ARTICLE, "-o", local, "--model", "test").returncode == 0
-    result = cli("summarize", ARTICLE, "-o", remote, "--backend", llama_server)
+    assert cli("summarize", ARTICLE, "-o", local, "--model", "test", "--length", "short").returncode == 0
+    result = cli("summarize", ARTICLE, "-o", remote, "--backend", llama_server, "--length", "short")
     assert result.returncode == 0, result.stderr
     local_front, local_body = note_parts(local)
     front, body = note_parts(remote)
@@ -52,10 +54,10 @@ def test_a_note_through_the_server_has_the_form_and_checks_of_a_local_one(tmp_pa
 
 
 def test_the_server_model_is_chosen_by_name_and_a_wrong_name_is_refused(llama_server, test_model):
-    result = cli("summarize", ARTICLE, "--backend", llama_server, "--server-model", "no-such-model")
+    result = cli("summarize", ARTICLE, "--backend", llama_server, "--length", "short", "--server-model", "no-such-model")
     assert result.returncode == 3
     assert "has no model 'no-such-model'" in result.stderr and str(test_model.path) in result.stderr
-    named = cli("summarize", ARTICLE, "--backend", llama_server, "--server-model", str(test_model.path))
+    named = cli("summarize", ARTICLE, "--backend", llama_server, "--length", "short", "--server-model", str(test_model.path))
     assert named.returncode == 0, named.stderr
     assert named.stdout.startswith("---\n")
 
@@ -76,7 +78,7 @@ def test_the_api_key_comes_from_the_environment_and_is_written_nowhere(tmp_path,
         assert refused.returncode == 3
         assert "refused the API key (HTTP 401)" in refused.stderr
         note = tmp_path / "note.md"
-        taken = cli("summarize", ARTICLE, "--backend", url, "-o", note, env={**env, KEY_VARIABLE: "sesame-1234"})
+        taken = cli("summarize", ARTICLE, "--backend", url, "--length", "short", "-o", note, env={**env, KEY_VARIABLE: "sesame-1234"})
         assert taken.returncode == 0, taken.stderr
         assert "sesame" not in note.read_text() and "sesame" not in taken.stderr
     finally:
@@ -125,12 +127,12 @@ def test_stop_cancels_the_request_and_the_engine_goes_on(llama_server, article_t
     try:
         article = Article.build(long_article(900))
         events = []
-        for event in engine.summarize(article, Server(llama_server), None):
+        for event in engine.summarize(article, Server(llama_server), None, LENGTHS["short"]):
             events.append(event)
             if isinstance(event, Draft):
                 engine.cancel()
         assert isinstance(events[-1], Stopped)
-        done = [e for e in engine.summarize(Article.build(article_text), Server(llama_server), None)
+        done = [e for e in engine.summarize(Article.build(article_text), Server(llama_server), None, LENGTHS["short"])
                 if isinstance(e, Done)]
         assert done and done[0].summary.title
     finally:
@@ -154,7 +156,7 @@ def test_batch_makes_a_note_per_article_and_a_report_and_skips_them_next_time(tm
     files = _articles(tmp_path / "in", 2)
     (tmp_path / "in" / "notes.odt").write_text("not an article format")
     out = tmp_path / "notes"
-    result = cli("batch", tmp_path / "in", "-o", out, "--backend", llama_server, "--jobs", "2")
+    result = cli("batch", tmp_path / "in", "-o", out, "--backend", llama_server, "--length", "short", "--jobs", "2")
     assert result.returncode == 0, result.stderr
     report = _report(out)
     assert sorted(r["input"] for r in report) == [str(f) for f in files]
@@ -163,11 +165,11 @@ def test_batch_makes_a_note_per_article_and_a_report_and_skips_them_next_time(tm
         assert isinstance(entry["checks"]["unsupported_claims"], int)
         front, _ = note_parts(out / entry["note"])
         assert front["title"] == entry["title"] and front["backend"] == llama_server
-    again = cli("batch", tmp_path / "in", "-o", out, "--backend", llama_server)
+    again = cli("batch", tmp_path / "in", "-o", out, "--backend", llama_server, "--length", "short")
     assert again.returncode == 0 and "0 note(s) made, 2 made before" in again.stderr
     assert len(_report(out)) == 2
     (out / report[0]["note"]).unlink()  # a note deleted since: made again
-    third = cli("batch", tmp_path / "in", "-o", out, "--backend", llama_server)
+    third = cli("batch", tmp_path / "in", "-o", out, "--backend", llama_server, "--length", "short")
     assert "1 note(s) made, 1 made before" in third.stderr
     assert (out / report[0]["note"]).is_file()
 
@@ -176,7 +178,7 @@ def test_batch_stopped_with_ctrl_c_loses_nothing_and_the_next_run_finishes_the_r
     files = _articles(tmp_path / "in", 2)
     out = tmp_path / "notes"
     proc = subprocess.Popen([sys.executable, "-m", "desktop", "batch", str(tmp_path / "in"), "-o", str(out),
-                             "--backend", llama_server], stderr=subprocess.PIPE, text=True,
+                             "--backend", llama_server, "--length", "short"], stderr=subprocess.PIPE, text=True,
                             start_new_session=True,  # as from a terminal, even when the tests run in the background:
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 300
@@ -191,7 +193,7 @@ def test_batch_stopped_with_ctrl_c_loses_nothing_and_the_next_run_finishes_the_r
     for entry in first:
         assert (out / entry["note"]).read_text().startswith("---\n")
     assert not list(out.glob(".*.tmp"))  # no half-written note
-    rest = cli("batch", tmp_path / "in", "-o", out, "--backend", llama_server)
+    rest = cli("batch", tmp_path / "in", "-o", out, "--backend", llama_server, "--length", "short")
     assert rest.returncode == 0, rest.stderr
     report = _report(out)
     assert sorted(r["input"] for r in report) == [str(f) for f in files]  # each once
@@ -207,7 +209,7 @@ def test_batch_reads_links_and_stdin_and_reports_what_it_cannot_read(tmp_path, l
         links = tmp_path / "links.txt"
         links.write_text(f"{base}/page-harbor-bridge.html\n{base}/missing.html\n")
         out = tmp_path / "notes"
-        result = cli("batch", links, "-", "-o", out, "--backend", llama_server,
+        result = cli("batch", links, "-", "-o", out, "--backend", llama_server, "--length", "short",
                      input=(FIXTURES / "article-water-prices.txt").read_text())
     finally:
         pages.shutdown()
@@ -222,11 +224,11 @@ def test_batch_reads_links_and_stdin_and_reports_what_it_cannot_read(tmp_path, l
 
 def test_a_second_stdin_article_is_made_anew_and_names_never_collide(tmp_path, llama_server):
     out = tmp_path / "notes"
-    first = cli("batch", "-", "-o", out, "--backend", llama_server, input=ARTICLE.read_text())
+    first = cli("batch", "-", "-o", out, "--backend", llama_server, "--length", "short", input=ARTICLE.read_text())
     assert first.returncode == 0, first.stderr
-    again = cli("batch", "-", "-o", out, "--backend", llama_server, input=ARTICLE.read_text())
+    again = cli("batch", "-", "-o", out, "--backend", llama_server, "--length", "short", input=ARTICLE.read_text())
     assert "0 note(s) made, 1 made before" in again.stderr
-    other = cli("batch", "-", "-o", out, "--backend", llama_server,
+    other = cli("batch", "-", "-o", out, "--backend", llama_server, "--length", "short",
                 input=(FIXTURES / "article-water-prices.txt").read_text())
     assert "1 note(s) made, 0 made before" in other.stderr  # new text on stdin: a new note
     assert "Water" in (out / "stdin.md").read_text()
@@ -267,7 +269,7 @@ def test_the_notes_folder_is_never_read_as_articles(tmp_path):
     ("http://127.0.0.1:abc/page", "nonnumeric port"),
     (f"http://127.0.0.1:{free_port()}/wiki/Straße", "could not be fetched"),
     ("ftp://example.org/a", "not a web address"),
-])
+], ids=["bad port", "closed port", "not the web"])  # ids without the port, the same in every test process
 def test_a_link_that_cannot_be_fetched_gets_a_message(url, message):
     from desktop.core.input.fetch import fetch
     from desktop.core.input.read import ArticleError

@@ -8,59 +8,17 @@ import sys
 import uuid
 
 import pytest
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.core.engine import Done, Stopped
+from desktop.core.engine import Done
 from desktop.ui.main_window import MainWindow
 from desktop.ui.menus import fill_recent_menu
 from tests.conftest import FIXTURES, runner_event
+from tests.fake_runner import FakeRunner
 
 RUN_TIMEOUT_MS = 300_000
-
-
-class FakeRunner(QObject):
-    """Stands for the model in tests of menus and panes: it records what it is asked."""
-
-    event = Signal(object)
-
-    def __init__(self):
-        super().__init__()
-        self.asked = []
-        self.configured = []  # (threads, reuse_answers), as the preferences were applied
-
-    def load(self, choice):
-        self.asked.append(("load", choice))
-
-    def configure(self, threads, reuse_answers):
-        self.configured.append((threads, reuse_answers))
-
-    def unload(self):
-        pass
-
-    def read_ahead(self, request, choice, language=None, length=None):
-        pass
-
-    def summarize(self, request, choice, language=None, length=None):
-        self.asked.append(("summarize", request.text, length.name))
-
-    def stop(self):
-        self.event.emit(Stopped())
-
-    def shutdown(self):
-        pass
-
-
-@pytest.fixture
-def menus_window(qtbot, tmp_path):
-    """The real window with a fake runner: for menus, panes and files, no model."""
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(settings=settings, runner=FakeRunner())
-    qtbot.addWidget(w, before_close_func=lambda w: w.setWindowModified(False))
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def summarize(qtbot, window):

@@ -77,6 +77,7 @@ def summarize_folder(window, llama_server, monkeypatch):
     dialog it opens."""
     window.settings.setValue("model/source", "server")
     window.settings.setValue("server/url", llama_server)
+    window.settings.setValue("summary/length", "short")  # the folder is tested, not the length
     opened = []
     monkeypatch.setattr(batch_dialog.BatchDialog, "exec", lambda self: opened.append(self))
 
