@@ -68,6 +68,10 @@ def test_who_says_what_is_read_from_a_sentence():
     assert claims.read("Meanwhile, Ana Diaz, the harbor master, said it was safe.").speaker == "Ana Diaz"
     assert claims.read("Last year, the harbor master, a sailor, said it was safe.").speaker == "the harbor master"
     assert claims.read("Officials, who asked not to be named, said the pier is closed.").speaker == "Officials"
+    # After a quote, a speaker described, not named; a name after its description goes by the name.
+    assert claims.read('"We never saw this," said one senior official on Monday.').speaker == "one senior official"
+    assert claims.read("“It is over,” said the harbor master.").speaker == "the harbor master"
+    assert claims.read('"I could not walk," wrote 43-year-old Ana Diaz of Port Alder, in a letter.').speaker == "Ana Diaz"
     assert claims.read("The pier is closed, too, said Ana Diaz, the harbor master.").speaker == "Ana Diaz"
     assert not claims.read("Tomas Berg: Dealing in stolen goods or a forged permit, said nothing.").speaker
     # A thing "said to be" something says nothing: hearsay with no one to hear it from.
@@ -158,6 +162,16 @@ def test_a_claim_the_article_attributes_must_say_whose_it_is(ctx):
     assert "attribution" not in kinds("A study by the port authority found that traffic on the "
                                       "old road has doubled since 2015.", ctx)
     assert "attribution" not in kinds("The bridge will cost 92 million dollars.", ctx)
+
+
+def test_a_quote_of_someone_described_is_not_told_as_the_writers_experience():
+    quoted = checker.Context(Article.build(
+        "Ferry vote\n\nThe council voted to close the ferry line on Monday. \"In 30 years on the water, "
+        "I have never seen a vote like this,\" said one longtime captain. The line closes in May."))
+    given = problem("In 30 years on the water, the author has never seen a vote like this.", quoted, "attribution")
+    assert "one longtime captain" in given.reason and given.fix == "One longtime captain said that"
+    assert "attribution" not in kinds("One longtime captain said that in 30 years on the water, he had "
+                                      "never seen a vote like this.", quoted)
 
 
 def test_a_lost_attribution_is_mended_with_the_sentences_own_words(ctx):

@@ -538,13 +538,49 @@ def _speaker_after(sentence: str, position: int) -> str:
                     rf"{occasion}\s*[,.;:!?]?\s*$|"
                     r"\s+((?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for))*),", rest)
     if not name:
-        return ""
+        return _described_after_quote(sentence, position)
     words = (name.group(1) or name.group(2) or "").split()
     if words and not re.fullmatch(r"(?:[A-Z]\.)+", words[-1]):  # "Diaz." ends; "U.S." stays
         words[-1] = words[-1].rstrip(".")
     while words and words[-1].lower() in _NP_SMALL:
         words.pop()
     return " ".join(words) if words and any(w[0].isupper() for w in words) else ""
+
+
+def _described_after_quote(sentence: str, position: int) -> str:
+    """The speaker a quote's verb is followed by when it is described, not named:
+    '"We never saw this," said the mayor.', '"…," said one senior official on Monday.';
+    "" elsewhere (after no quote, the verb's words may be its object: "said the plan")."""
+    if not re.search(r"[,!?…][\"”’']\s+\S+\s*$", sentence[:position]):
+        return ""
+    phrase = re.match(r"\s+([^,;:!?\"“”]+?)\s*(?:[,;:!?]|\.?\s*$)", sentence[position:])
+    if not phrase:
+        return ""
+    words = []
+    for word in phrase.group(1).split():
+        if word.lower() in _AFTER_SPEAKER:
+            break
+        words.append(word)
+    # A name after its description goes by the name, without where they are from:
+    # "43-year-old Martin Taylor of Aberdeenshire" is Martin Taylor.
+    named = next((i for i, word in enumerate(words) if word[:1].isupper()), 0)
+    if words and words[0].lower() not in _DESCRIBING:
+        words = words[named:]
+        if "of" in words[2:] and all(w[:1].isupper() for w in words[:words.index("of")]):
+            words = words[:words.index("of")]
+    if not words or len(words) > _MAX_SPEAKER_WORDS or words[0].lower() in STOPWORDS - _DESCRIBING:
+        return ""
+    while words and words[-1].lower() in _NP_SMALL:
+        words.pop()
+    return " ".join(words)
+
+
+# What ends a described speaker: when, where or how they said it ("the mayor on Monday").
+_AFTER_SPEAKER = {"on", "in", "at", "during", "after", "before", "when", "while", "who", "which", "that",
+                  "last", "this", "yesterday", "today", "tonight", "earlier", "later", "recently", "as"}
+# Small words that may begin one: "the mayor", "one official", "a spokesperson", "his wife".
+_DESCRIBING = {"the", "a", "an", "one", "two", "three", "his", "her", "their", "its", "another",
+               "some", "many", "several", "he", "she", "they", "we", "i"}
 
 
 # Where a speaker said it, after their name at a sentence's end: "said Ana Ruiz in a statement".
