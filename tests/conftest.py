@@ -16,8 +16,11 @@ def _own_cpu() -> None:
         return
     cpus = sorted(os.sched_getaffinity(0))
     if 1 < count <= len(cpus):
-        share = cpus[int(worker[2:])::count]  # every count-th CPU from this worker's number
-        os.sched_setaffinity(0, share)
+        # Every count-th CPU from this worker's number (a worker started in place of one that
+        # died has the next number: gw2 of two takes gw0's).
+        share = cpus[int(worker[2:]) % count::count]
+        if share:
+            os.sched_setaffinity(0, share)
 
 
 _own_cpu()
@@ -32,6 +35,7 @@ def fresh_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))  # drafts, history
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))  # the log
+    monkeypatch.delenv("NEUTRAL_BRIEF_CONTEXT", raising=False)  # a developer's own, exported
 
 
 @pytest.fixture(autouse=True)
@@ -106,6 +110,7 @@ def menus_window(qtbot, tmp_path):
     qtbot.addWidget(w, before_close_func=lambda w: w.setWindowModified(False))
     w.show()
     qtbot.waitExposed(w)
+    w.activateWindow()
     return w
 
 

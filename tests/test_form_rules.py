@@ -401,12 +401,13 @@ def test_a_summary_begun_as_a_list_item_loses_its_bullet():
     from desktop.core.pipeline import _finish
     from desktop.core.writing.form import Summary
 
-    finished = _finish(Summary("Ferry fares rise", ["- Ferry fares rise in June.", "* The pier opens in May."],
+    finished = _finish(Summary("- Ferry fares rise", ["- Ferry fares rise in June.", "* The pier opens in May."],
                                ["- Ten rides cost $20."]), english=True, article="Ferry fares rise in June.")
+    assert finished.title == "Ferry fares rise"
     assert finished.sentences == ["Ferry fares rise in June.", "The pier opens in May."]
     assert finished.key_points == ["Ten rides cost $20."]
-    assert _finish(Summary("Fares", ["Fares rise - by 8 percent."], []), english=True,
-                   article="").sentences == ["Fares rise - by 8 percent."]  # a dash inside stays
+    kept = ["Fares rise - by 8 percent.", "-5 degrees froze the pier.", "*Ferry* fares rise."]
+    assert _finish(Summary("Fares", kept, []), english=True, article="").sentences == kept  # no list mark
 
 
 def test_a_parts_key_points_stand_in_where_the_joined_answer_has_too_few():

@@ -132,6 +132,7 @@ def test_too_little_text_gets_a_message_not_a_run(qtbot, menus_window):
     menus_window.summarize_button.click()
     assert "an article needs at least" in menus_window.error_banner.text()
     assert menus_window.article_edit.toPlainText() == "Breaking news."
+    assert not [ask for ask in menus_window.runner.asked if ask[0] == "summarize"]
 
 
 def test_shortcuts_are_shown_in_menus_and_tooltips(menus_window):

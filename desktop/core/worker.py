@@ -14,6 +14,7 @@ answer grows, ("done", result) with the pipeline's result as plain data, ("prepa
 
 from __future__ import annotations
 
+import os
 import signal
 import time
 import traceback
@@ -33,7 +34,7 @@ def main(conn, stop_flag) -> None:
 def _serve(conn, stop_flag) -> None:
     # Imported here, in the child, so the parent never loads llama.cpp.
     from desktop.core import pipeline
-    from desktop.core.model import Cancelled, RunStats
+    from desktop.core.model import CONTEXT_VARIABLE, Cancelled, RunStats
     from desktop.core.model.server import Server, ServerError, ServerModel
     from desktop.core.writing import prompts
 
@@ -60,8 +61,12 @@ def _serve(conn, stop_flag) -> None:
                 # context is too small, is refused now rather than at every summary.
                 model.model.prompt_segments(prompts.summary_prompt("A"))
                 pipeline.check_room(model)
-            except (LoadError, pipeline.ContextTooSmall) as exc:
+            except LoadError as exc:
                 conn.send(("error", "load", str(exc)))
+                continue
+            except pipeline.ContextTooSmall as exc:  # maybe the size the user set
+                told = f", or a larger ${CONTEXT_VARIABLE}" if os.environ.get(CONTEXT_VARIABLE) else ""
+                conn.send(("error", "load", f"{str(exc).rstrip('.')}{told}."))
                 continue
             except Exception as exc:  # llama.cpp may fail in ways of its own
                 conn.send(("error", "load", f"The model could not be loaded: {type(exc).__name__}: {exc}"))

@@ -118,8 +118,8 @@ def context_size(default: int) -> int:
     value = os.environ.get(CONTEXT_VARIABLE, "").strip()
     if not value:
         return default
-    if not value.isdigit() or int(value) < 512:
-        raise ValueError(f"${CONTEXT_VARIABLE} is {value!r}: give a number of tokens, 512 or more.")
+    if not (value.isascii() and value.isdigit()):
+        raise ValueError(f"${CONTEXT_VARIABLE} is {value!r}: give a number of tokens, such as 8192.")
     return int(value)
 
 

@@ -34,13 +34,14 @@ class LocalModel:
         # (llama.cpp issue 20824); plain CPU buffers are safe everywhere.
         model_params.use_extra_bufts = False
         try:
+            n_ctx = n_ctx or context_size(MAX_CONTEXT)  # a wrong setting is said before the load
+        except ValueError as exc:
+            raise LoadError(str(exc)) from exc
+        try:
             self._model = _internals.LlamaModel(path_model=str(path), params=model_params, verbose=False)
         except ValueError as exc:
             raise LoadError(f"llama.cpp could not load {path.name}: not a supported GGUF model.") from exc
-        try:
-            self.n_ctx = min(n_ctx or context_size(MAX_CONTEXT), self._model.n_ctx_train())
-        except ValueError as exc:
-            raise LoadError(str(exc)) from exc
+        self.n_ctx = min(n_ctx, self._model.n_ctx_train())
         threads = n_threads or default_threads()
         ctx_params = llama_cpp.llama_context_default_params()
         ctx_params.n_ctx = self.n_ctx
