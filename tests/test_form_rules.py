@@ -402,10 +402,10 @@ def test_a_summary_begun_as_a_list_item_loses_its_bullet():
     from desktop.core.writing.form import Summary
 
     finished = _finish(Summary("- Ferry fares rise", ["- Ferry fares rise in June.", "* The pier opens in May."],
-                               ["- Ten rides cost $20."]), english=True, article="Ferry fares rise in June.")
+                               ["- Ten rides cost $20.", "– The pier opens."]), english=True, article="Ferry fares rise in June.")
     assert finished.title == "Ferry fares rise"
     assert finished.sentences == ["Ferry fares rise in June.", "The pier opens in May."]
-    assert finished.key_points == ["Ten rides cost $20."]
+    assert finished.key_points == ["Ten rides cost $20.", "The pier opens."]
     kept = ["Fares rise - by 8 percent.", "-5 degrees froze the pier.", "*Ferry* fares rise."]
     assert _finish(Summary("Fares", kept, []), english=True, article="").sentences == kept  # no list mark
 

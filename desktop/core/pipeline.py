@@ -328,7 +328,7 @@ def _finish(summary: Summary, english: bool, article: str, names: dict[str, str]
                    checker.with_names_in_full(points, names), summary.notes)
 
 
-_LIST_MARK = re.compile(r"^(?:[-*•]\s+)+")
+_LIST_MARK = re.compile(r"^(?:[-*•–]\s+)+")  # the marks form._BULLET reads, without its numbers ("1. FC Köln")
 
 # A page's label before its items' headlines: "Daily Deals: ", "LIVE: ".
 _LABEL = re.compile(r"^([^\W\d][\w'’&-]*(?:\s+[\w'’&-]+){0,2}):\s+(?=[\w“\"$£€])")
