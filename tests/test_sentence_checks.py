@@ -952,6 +952,11 @@ def test_page_clutter_repeats_and_unsupported_claims(ctx):
     assert "repeat" not in kinds("The council voted for the bridge.", ctx, before=("The council voted against the ferry.",))
     assert "repeat" not in kinds("The bridge will cost 92 million dollars and could open in 2029.", ctx,
                                  before=("The bridge will cost 92 million dollars.",))
+    # Told again with a detail: a repeat; with a clause of its own, a new fact (above).
+    assert "repeat" in kinds("Tomas Berg said that in 20 years he has never seen a plan this costly.",
+                             ctx, before=("Tomas Berg said he has never seen a plan this costly.",))
+    assert "repeat" not in kinds("Tomas Berg said he has never seen a plan this costly, and he will vote against it.",
+                                 ctx, before=("Tomas Berg said he has never seen a plan this costly.",))
     assert "repeat" not in kinds("Tomas Berg criticized the plan.", ctx,
                                  before=("The council approved the plan on Thursday.",))
     assert "repeat" in kinds("The bridge, as the council very recently explained, is a toll bridge.", ctx,

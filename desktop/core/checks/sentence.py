@@ -69,6 +69,7 @@ HEADLINE_TOLD = 0.8  # share of what a sentence has someone say that the headlin
 HEADLINE_WORDS = 6  # words, at least, for a sentence to be read as a headline (not a first word nor a quote's)
 HEADLINE_CAPITALS = 0.7  # share of them capitalized, at least, in a headline's capitals
 REPEAT = 0.8  # share of a sentence's meaningful words that an earlier one already has
+ADDS_LITTLE = 0.4  # share of its meaningful words, at most, that a sentence adds to an earlier one it retells
 FRAGMENT_WORDS = 4
 # Words a standalone sentence cannot begin with: they point back to something said before.
 _BACK = {"he", "she", "they", "it", "his", "her", "their", "its", "him", "them", "this",
@@ -2004,7 +2005,11 @@ def _repeat(sentence: str, earlier: tuple[str, ...], frame: set[str] = frozenset
     """A sentence whose meaningful words are nearly all in one before it; `told`: the words of
     what each tells, whoever each has say it ("Officials said the pier closed on Monday" after
     "The pier closed on Monday, the port said"). (A title is compared whole: its subject may be
-    a point's speaker, "Hickenlooper joins the race" and "Hickenlooper announced his bid".)"""
+    a point's speaker, "Hickenlooper joins the race" and "Hickenlooper announced his bid".)
+    Told again with a detail added is a repeat too, where the detail is a small part of it and
+    no clause of its own ("Ruiz said that in 30 years she has never seen such a flood" after "Ruiz
+    said she has never seen such a flood"; not "… and could open in 2029"), among sentences of
+    the same part (`told`); a key point may add to the title."""
     def meaning(text: str) -> set[str]:
         return _told_words(text, frame) if told else set(content(text)) - frame
 
@@ -2013,7 +2018,10 @@ def _repeat(sentence: str, earlier: tuple[str, ...], frame: set[str] = frozenset
         return []
     for other in earlier:
         theirs = meaning(other)
-        if theirs and len(mine & theirs) >= share * len(mine):
+        both = mine & theirs
+        retold = told and len(both) >= share * len(theirs) and len(mine - theirs) <= ADDS_LITTLE * len(mine) \
+            and len(_FINITE.findall(sentence)) <= len(_FINITE.findall(other))
+        if theirs and (len(both) >= share * len(mine) or retold):
             return [_whole("repeat", sentence, f"Says again what “{other[:60]}” says.")]
     return []
 
