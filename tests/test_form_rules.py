@@ -474,6 +474,18 @@ def test_a_sentence_cut_short_by_its_budget_keeps_its_whole_clauses():
     assert first in session.text  # the answer the model goes on from says the same
 
 
+def test_a_sentence_that_goes_round_in_circles_keeps_its_whole_clauses_before_it():
+    from desktop.core.writing.form import Writer
+
+    told = "The council voted on Thursday to build a new bridge across the harbor"
+    circling = f"{told}, and the mayor said the town {told[12:]} {told[12:]}".split()
+    session = _WordByWord("Bridge approved.", circling, "The bridge will open in 2029.")
+    summary = Writer(session, lambda *a: [], lambda *a: None).run()
+    assert summary.sentences[0] == told  # not "…, and the mayor said the town voted on Thursday to …"
+    assert told in session.text and "the town" not in session.text
+    assert summary.key_points[0] == "The bridge will open in 2029."  # the writer goes on
+
+
 def test_a_sentence_goes_on_past_an_abbreviation_before_a_small_letter():
     from desktop.core.writing.form import Writer
 

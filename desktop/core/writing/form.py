@@ -264,6 +264,12 @@ class Writer:
                 self.s.cut(start)
                 avoid = avoid | {_bare(text.split()[0])}
                 continue
+            if written.how == "loop" and (said := _before_loop(self.s.text, self._field_start, start)):
+                # Gone round in circles: its whole clauses before it began again are its sentence.
+                self.s.cut(start)
+                self.s.feed(" " + said)
+                written = _Sentence(said, "line")
+                text = said
             if written.how == "loop" or not text or (part, text) in self._taken_back:
                 fallback = fallback or text
                 break
@@ -430,6 +436,18 @@ def _whole_clauses(text: str) -> str:
     cut = text.rfind(", ")
     kept = text[:cut].rstrip() if cut > 0 else ""
     return kept if len(kept.split()) >= WHOLE_CLAUSE_WORDS else text
+
+
+def _before_loop(text: str, field_start: int, start: int) -> str:
+    """What the sentence from `start` says before it begins to write again what its value
+    wrote (`_loops`), up to its last comma; "" when that leaves too little of it."""
+    again = LOOP_CHARS
+    while again < len(text) - start and text.find(text[-again - 1:], field_start, len(text) - again - 1) >= 0:
+        again += 1
+    before = text[start:len(text) - again].strip()
+    cut = before.rfind(", ")
+    kept = before[:cut].rstrip() if cut > 0 else ""
+    return kept if len(kept.split()) >= WHOLE_CLAUSE_WORDS else ""
 
 
 def _wrongness(problems: list[Problem]) -> tuple[int, int]:
