@@ -975,6 +975,24 @@ def test_page_clutter_repeats_and_unsupported_claims(ctx):
     assert "unsupported" not in kinds("The council voted 6 to 3 to build a road bridge.", ctx)
 
 
+def test_words_the_article_keeps_apart_joined_in_a_sentence_are_asked_about_and_flagged_when_doubted(ctx):
+    # Who pays the toll has changed: every word is the article's, but never together.
+    swapped = "The fishermen's association will pay a toll of 2 dollars."
+    assert checker.untold_pairs(swapped, ctx) == [("association", "pay")]
+    assert checker.worth_asking(swapped, "point", ctx)
+    assert "unsupported" not in kinds(swapped, ctx)  # the words alone find it supported
+    flagged = problem(swapped, ctx, "unsupported", doubted=True)
+    assert "“association” and “pay”" in flagged.reason and flagged.text == swapped
+    # What the article says together, or in clauses of its own, is not asked about.
+    for told in ("Residents of Los Palmas will pay a toll of 2 dollars.",
+                 "The council voted 6 to 3, and residents of Los Palmas will pay a toll."):
+        assert checker.untold_pairs(told, ctx) == [] and not checker.worth_asking(told, "point", ctx), told
+        assert "unsupported" not in kinds(told, ctx, doubted=True), told
+    # Nor a title, nor a sentence the words already find unsupported.
+    assert not checker.worth_asking(swapped, "title", ctx)
+    assert not checker.worth_asking("The fishermen's association will pay 7 dollars.", "point", ctx)
+
+
 def test_a_question_is_no_summary_sentence_or_key_point_in_any_language(ctx):
     assert problem("Should the council build the bridge before the state approves a loan?", ctx,
                    "question").reason.startswith("A question")

@@ -7,6 +7,7 @@ import pytest
 
 from desktop.core import pipeline
 from desktop.core.input.article import Article
+from desktop.core.checks.review import review
 from desktop.core.model import RunStats
 from desktop.core.model.llama import LocalModel
 from desktop.core.model.session import Local
@@ -128,3 +129,28 @@ def test_the_genre_is_asked_about_an_english_article_the_model_reads_whole(local
     assert pipeline.genre_question_text(local, Article.build(f"Le pont\n\n{french}"), None) is None
     marked = Article.build(article_text.replace("Harbor town approves", "Opinion: Harbor town approves", 1))
     assert marked.genre.is_opinion and pipeline.genre_question_text(local, marked, None) is None
+
+
+def test_the_model_is_asked_only_about_sentences_that_join_what_the_article_keeps_apart(test_model, article_text):
+    from desktop.core.checks import sentence as checker
+    from desktop.core.writing.form import Summary
+
+    article = Article.build(article_text)
+    ctx = checker.Context(article)
+    joined = "The fishermen's association will pay 60 percent of the cost."  # the state pays it
+    told = "The state will pay 60 percent of the cost."
+    summary = Summary("Bridge approved", [told], [joined, told])
+    text = pipeline.model_text(article)
+    asker = Local(LocalModel(test_model.path))  # its answers unmeasured: never asked
+    stats = RunStats()
+    assert pipeline._doubted(asker, text, ctx, summary, stats, lambda: False) == set()
+    assert stats.prompt_tokens == 0
+    # Whatever the model answers, it is asked of the joined sentence alone: under a mark above
+    # any answer it is doubted, under one below none, and the other is never asked.
+    asker.support_odds = float("inf")
+    assert pipeline._doubted(asker, text, ctx, summary, stats, lambda: False) == {joined}
+    assert stats.prompt_tokens > 0
+    asker.support_odds = float("-inf")
+    assert pipeline._doubted(asker, text, ctx, summary, RunStats(), lambda: False) == set()
+    flagged = review(summary.title, summary.summary, summary.key_points, ctx, doubted={joined})
+    assert [f.index for f in flagged.flags if f.kind == "unsupported"] == [0]

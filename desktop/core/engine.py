@@ -195,7 +195,8 @@ class Engine:
         if isinstance(model, Server):
             self._conn.send(("connect", model.url, model.model, model.key))
         else:
-            self._conn.send(("load", str(model.path), {**self._options, "genre_odds": model.genre_odds}))
+            self._conn.send(("load", str(model.path), {**self._options, "genre_odds": model.genre_odds,
+                                                        "support_odds": model.support_odds}))
         message = self._receive()
         if message[0] == "cancelled":
             return
@@ -253,6 +254,8 @@ class Engine:
             "genre": article.genre.kind, "author": article.genre.author, "length": length.name,
             # the mark from which the model's reading of the genre is trusted
             "genre_odds": model.genre_odds if isinstance(model, ModelFile) else None,
+            # the mark under which the model's answer that the article says a sentence is doubt
+            "support_odds": model.support_odds if isinstance(model, ModelFile) else None,
             # a local model's context: a long article is read whole or in parts
             "context": os.environ.get(CONTEXT_VARIABLE) if isinstance(model, ModelFile) else None})
         stored = answers.load(name) if self.reuse_answers else None

@@ -157,9 +157,22 @@ def run(model: Model, article: Article, language: str | None,
         summary.notes.append(f"The model wrote in another language than the article's "
                              f"({article.language or 'not known'}): only names, numbers and the "
                              "form could be checked.")
-    result = review(summary.title, summary.summary, summary.key_points, ctx, compare, logprobs)
+    doubted = _doubted(model, text, ctx, summary, stats, should_stop) if compare and parts == 1 else set()
+    result = review(summary.title, summary.summary, summary.key_points, ctx, compare, logprobs, doubted)
     stats.total_seconds = time.perf_counter() - start
     return Result(summary, result, stats, parts, coverage, trace, article.genre)
+
+
+def _doubted(model: Model, text: str, ctx: checker.Context, summary: Summary, stats: RunStats,
+             should_stop: Callable[[], bool]) -> set[str]:
+    """The sentences and key points that the model, asked whether the article (`text`, as it
+    read it) says them, doubts: asked of those that join words the article keeps apart, by a
+    model whose answers were measured (its `support_odds`). Each question reads only itself."""
+    if model.support_odds is None:
+        return set()
+    told = [("summary", s) for s in summary.sentences] + [("point", p) for p in summary.key_points]
+    return {s for part, s in told if checker.worth_asking(s, part, ctx)
+            and model.odds(prompts.support_prompt(text, s), stats, should_stop) < model.support_odds}
 
 
 def read_genre(model: Model, article: Article, language: str | None, length: prompts.Length,

@@ -56,7 +56,8 @@ def _serve(conn, stop_flag) -> None:
             options = request[2] if len(request) > 2 else {}
             try:
                 model = Local(LocalModel(Path(request[1]), n_threads=options.get("threads") or None),
-                              reuse=options.get("reuse", True), genre_odds=options.get("genre_odds"))
+                              reuse=options.get("reuse", True), genre_odds=options.get("genre_odds"),
+                              support_odds=options.get("support_odds"))
                 # A model without a chat template, or that rearranges the chat, or whose
                 # context is too small, is refused now rather than at every summary.
                 model.model.prompt_segments(prompts.summary_prompt("A"))

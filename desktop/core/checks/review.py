@@ -80,10 +80,12 @@ def _where(flag: Flag) -> str:
 
 
 def review(title: str, summary: str, points: list[str], ctx: checker.Context,
-           compare: bool = True, logprobs: dict[str, float] | None = None) -> Review:
+           compare: bool = True, logprobs: dict[str, float] | None = None,
+           doubted: set[str] = frozenset()) -> Review:
     """Every sentence of the summary checked as the writer checked it, and each key point's
     evidence. `compare`: the summary is in the article's language; `logprobs`: how likely
-    each sentence was to the model as it wrote it."""
+    each sentence was to the model as it wrote it; `doubted`: the sentences the model, asked,
+    doubts the article says."""
     logprobs = logprobs or {}
     result = Review(evidence=[ctx.evidence(p) if compare else Evidence((), 0.0) for p in points])
     for problem in checker.check(title, "title", ctx, compare=compare) if title else []:
@@ -91,12 +93,12 @@ def review(title: str, summary: str, points: list[str], ctx: checker.Context,
     before: list[str] = []
     for a, b in sentences(summary, ctx.article.dotted):
         for problem in checker.check(summary[a:b], "summary", ctx, tuple(before), title, compare,
-                                     logprobs.get(summary[a:b])):
+                                     logprobs.get(summary[a:b]), summary[a:b] in doubted):
             result.flags.append(_flag("summary", 0, a, problem))
         before.append(summary[a:b])
     for i, point in enumerate(points):
         for problem in checker.check(point, "point", ctx, tuple(points[:i]), title, compare,
-                                     logprobs.get(point)):
+                                     logprobs.get(point), point in doubted):
             result.flags.append(_flag("point", i, 0, problem))
     return result
 

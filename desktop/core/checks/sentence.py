@@ -54,6 +54,8 @@ KINDS = {
     "repeat": "Says again what is said above",
     "sensational": "Sensational title",
 }
+# The kinds that say the article does not say what the sentence says.
+SUPPORT = frozenset({"unsupported", "number", "name", "quote", "negation"})
 # A sentence whose meaningful words the article's sentences around its evidence lack, for
 # this share of their weight (rare words weigh more), is not what the article says.
 UNCOVERED = 0.34
@@ -139,15 +141,26 @@ class Context:
     def evidence(self, sentence: str) -> Evidence:
         return self.finder.find(sentence)
 
+    @cached_property
+    def told_together(self) -> list[set[str]]:
+        """The meaningful words of each article sentence."""
+        return [set(content(s.text)) for s in self.article.sentences]
+
+    @cached_property
+    def any_where(self) -> frozenset[str]:
+        """Words that go with any other: the headline's, the writer's name, the words of a report's frame."""
+        return frozenset(set(content(self.article.headline)) | self.finder.frame_words)
+
 
 def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), title: str = "",
-          compare: bool = True, logprob: float | None = None) -> list[Problem]:
+          compare: bool = True, logprob: float | None = None, doubted: bool = False) -> list[Problem]:
     """The problems of one sentence of the summary. `part` is "title", "summary" or "point";
     `before`: the sentences of the same part before it (the summary's, or the other key
     points); `title`: the summary's title, which a key point must not repeat. `compare`: the
     summary is in the article's language, so its words can be compared with the article's
     (else only names, numbers and the form are checked). `logprob`: how likely the sentence
-    is to the model after reading the article, where known."""
+    is to the model after reading the article, where known; `doubted`: the model, asked
+    whether the article says it, doubts it (see `worth_asking`)."""
     first = part != "summary" or not before
     found: list[Problem] = []
     article = ctx.article
@@ -175,6 +188,11 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
         found.append(Problem("unsupported", len(sentence) - len(tail), len(sentence), tail,
                              "The article's sentences here do not say this part: it may be "
                              "made up."))
+    elif compare and english and part != "title" and doubted and (pairs := untold_pairs(sentence, ctx)):
+        a, b = pairs[0]
+        found.append(_whole("unsupported", sentence,
+                            f"No sentence of the article has “{a}” and “{b}” together, and the model "
+                            "that read it doubts the article says this: who did what may have changed."))
     elif compare and part != "title" and logprob is not None and logprob < MIN_LOGPROB:
         found.append(_whole("unsupported", sentence,
                             f"The model that read the article finds this sentence unlikely "
@@ -211,6 +229,35 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
         if compare and english:
             found += _words_given_to_writer(sentence, claim, ctx)
     return sorted(found, key=lambda p: (p.start, p.kind))
+
+
+# Where a sentence's clauses meet: words on either side of these need not be told together.
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s[-–]\s|\b(?:and|but|while|which|who|after|before|because|as|"
+                           r"including|with|that|when|where)\b", re.IGNORECASE)
+
+
+def untold_pairs(sentence: str, ctx: Context) -> list[tuple[str, str]]:
+    """Neighbouring meaningful words of one clause of the sentence, both the article's, that no
+    sentence of the article has together: the sentence joins what the article keeps apart, as
+    "the campaign's data comes from the newspaper" of "the campaign told the newspaper" and
+    "data on its staff" elsewhere; who did what may have changed."""
+    have = set().union(*ctx.told_together) if ctx.told_together else set()
+    found = []
+    for clause in _CLAUSE_BREAK.split(sentence):
+        told = [(m.group(), stem(m.group())) for m in words(clause) if m.group().lower() not in STOPWORDS]
+        told = [(w, s) for w, s in told if s in have and s not in ctx.any_where]
+        for (a, sa), (b, sb) in zip(told, told[1:]):
+            if sa != sb and not any(sa in t and sb in t for t in ctx.told_together):
+                found.append((a, b))
+    return found
+
+
+def worth_asking(sentence: str, part: str, ctx: Context) -> bool:
+    """Whether the model that read the article should be asked if it says the sentence (see
+    `check`'s `doubted`): a sentence that joins words the article keeps apart, and that its
+    words alone do not already find unsupported."""
+    return part != "title" and ctx.article.english and bool(untold_pairs(sentence, ctx)) \
+        and not any(p.kind in SUPPORT for p in check(sentence, part, ctx))
 
 
 def _spliced(opening: str, sentence: str, article: str, source: Sentence | None = None) -> str:

@@ -88,6 +88,9 @@ class Model(Protocol):
     # The yes-no log odds from which the model's reading of an article as its writer's views
     # is trusted (measured per model: models/registry.toml); None: not asked.
     genre_odds: float | None
+    # The log odds under which the model's "yes" to whether the article says a sentence is
+    # doubt (measured per model); None: not asked.
+    support_odds: float | None
 
     def count(self, text: str) -> int:
         """How many tokens plain text takes."""
@@ -97,7 +100,7 @@ class Model(Protocol):
 
     def odds(self, prompt: Prompt, stats: RunStats, should_stop, progress=None) -> float:
         """How much more likely the answer to a yes-no prompt is "yes" than "no" (log odds);
-        only asked of a model with `genre_odds`."""
+        only asked of a model with `genre_odds` or `support_odds`."""
 
     def session(self, prompt: Prompt, stats: RunStats, start: float, should_stop, avoid: frozenset[str] = frozenset(),
                 progress=None, scripts: frozenset[str] | None = None,

@@ -52,6 +52,9 @@ class ModelSpec:
     # The yes-no log odds from which this model's reading of an article's writing (an
     # opinion rather than a news report?) is trusted; None: not measured, not asked.
     genre_odds: float | None = None
+    # The yes-no log odds under which its answer to whether an article says a sentence is
+    # doubt; None: not measured, not asked.
+    support_odds: float | None = None
 
 
 def _registry_path() -> Path:
@@ -104,6 +107,7 @@ class ModelFile:
     label: str
     sha256: str
     genre_odds: float | None = None  # see ModelSpec
+    support_odds: float | None = None
 
 
 def _marker(path: Path) -> Path:
@@ -164,7 +168,8 @@ def resolve(name_or_path: str) -> ModelFile:
             raise ModelError(
                 f"Model file {path} is incomplete or corrupt: run `neutral-brief models fetch {s.name}`."
             )
-        return ModelFile(path=path, label=s.title, sha256=s.sha256, genre_odds=s.genre_odds)
+        return ModelFile(path=path, label=s.title, sha256=s.sha256, genre_odds=s.genre_odds,
+                         support_odds=s.support_odds)
     path = Path(name_or_path).expanduser()
     if not path.is_file():
         raise ModelError(f"No model named {name_or_path!r} and no such file.")
@@ -175,7 +180,8 @@ def resolve(name_or_path: str) -> ModelFile:
     # A model the registry knows, chosen by its file, is the same model: its measured marks too.
     known = next((s for s in registry().values() if s.sha256 == sha), None)
     return ModelFile(path=path.resolve(), label=path.name, sha256=sha,
-                     genre_odds=known.genre_odds if known else None)
+                     genre_odds=known.genre_odds if known else None,
+                     support_odds=known.support_odds if known else None)
 
 
 def fetch(name: str, progress: Callable[[str, int, int], None] | None = None) -> Path:

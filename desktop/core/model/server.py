@@ -108,6 +108,7 @@ class ServerModel:
 
     writes_into = False  # the answer is written whole (see the module's doc)
     genre_odds = None  # a server gives no odds to trust
+    support_odds = None
 
     def __init__(self, server: Server, timeout: float = TIMEOUT):
         self.server = server

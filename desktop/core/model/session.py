@@ -326,10 +326,12 @@ class Local:
 
     writes_into = True
 
-    def __init__(self, model: LocalModel, reuse: bool = True, genre_odds: float | None = None):
+    def __init__(self, model: LocalModel, reuse: bool = True, genre_odds: float | None = None,
+                 support_odds: float | None = None):
         self.model = model
         self.context = Context(model, reuse)
         self.genre_odds = genre_odds
+        self.support_odds = support_odds
         self._odds: dict[tuple[str, ...], float] = {}  # answers to questions asked before
 
     @property

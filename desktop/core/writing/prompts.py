@@ -123,6 +123,15 @@ GENRE_QUESTIONS = (
 )
 
 
+# Asked of a sentence that joins words the article keeps apart (see `checks.sentence.worth_asking`).
+SUPPORT_QUESTION = "Does the article above say that {sentence} Answer yes or no."
+
+
+def support_prompt(article: str, sentence: str) -> Prompt:
+    """Whether the article says what the sentence says, as a yes-no question."""
+    return question_prompt(article, SUPPORT_QUESTION.format(sentence=sentence.strip()))
+
+
 def question_prompt(article: str, question: str) -> Prompt:
     """A yes-no question about the article, asked where the summary's task would be: the rules
     and the article read for it serve the summary too."""
