@@ -76,7 +76,7 @@ ROOT = Path(__file__).resolve().parent
 EVAL = ROOT.parents[1] / "shared" / "eval"
 PAGES = EVAL / "pages"
 LABELS = ROOT / "labels"
-SUPPORT_KINDS = {"unsupported", "number", "name", "quote", "negation"}
+SUPPORT_KINDS = checker.SUPPORT
 MEDIAN_WORDS = (400, 900)  # the pages whose time is reported as the median
 
 
@@ -467,26 +467,29 @@ def genre_reading(keys: list[str], model_name: str, record: bool) -> dict:
     return {"genre_odds": chosen.genre_odds, **report, "per_page": rows}
 
 
-# -- a design measured and left out: the model asked whether the article says it ----------------
+# -- the model asked whether the article says it, of every labelled sentence ----------------------
+# (the app asks only of a sentence that joins words the article keeps apart: `worth_asking`)
 
-ASKED = "Does the article above say that {sentence} Answer yes or no."
 MARKS = (0.0, 0.5, 1.0, 1.5, 2.0)
 
 
 def asked_odds(model, text: str, sentence: str) -> float:
     """The model's log odds that the article (`text`, read once) says the sentence."""
-    question = prompts.question_prompt(text, ASKED.format(sentence=sentence.strip()))
-    return model.odds(question, RunStats(), lambda: False)
+    return model.odds(prompts.support_prompt(text, sentence), RunStats(), lambda: False)
 
 
 def doubts(keys: list[str], model_name: str) -> dict:
+    """The model's answers on the labelled sentences: those the words pass that it doubts,
+    mark by mark; and the unsupported check's precision and recall as the app runs it (the
+    model asked only where `worth_asking`, doubting under its `support_odds`)."""
     from desktop.core.model.llama import LocalModel
     from desktop.core.model.session import Local
 
-    model = Local(LocalModel(registry.resolve(model_name).path))
+    chosen = registry.resolve(model_name)
+    model = Local(LocalModel(chosen.path))
     labelled = json.loads((LABELS / "sentences.json").read_text(encoding="utf-8"))["sentences"]
     held = set(page_keys(["held"]))
-    rows = []  # (held, unsupported by the reader, passed by the words, odds)
+    rows = []  # (held, unsupported by the reader, passed by the words, odds, found so by the app)
     for key in sorted({item["key"] for item in labelled} & set(keys)):
         article = read_as_the_app(key)
         text = pipeline.model_text(article)
@@ -497,10 +500,16 @@ def doubts(keys: list[str], model_name: str) -> dict:
         for at, item in enumerate(labelled):
             if item["key"] != key or item["part"] == "title":
                 continue
-            kinds = {p.kind for p in checker.check(item["text"], item["part"], ctx, _summary_before(labelled, at),
+            before = _summary_before(labelled, at)
+            kinds = {p.kind for p in checker.check(item["text"], item["part"], ctx, before,
                                                    logprob=item.get("logprob"))}
-            rows.append((key in held, "unsupported" in item["problems"], not kinds & SUPPORT_KINDS,
-                         asked_odds(model, text, item["text"])))
+            odds = asked_odds(model, text, item["text"])
+            doubted = chosen.support_odds is not None and odds < chosen.support_odds \
+                and checker.worth_asking(item["text"], item["part"], ctx)
+            app = {p.kind for p in checker.check(item["text"], item["part"], ctx, before,
+                                                 logprob=item.get("logprob"), doubted=doubted)}
+            rows.append((key in held, "unsupported" in item["problems"], not kinds & SUPPORT_KINDS, odds,
+                         bool(app & SUPPORT_KINDS)))
         print(key, file=sys.stderr, flush=True)
     report = {}
     for half, is_held in (("dev", False), ("held", True)):
@@ -512,8 +521,14 @@ def doubts(keys: list[str], model_name: str) -> dict:
                         "beyond_words": {str(mark): {
                             "unsupported_doubted": sum(1 for r in mine if r[2] and r[1] and r[3] < mark),
                             "supported_doubted": sum(1 for r in mine if r[2] and not r[1] and r[3] < mark)}
-                            for mark in MARKS}}
-    return report
+                            for mark in MARKS},
+                        "as_the_app": _precision_recall([r[4] for r in mine], [r[1] for r in mine])}
+    return {"support_odds": chosen.support_odds, **report}
+
+
+def _precision_recall(found: list[bool], true: list[bool]) -> dict:
+    hits = sum(1 for f, t in zip(found, true) if f and t)
+    return {"precision": round(hits / max(1, sum(found)), 3), "recall": round(hits / max(1, sum(true)), 3)}
 
 
 # -- SummEval -------------------------------------------------------------------------------
@@ -538,19 +553,25 @@ def _balanced(passes: list[bool], labels: list[int]) -> dict:
 
 
 def summeval(model_name: str | None) -> dict:
+    """The faithfulness check's balanced accuracy on SummEval: the words alone; with the
+    model's likelihood of each sentence (`with_model`); and as the app checks a note
+    (`as_the_app`: the words, and the model asked of the sentences that join words the article
+    keeps apart, doubted under its `support_odds`), with the marks around it half by half."""
     found_items = json.loads((EVAL / "summeval.json").read_text(encoding="utf-8"))
     # In the order of their numbers, reported in halves too: a mark chosen on one half is seen
     # at work on the other.
     items = [found_items[k] for k in sorted(found_items, key=lambda k: int(k.rsplit("_", 1)[1]))]
-    scorer = None
+    scorer = chosen = None
     if model_name:
         from desktop.core.model.llama import LocalModel
         from desktop.core.model.session import Local
 
-        scorer = Local(LocalModel(registry.resolve(model_name).path))
+        chosen = registry.resolve(model_name)
+        scorer = Local(LocalModel(chosen.path))
     labels = [int(item["label"]) for item in items]
     by_label: dict[str, list[bool]] = {"words": [], "with_model": []}  # per item: whether it passed
-    asked: list[tuple[bool, float]] = []  # per item: whether the words pass it, the model's lowest odds
+    # per item, per sentence: its problems without doubt and with it, and the model's odds if asked
+    asked: list[list[tuple[bool, bool, float]]] = []
     for item in items:
         article = Article.build(item["document"])
         ctx = checker.Context(article)
@@ -565,24 +586,33 @@ def summeval(model_name: str | None) -> dict:
             found = {p.kind for part in parts for p in checker.check(
                 part, "point", ctx, logprob=session.likelihood(" " + part))}
             by_label["with_model"].append(not found & SUPPORT_KINDS)
-            asked.append((not words & SUPPORT_KINDS,
-                          min((asked_odds(scorer, item["document"], p) for p in parts), default=math.inf)))
+            asked.append([(
+                bool({p.kind for p in checker.check(part, "point", ctx)} & SUPPORT_KINDS),
+                bool({p.kind for p in checker.check(part, "point", ctx, doubted=True)} & SUPPORT_KINDS),
+                asked_odds(scorer, item["document"], part) if checker.worth_asking(part, "point", ctx) else math.inf)
+                for part in parts])
     report = {}
     halves = {"first_half": range(len(items) // 2), "second_half": range(len(items) // 2, len(items))}
+
+    def scored(passes: list[bool]) -> dict:
+        return _balanced(passes, labels) | {
+            half: _balanced([passes[i] for i in chosen], [labels[i] for i in chosen])["balanced_accuracy"]
+            for half, chosen in halves.items()}
+
+    def passes_at(mark: float) -> list[bool]:
+        return [not any(plain or (doubted and odds < mark) for plain, doubted, odds in sentences)
+                for sentences in asked]
+
     for name, passes in by_label.items():
-        if not passes:
-            continue
-        report[name] = _balanced(passes, labels) | {
-            half: _balanced([passes[i] for i in chosen], [labels[i] for i in chosen])["balanced_accuracy"]
-            for half, chosen in halves.items()}
+        if passes:
+            report[name] = scored(passes)
     if asked:
-        first = halves["first_half"]
-        mark = max((_balanced([asked[i][0] and asked[i][1] >= m for i in first], [labels[i] for i in first])
-                    ["balanced_accuracy"], m) for m in [x / 10 for x in range(-30, 51)])[1]
-        passes = [words_pass and odds >= mark for words_pass, odds in asked]
-        report["words_and_asked"] = {"mark_from_first_half": mark, **_balanced(passes, labels)} | {
-            half: _balanced([passes[i] for i in chosen], [labels[i] for i in chosen])["balanced_accuracy"]
-            for half, chosen in halves.items()}
+        report["as_the_app"] = {"support_odds": chosen.support_odds, "asked": sum(
+            1 for sentences in asked for *_, odds in sentences if odds < math.inf)}
+        if chosen.support_odds is not None:
+            report["as_the_app"] |= scored(passes_at(chosen.support_odds))
+        report["as_the_app"]["by_mark"] = {str(m): {half: scored(passes_at(m))[half] for half in halves}
+                                           for m in MARKS + (2.5, 3.0)}
     return report
 
 
