@@ -27,12 +27,14 @@ summeval: the sentence checker's verdict on the machine summaries of ../shared/e
   sentence of it has a problem of support: unsupported, number, name, quote or negation).
   With the words alone, and with the model too (`--with-model`): each sentence's mean
   log-probability after the article, as if the model were writing it in a key point (as the
-  app does); and, as a design the app does not use, the words with the model's answer to
-  whether the article says each sentence (ASKED), at the mark that does best on the first half.
-doubts: that design on our own notes: the model asked of each labelled summary sentence and
-  key point whether its article says it, where the page is read in one pass. How its log odds
-  of yes part the sentences a reader found unsupported from the others, per half, and what it
-  would add to the words' check at some marks (sentences it doubts that the words pass).
+  app does); and as the app checks a finished note (`as_the_app`): the words, and the model's
+  answer to whether the article says a sentence (`prompts.support_prompt`) where the sentence
+  joins words the article keeps apart (`worth_asking`), doubted under the model's
+  `support_odds`, with the marks around it half by half (the likelihood left out).
+doubts: the model asked of each labelled summary sentence and key point whether its article
+  says it, where the page is read in one pass. How its log odds of yes part the sentences a
+  reader found unsupported from the others, per half, what it would add to the words' check at
+  some marks, and the unsupported check's precision and recall as the app runs it.
 genre: where the model is asked about a labelled page (`pipeline.genre_question_text`: its
   markers and its style tell no genre, it is English and read in one pass), its reading
   (`pipeline.reading_odds`) against the labels, for dev and held pages: the highest odds of a news report and the lowest of a piece

@@ -85,7 +85,7 @@ class _SameSentence:
     def cut(self, length):
         self.text = self.text[:length]
 
-    def logprob(self, start):
+    def logprob(self, start, end=None):
         return None
 
 
@@ -479,11 +479,47 @@ def test_a_sentence_that_goes_round_in_circles_keeps_its_whole_clauses_before_it
 
     told = "The council voted on Thursday to build a new bridge across the harbor"
     circling = f"{told}, and the mayor said the town {told[12:]} {told[12:]}".split()
-    session = _WordByWord("Bridge approved.", circling, "The bridge will open in 2029.")
-    summary = Writer(session, lambda *a: [], lambda *a: None).run()
+    session = _Likely("Bridge approved.", circling, "The bridge will open in 2029.")
+    judged = {}
+
+    def judge(text, part, before, title, logprob):
+        judged[text] = logprob
+        return []
+    summary = Writer(session, judge, lambda *a: None).run()
     assert summary.sentences[0] == told  # not "…, and the mayor said the town voted on Thursday to …"
     assert told in session.text and "the town" not in session.text
-    assert summary.key_points[0] == "The bridge will open in 2029."  # the writer goes on
+    assert judged[told] == -0.5  # judged as likely as the model found the words it wrote
+
+
+def test_what_a_loop_leaves_ends_with_a_whole_clause():
+    from desktop.core.writing.form import _before_loop
+
+    again = " and the bridge across the harbor will open in the spring of 2029"
+    said = "Summary: The council of Port Alder, which voted 6 to 3 on Thursday, said the plan is final, and the mayor"
+    assert _before_loop(said + again + again, 0, len("Summary:")) == \
+        "The council of Port Alder, which voted 6 to 3 on Thursday, said the plan is final"
+    which = "Summary: The town council of Port Alder, which voted 6 to 3 on Thursday, and the mayor"
+    assert _before_loop(which + again + again, 0, len("Summary:")) == "The town council of Port Alder"
+    assert _before_loop("Summary: The council, and the mayor" + again + again, 0, len("Summary:")) == ""
+
+
+class _Likely(_WordByWord):
+    """The same, with a log-probability for the pieces the model wrote (none for words fed)."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.ends: list[int] = []
+
+    def take(self):
+        super().take()
+        self.ends.append(len(self.text))
+
+    def cut(self, length):
+        super().cut(length)
+        self.ends = [e for e in self.ends if e <= length]
+
+    def logprob(self, start, end=None):
+        return -0.5 if any(start < e and (end is None or e <= end) for e in self.ends) else None
 
 
 def test_a_sentence_goes_on_past_an_abbreviation_before_a_small_letter():

@@ -955,8 +955,9 @@ def test_page_clutter_repeats_and_unsupported_claims(ctx):
     # Told again with a detail: a repeat; with a clause of its own, a new fact (above).
     assert "repeat" in kinds("Tomas Berg said that in 20 years he has never seen a plan this costly.",
                              ctx, before=("Tomas Berg said he has never seen a plan this costly.",))
-    assert "repeat" not in kinds("Tomas Berg said he has never seen a plan this costly, and he will vote against it.",
-                                 ctx, before=("Tomas Berg said he has never seen a plan this costly.",))
+    for added in (", and he will vote against it.", "; Ortiz praised it.", ", and residents pay a toll."):
+        assert "repeat" not in kinds("Tomas Berg said he has never seen a plan this costly" + added,
+                                     ctx, before=("Tomas Berg said he has never seen a plan this costly.",)), added
     assert "repeat" not in kinds("Tomas Berg criticized the plan.", ctx,
                                  before=("The council approved the plan on Thursday.",))
     assert "repeat" in kinds("The bridge, as the council very recently explained, is a toll bridge.", ctx,

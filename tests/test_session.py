@@ -139,7 +139,9 @@ def test_the_model_is_asked_only_about_sentences_that_join_what_the_article_keep
     ctx = checker.Context(article)
     joined = "The fishermen's association will pay 60 percent of the cost."  # the state pays it
     told = "The state will pay 60 percent of the cost."
-    summary = Summary("Bridge approved", [told], [joined, told])
+    # (the review reads "… cost. $92 million …" as one sentence: so is it asked)
+    summary = Summary("Bridge approved", [told, "$92 million is its cost, and " + joined[0].lower() + joined[1:]],
+                      [joined, told])
     text = pipeline.model_text(article)
     asker = Local(LocalModel(test_model.path))  # its answers unmeasured: never asked
     stats = RunStats()
@@ -148,9 +150,9 @@ def test_the_model_is_asked_only_about_sentences_that_join_what_the_article_keep
     # Whatever the model answers, it is asked of the joined sentence alone: under a mark above
     # any answer it is doubted, under one below none, and the other is never asked.
     asker.support_odds = float("inf")
-    assert pipeline._doubted(asker, text, ctx, summary, stats, lambda: False) == {joined}
+    assert pipeline._doubted(asker, text, ctx, summary, stats, lambda: False) == {joined, summary.summary}
     assert stats.prompt_tokens > 0
     asker.support_odds = float("-inf")
     assert pipeline._doubted(asker, text, ctx, summary, RunStats(), lambda: False) == set()
-    flagged = review(summary.title, summary.summary, summary.key_points, ctx, doubted={joined})
-    assert [f.index for f in flagged.flags if f.kind == "unsupported"] == [0]
+    flagged = review(summary.title, summary.summary, summary.key_points, ctx, doubted={joined, summary.summary})
+    assert [(f.part, f.index) for f in flagged.flags if f.kind == "unsupported"] == [("summary", 0), ("point", 0)]

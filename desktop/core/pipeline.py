@@ -9,7 +9,9 @@
    as it ends (`desktop.core.writing.form`); a server's model writes it whole, and then each
    sentence is checked. A long article is read in parts (map), whose
    summaries are then joined (reduce).
-4. checks: the finished summary reviewed with the same checker (`desktop.core.checks`).
+4. checks: the finished summary reviewed with the same checker (`desktop.core.checks`); a
+   sentence that joins words the article keeps apart is first put to the model as a yes-no
+   question (a model whose answers were measured).
 The note (`desktop.core.note`) is made of the result by whoever shows or saves it.
 """
 
@@ -30,7 +32,7 @@ from desktop.core.input.article import Article, missing_voices, untold_openings
 from desktop.core.input.read import word_count
 from desktop.core.language import lexicon
 from desktop.core.model import Model, RunStats
-from desktop.core.language.text import language_of, starts_sentence, text_scripts
+from desktop.core.language.text import language_of, sentences, starts_sentence, text_scripts
 from desktop.core.writing import prompts
 from desktop.core.writing.form import Summary, WholeWriter, Writer, answer_tokens
 
@@ -170,7 +172,9 @@ def _doubted(model: Model, text: str, ctx: checker.Context, summary: Summary, st
     model whose answers were measured (its `support_odds`). Each question reads only itself."""
     if model.support_odds is None:
         return set()
-    told = [("summary", s) for s in summary.sentences] + [("point", p) for p in summary.key_points]
+    # The summary's sentences as the review reads them (split again from its text).
+    told = [("summary", summary.summary[a:b]) for a, b in sentences(summary.summary, ctx.article.dotted)] + \
+        [("point", p) for p in summary.key_points]
     return {s for part, s in told if checker.worth_asking(s, part, ctx)
             and model.odds(prompts.support_prompt(text, s), stats, should_stop) < model.support_odds}
 

@@ -81,8 +81,9 @@ def _where(flag: Flag) -> str:
 
 def review(title: str, summary: str, points: list[str], ctx: checker.Context,
            compare: bool = True, logprobs: dict[str, float] | None = None,
-           doubted: set[str] = frozenset()) -> Review:
-    """Every sentence of the summary checked as the writer checked it, and each key point's
+           doubted: frozenset[str] | set[str] = frozenset()) -> Review:
+    """Every sentence of the summary checked as the writer checked it (and, where `doubted`,
+    as the model's answer found it), and each key point's
     evidence. `compare`: the summary is in the article's language; `logprobs`: how likely
     each sentence was to the model as it wrote it; `doubted`: the sentences the model, asked,
     doubts the article says."""

@@ -147,6 +147,10 @@ class Context:
         return [set(content(s.text)) for s in self.article.sentences]
 
     @cached_property
+    def article_words(self) -> frozenset[str]:
+        return frozenset().union(*self.told_together)
+
+    @cached_property
     def any_where(self) -> frozenset[str]:
         """Words that go with any other: the headline's, the writer's name, the words of a report's frame."""
         return frozenset(set(content(self.article.headline)) | self.finder.frame_words)
@@ -241,11 +245,10 @@ def untold_pairs(sentence: str, ctx: Context) -> list[tuple[str, str]]:
     sentence of the article has together: the sentence joins what the article keeps apart, as
     "the campaign's data comes from the newspaper" of "the campaign told the newspaper" and
     "data on its staff" elsewhere; who did what may have changed."""
-    have = set().union(*ctx.told_together) if ctx.told_together else set()
     found = []
     for clause in _CLAUSE_BREAK.split(sentence):
         told = [(m.group(), stem(m.group())) for m in words(clause) if m.group().lower() not in STOPWORDS]
-        told = [(w, s) for w, s in told if s in have and s not in ctx.any_where]
+        told = [(w, s) for w, s in told if s in ctx.article_words and s not in ctx.any_where]
         for (a, sa), (b, sb) in zip(told, told[1:]):
             if sa != sb and not any(sa in t and sb in t for t in ctx.told_together):
                 found.append((a, b))
@@ -2055,7 +2058,7 @@ def _repeat(sentence: str, earlier: tuple[str, ...], frame: set[str] = frozenset
     a point's speaker, "Hickenlooper joins the race" and "Hickenlooper announced his bid".)
     Told again with a detail added is a repeat too, where the detail is a small part of it and
     no clause of its own ("Ruiz said that in 30 years she has never seen such a flood" after "Ruiz
-    said she has never seen such a flood"; not "… and could open in 2029"), among sentences of
+    said she has never seen such a flood"; not "… and could open in 2029", "…; Berg opposed it"), among sentences of
     the same part (`told`); a key point may add to the title."""
     def meaning(text: str) -> set[str]:
         return _told_words(text, frame) if told else set(content(text)) - frame
@@ -2067,10 +2070,15 @@ def _repeat(sentence: str, earlier: tuple[str, ...], frame: set[str] = frozenset
         theirs = meaning(other)
         both = mine & theirs
         retold = told and len(both) >= share * len(theirs) and len(mine - theirs) <= ADDS_LITTLE * len(mine) \
-            and len(_FINITE.findall(sentence)) <= len(_FINITE.findall(other))
+            and len(_FINITE.findall(sentence)) <= len(_FINITE.findall(other)) \
+            and all(meaning(clause) & theirs for clause in _JOINED_CLAUSES.split(sentence) if meaning(clause))
         if theirs and (len(both) >= share * len(mine) or retold):
             return [_whole("repeat", sentence, f"Says again what “{other[:60]}” says.")]
     return []
+
+
+# Where a sentence joins a clause of its own: "; Berg opposed it", ", and residents pay a toll".
+_JOINED_CLAUSES = re.compile(r";|,\s+(?:and|but|while|yet|so|whereas)\b")
 
 
 def _told_words(sentence: str, frame: set[str]) -> set[str]:

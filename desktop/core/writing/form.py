@@ -264,8 +264,10 @@ class Writer:
                 self.s.cut(start)
                 avoid = avoid | {_bare(text.split()[0])}
                 continue
+            kept_logprob = None
             if written.how == "loop" and (said := _before_loop(self.s.text, self._field_start, start)):
                 # Gone round in circles: its whole clauses before it began again are its sentence.
+                kept_logprob = self.s.logprob(start, start + 1 + len(said))
                 self.s.cut(start)
                 self.s.feed(" " + said)
                 written = _Sentence(said, "line")
@@ -274,7 +276,7 @@ class Writer:
                 fallback = fallback or text
                 break
             written_text = text
-            logprob = self.s.logprob(start)
+            logprob = self.s.logprob(start) if kept_logprob is None else kept_logprob
             if written.how == "budget" and (whole := _whole_clauses(text)) != text:
                 # Cut short where its budget ran out, perhaps inside a number ("Now $64" of
                 # "$649.99"): it says what it says up to its last whole clause.
@@ -440,14 +442,17 @@ def _whole_clauses(text: str) -> str:
 
 def _before_loop(text: str, field_start: int, start: int) -> str:
     """What the sentence from `start` says before it begins to write again what its value
-    wrote (`_loops`), up to its last comma; "" when that leaves too little of it."""
+    wrote (`_loops`), up to its last comma, and not ending in a clause about its subject
+    ("The council, which met on Monday"); "" when that leaves too little of it."""
     again = LOOP_CHARS
     while again < len(text) - start and text.find(text[-again - 1:], field_start, len(text) - again - 1) >= 0:
         again += 1
-    before = text[start:len(text) - again].strip()
-    cut = before.rfind(", ")
-    kept = before[:cut].rstrip() if cut > 0 else ""
-    return kept if len(kept.split()) >= WHOLE_CLAUSE_WORDS else ""
+    kept = text[start:len(text) - again].strip()
+    while (cut := kept.rfind(", ")) > 0:
+        kept = kept[:cut].rstrip()
+        if not re.match(r"(?:which|who|whose|whom|where)\b", kept[kept.rfind(", ") + 2:] if ", " in kept else ""):
+            return kept if len(kept.split()) >= WHOLE_CLAUSE_WORDS else ""
+    return ""
 
 
 def _wrongness(problems: list[Problem]) -> tuple[int, int]:
