@@ -6,11 +6,13 @@ from dataclasses import replace
 
 import pytest
 
+from desktop.core.checks import sentence as checker
 from desktop.core.history import History
 from desktop.core.engine import (
     Done, Draft, Engine, Loaded, Loading, ModelLoadFailed, Part, Prepared, Reading, Stopped, WorkerDied,
 )
 from desktop.core.input.article import Article
+from desktop.core.language.text import sentences
 from desktop.core.model.registry import ModelFile
 from desktop.core.writing.prompts import LENGTHS, STANDARD
 
@@ -79,8 +81,20 @@ def test_a_model_whose_reading_is_measured_tells_the_genre_the_page_does_not(eng
     assert plain.article.genre.kind == "news report" and plain.result.genre == plain.article.genre
     assert len(done.stats.passes) == len(plain.stats.passes) + 3
     assert done.stats.prompt_tokens - plain.stats.prompt_tokens < len(article_text.split())
-    # Trusted from odds it never reaches, it leaves the report one.
-    assert run(engine, article_text, replace(test_model, genre_odds=1e9))[-1].article.genre.kind == "news report"
+    # Trusted from odds it never reaches, it leaves the report one. Doubting under odds it never
+    # reaches, it is asked of each sentence that joins words the article keeps apart, once the
+    # note is written, and every one of them is flagged.
+    doubting = run(engine, article_text, replace(test_model, genre_odds=1e9, support_odds=1e9))[-1]
+    assert doubting.article.genre.kind == "news report" and doubting.summary == plain.summary
+    ctx = checker.Context(doubting.article)
+    summary = doubting.summary.summary
+    told = [("summary", 0, summary[a:b]) for a, b in sentences(summary, doubting.article.dotted)] + \
+        [("point", i, p) for i, p in enumerate(doubting.summary.key_points)]
+    asked = [(part, i, s) for part, i, s in told if checker.worth_asking(s, part, ctx)]
+    # (the genre's three questions too; a sentence asked twice is answered from memory)
+    assert len(doubting.stats.passes) == len(plain.stats.passes) + 3 + len({s for *_, s in asked})
+    assert {(f.part, f.index) for f in doubting.review.flags if "doubts" in f.reason} == \
+        {(part, i) for part, i, _ in asked}
 
 
 def test_the_genre_questions_are_answered_while_the_article_is_read_ahead(engine, article_text, test_model):
