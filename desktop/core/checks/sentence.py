@@ -2069,12 +2069,19 @@ def _repeat(sentence: str, earlier: tuple[str, ...], frame: set[str] = frozenset
     for other in earlier:
         theirs = meaning(other)
         both = mine & theirs
-        retold = told and len(both) >= share * len(theirs) and len(mine - theirs) <= ADDS_LITTLE * len(mine) \
-            and len(_FINITE.findall(sentence)) <= len(_FINITE.findall(other)) \
-            and all(meaning(clause) & theirs for clause in _JOINED_CLAUSES.split(sentence) if meaning(clause))
-        if theirs and (len(both) >= share * len(mine) or retold):
+        if theirs and (len(both) >= share * len(mine) or told and _retold(sentence, other, mine, theirs, meaning)):
             return [_whole("repeat", sentence, f"Says again what “{other[:60]}” says.")]
     return []
+
+
+def _retold(sentence: str, other: str, mine: set[str], theirs: set[str], meaning) -> bool:
+    """Whether the sentence tells the other again with a small detail added and no clause of
+    its own: nearly all the other's words, few more, no more verbs, and each joined clause
+    about what the other tells."""
+    clauses = [words for clause in _JOINED_CLAUSES.split(sentence) if (words := meaning(clause))]
+    return len(mine & theirs) >= REPEAT * len(theirs) and len(mine - theirs) <= ADDS_LITTLE * len(mine) \
+        and len(_FINITE.findall(sentence)) <= len(_FINITE.findall(other)) \
+        and all(words & theirs for words in clauses)
 
 
 # Where a sentence joins a clause of its own: "; Berg opposed it", ", and residents pay a toll".

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from desktop.core.checks.sentence import Problem
+from desktop.core.checks.sentence import SUPPORT, Problem
 from desktop.core.input.article import Voice
 from desktop.core.language.text import NOT_AN_END, STOPWORDS, joined_at, sentences
 from desktop.core.model import Session
@@ -59,7 +59,7 @@ MEND = ("attribution", "opinion", "modality", "dangling", "sensational")
 # Problems whose mend is an opening that says whose it is ("Haas argues"), not a word in place
 # of another (a dangling "He"'s name) or the article's own words (a modality's "could").
 _OPENED = ("attribution", "opinion", "sensational")
-DROP = ("unsupported", "number", "name", "quote", "clutter", "fragment", "question", "repeat", "negation")
+DROP = SUPPORT | {"clutter", "fragment", "question", "repeat"}
 
 # The sentence checker: sentence, part, the part's sentences before it, the title, and how
 # likely the sentence was to the model as it wrote it (None when unknown).
@@ -407,7 +407,7 @@ def _verdict(problems: list[Problem], attempt: int) -> tuple[str, str]:
     sentence mended), "mend" it (begin it anew with the words given), write it "again" begun
     otherwise, or "drop" it."""
     kinds = {p.kind for p in problems}
-    if kinds & set(DROP):
+    if kinds & DROP:
         return "drop", ""
     mendable = [p for p in problems if p.kind in MEND]
     if not mendable:
@@ -633,7 +633,7 @@ class WholeWriter:
             if not candidate:
                 continue
             problems = self.judge(candidate, "title", (), "", None)
-            verdict = "drop" if {p.kind for p in problems} & set(DROP) and candidate != self.headline else "keep"
+            verdict = "drop" if {p.kind for p in problems} & DROP and candidate != self.headline else "keep"
             self.trace.append({"part": "title", "text": candidate, "verdict": verdict,
                                "problems": sorted({p.kind for p in problems}), "logprob": None})
             if verdict == "keep":
