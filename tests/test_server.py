@@ -333,12 +333,13 @@ def test_an_answer_cut_short_loses_its_unfinished_sentence_and_a_point_keeps_one
     assert cut.sentences == ["The port opened on Monday."]
 
 
-def test_a_summary_the_article_does_not_support_is_left_out_not_kept_as_a_fallback():
+@pytest.mark.parametrize("kind", ["unsupported", "negation"])
+def test_a_summary_the_article_does_not_support_is_left_out_not_kept_as_a_fallback(kind):
     from desktop.core.checks.sentence import Problem
     from desktop.core.writing import form
 
-    def judge(sentence, part, *rest):  # the summary copies the prompt's example: the article lacks it
-        return [Problem("unsupported", 0, len(sentence), sentence, "No sentence of the article says this.")] \
+    def judge(sentence, part, *rest):  # the summary copies the prompt's example, or denies what the article says
+        return [Problem(kind, 0, len(sentence), sentence, "The article does not say this.")] \
             if part == "summary" else []
 
     answer = "Title: Lights festival opens\nKey points:\n- Artworks light the city.\nSummary: The city will double parking fees."

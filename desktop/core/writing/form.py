@@ -648,7 +648,7 @@ class WholeWriter:
         problems = self.judge(text, part, before, self.draft.title, logprob)
         verdict, _ = _verdict(problems, TRIES - 1)
         # Something the article does not say (a name, a number, a claim): never kept as a fallback.
-        self._invented = bool({p.kind for p in problems} & {"unsupported", "number", "name", "quote"})
+        self._invented = any(p.kind in SUPPORT for p in problems)
         self.trace.append({"part": part, "text": text, "verdict": verdict,
                            "problems": sorted({p.kind for p in problems}), "logprob": logprob})
         if verdict == "drop":
