@@ -183,6 +183,14 @@ def test_a_lost_attribution_is_mended_with_the_sentences_own_words(ctx):
         == "According to a study, traffic on the old road has doubled since 2015."
     assert problem("Los Palmas traffic on the old road has doubled since 2015.", ctx, "attribution").mended \
         == "According to a study, Los Palmas traffic on the old road has doubled since 2015."
+    # Words that are not the speaker's are put in no one's mouth: the model writes on from the
+    # opening instead ("Ortiz said that the new harbor bridge, approved by a 6 to 3 vote, …").
+    for more in ("The new harbor bridge, approved by a 6 to 3 vote, would cut the drive to the regional "
+                 "hospital by 25 minutes.",
+                 "The bridge would cut the drive to the regional hospital by 25 minutes, making the harbor "
+                 "town a regional hub."):
+        mixed = problem(more, ctx, "attribution")
+        assert mixed.fix == "Mayor Lena Ortiz said that" and mixed.mended == "", more
     # "criticized" takes no clause: the model writes the sentence on from it.
     berg = problem("Construction is said to disturb the shellfish beds.", ctx, "attribution")
     assert berg.fix and not berg.mended

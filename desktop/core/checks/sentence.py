@@ -303,6 +303,14 @@ def _clause_of(sentence: str, source: Sentence, ctx: Context) -> str:
     return clause[:1].upper() + clause[1:] + "."
 
 
+def _retells(sentence: str, source: Sentence) -> bool:
+    """Whether the sentence's meaningful words are nearly all in what the source's speaker
+    says (the whole source when its speech cannot be told apart)."""
+    mine = set(content(sentence))
+    theirs = set(content(_speech(source.text, source.claim) or source.text))
+    return len(mine & theirs) >= SPEAKER_KEPT * len(mine)
+
+
 def _as_pronoun(rest: str, source: Sentence) -> str:
     """A clause that begins with the speaker's own name, told with the pronoun the article's
     sentence gives them right after its verb ("Ruiz said that [she] will run", not "that Ruiz
@@ -482,7 +490,10 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
         takes a clause, the sentence's own words follow it (a headline takes none)."""
         own = main if main and fix == _opening(main, part) else None  # the opening is main's speaker's
         told = _clause_of(sentence, own, ctx) if own else sentence  # not another's clause with it
-        mended = _spliced(fix, told, ctx.article.text, own) if fix and part != "title" else ""
+        # Spliced behind the speaker's opening only when the words are theirs: else the model
+        # writes on from the opening ("VW says that" not before the writer's own description).
+        mended = _spliced(fix, told, ctx.article.text, own) \
+            if fix and part != "title" and (own is None or _retells(told, own)) else ""
         return Problem(kind, start, end, text, reason, fix, mended=mended)
 
     # A question asserts no advice, and one that asks whether asserts no judgement ("Is it
