@@ -174,6 +174,25 @@ def test_a_quote_of_someone_described_is_not_told_as_the_writers_experience():
                                       "never seen a vote like this.", quoted)
 
 
+def test_a_claim_given_to_another_speaker_than_the_articles_is_found_with_whose_it_is(ctx):
+    for sentence, whose, fix in (
+            ("Tomas Berg said the bridge would cut the drive to the regional hospital by 25 minutes.",
+             "Mayor Lena Ortiz, not to Tomas Berg", "Mayor Lena Ortiz said that"),
+            ("Mayor Lena Ortiz said that the bridge is a waste of money.",  # a poll's finding
+             "sixty percent of residents, not to Mayor Lena Ortiz", "Sixty percent of residents say that"),
+            ("The finance office said traffic on the old road has doubled since 2015.",
+             "a study, not to the finance office", "According to a study")):
+        given = problem(sentence, ctx, "attribution")
+        assert f"attributes this to {whose}:" in given.reason and given.fix == fix, sentence
+    # Their own words, one relayed with its source, or a speaker the article's sentence names
+    # beside what is said, are theirs.
+    for kept in ("Mayor Lena Ortiz said the bridge would cut the drive to the regional hospital by 25 minutes.",
+                 "Tomas Berg said construction would disturb the shellfish beds.",
+                 "Mayor Lena Ortiz said that sixty percent of residents say the bridge is a waste of money.",
+                 "The port authority found that traffic on the old road has doubled since 2015."):
+        assert "attribution" not in kinds(kept, ctx), kept
+
+
 def test_a_lost_attribution_is_mended_with_the_sentences_own_words(ctx):
     # The words checked stay: a model asked to write on from "Mayor Lena Ortiz said that"
     # may write something else. A name keeps its capital; other first words lose it.

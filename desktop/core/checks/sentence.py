@@ -544,6 +544,9 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
         return [_whole("attribution", sentence,
                        f"In the article, {who} says this, not its writer, {ctx.article.genre.author}: "
                        "say whose it is.", _opening(main, part))]
+    if (swapped := _said_by_another(sentence, claim, ctx)) is not None:
+        return [_whole("attribution", sentence, f"The article attributes this to {_lowered(_who(swapped)) or 'a poll'}, "
+                       f"not to {_lowered(claim.speaker)}: say whose it is.", _opening(swapped, part))]
     if said and part != "title":  # the speaker's, so it must be theirs: a word the article lacks is not
         # ("must" may tell what they asked for, in other words)
         added = [h for h in lexicon.find(sentence) if h.term.category == "evaluative"
@@ -589,9 +592,11 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
                            f"The article attributes this to {who or 'a poll'}: say so.",
                            _opening(main, part))]
         research = _found_by(claim) and main.claim.verb_kind == "finding"  # "Researchers found" of "A study found"
-        if said and who and not research and not _mentions(sentence, main) and not _speaker_in(claim, [main]):
+        if said and (who or _POLL.search(main.text)) and not research and not _mentions(sentence, main) \
+                and not _speaker_in(claim, [main]) and not _named_in(claim, main):
+            given = f", not to {_lowered(claim.speaker)}" if claim.named else ""  # "Berg said …" of the mayor's words
             return [_whole("attribution", sentence,
-                           f"The article attributes this to {who}: the sentence does not say who.",
+                           f"The article attributes this to {_lowered(who) or 'a poll'}{given}: say whose it is.",
                            _opening(main, part))]
         # Given to the piece ("The article claims …") what the article has others say
         # ("Backers of tariffs say …"): the speaker's head word is not in the sentence.
@@ -1100,6 +1105,49 @@ def _proper(name: str) -> bool:
 # A name as an owner of a thing, not of words or a view ("Berg's questions", not "In Berg's view").
 _OWNERS = re.compile(r"[\w-]+['’]s\b(?!\s+(?:view|views|account|telling|words|statement|opinion|estimate|"
                      r"position|version|recollection|testimony|analysis|assessment|argument|claim|report)\b)")
+
+
+def _said_by_another(sentence: str, claim: claims.Claim, ctx: Context) -> Sentence | None:
+    """The article's sentence that has someone else say what the sentence gives its named
+    speaker ("Berg said the bridge would cut the drive" of "Mayor Ortiz said the bridge would
+    cut the drive"; a poll's finding given to a mayor): what follows the sentence's opening
+    retells that sentence's speech, the speaker says nothing there, and nowhere in the article
+    says it. None otherwise (the writer named as saying it is `_told_by_another`'s)."""
+    genre = ctx.article.genre
+    if not claim.named or not claim.opening or not sentence.startswith(claim.opening) \
+            or _names_writer(claim.opening, genre):
+        return None
+    told = set(content(sentence[len(claim.opening):]))
+    evidence = ctx.evidence(sentence[len(claim.opening):])
+    if not told or not evidence.main:
+        return None
+    source = ctx.article.at(evidence.main)
+    if not source.claim.attributed or not (_who(source) or _POLL.search(source.text)) \
+            or _mentions(sentence, source):
+        return None
+    speech = _speech(source.text, source.claim) or source.text  # (a poll's, a survey found)
+
+    def tells(text: str) -> bool:
+        return len(told & set(content(text))) >= SPEAKER_KEPT * len(told)
+
+    if not tells(speech) or any(_named_in(claim, s) and tells(s.text) for s in ctx.article.sentences):
+        return None
+    return source
+
+
+def _named_in(claim: claims.Claim, source: Sentence) -> bool:
+    """Whether the claim's speaker is named in the article's sentence outside what is said
+    there, or speaks in it (a quote on its own): "the port authority" in "… according to a
+    study by the port authority"; not "the reef" of "… argued that the reef could recover"."""
+    speech = _speech(source.text, source.claim) or ""
+    around = source.text.replace(speech, " ") if speech else source.text
+    return bool(_naming_words(claim.speaker) & (set(content(around)) | set(content(source.speaker))))
+
+
+def _lowered(speaker: str) -> str:
+    """A speaker as named inside a sentence: "the finance office", "sixty percent of residents"."""
+    return re.sub(r"^(?:The|A|An|Some|Many|Most|Several|\w+(?=[\s-]+percent\b))\b",
+                  lambda m: m.group().lower(), speaker)
 
 
 def _speaker_in(claim: claims.Claim, sources: list[Sentence]) -> bool:
