@@ -467,6 +467,12 @@ def test_words_put_in_a_speakers_mouth_are_found():
         "Ferry inquiry\n\nThe harbor office opened an inquiry into the ferry crash. Nobody was hurt. "
         "Finally, Berg's questions paid off: the crew had replaced the old radio a week before."))
     assert "unsupported" in kinds("Berg said that the crew had replaced the old radio a week before.", owner)
+    # What their own people did, they did: "Portco confirmed" of its inspectors' confirming.
+    team = checker.Context(Article.build(
+        "Ferry inquiry\n\nNobody was hurt in the ferry crash. A team led by inspectors from Portco's "
+        "safety unit in Alder, Maine, has confirmed traces of smoke in the old radio."))
+    assert "unsupported" not in kinds("Portco confirmed traces of smoke in the old radio.", team)
+    assert "unsupported" in kinds("Portco said that there were traces of smoke in the old radio.", team)
     view = checker.Context(Article.build(
         "Ferry inquiry\n\nThe harbor office opened an inquiry into the ferry crash. Nobody was hurt. "
         "In Berg's view, the crew had replaced the old radio a week too late."))

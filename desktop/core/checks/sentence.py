@@ -1013,6 +1013,10 @@ def _put_in_mouth(claim: claims.Claim, main: Sentence, sentence: str, ctx: Conte
         return ""  # a name only: "Officials said" may tell a source the article gives elsewhere
     if set(content(_OWNERS.sub("", main.text))) & wanted:
         return ""  # named there, not only as an owner ("Dempsey's questions found that …")
+    verb = stem(claim.opening.split()[-1])
+    done = next((m for m in words(main.text) if stem(m.group()) == verb), None)
+    if done and set(content(main.text[:done.start()])) & wanted:
+        return ""  # their own people did it: "NASA confirmed" of "A team of NASA's … has confirmed"
     # A speaker of the sentences around it, or of the whole piece (a release's "Acme announces").
     around = [ctx.article.at(span) for span in ctx.finder.neighbours((main.start, main.end))]
     around += ctx.article.sentences[:2]
