@@ -37,6 +37,9 @@ def test_the_page_word_tells_the_genre():
     assert genre.detect(NEWS, byline="By Rita Haas, columnist").kind == "opinion column"
     board = genre.detect(NEWS, label="Editorial", site="The Harbor Times")
     assert (board.kind, board.author) == ("editorial", "the editorial board of The Harbor Times")
+    # A site named in other capitals than the article's is named as the article writes it.
+    checked = genre.detect(NEWS + " Harborcheck.org asked the council.", section="Fact Check", site="HARBORCHECK.ORG")
+    assert (checked.kind, checked.author) == ("fact check", "Harborcheck.org")
     ending = NEWS + "\n\nRita Haas is a columnist for The Harbor Times. The views expressed are her own."
     assert genre.detect(ending).kind == "opinion column"
 

@@ -63,7 +63,8 @@ class Genre:
 def detect(text: str, label: str = "", byline: str = "", url: str = "", section: str = "",
            declared: str = "", author: str = "", site: str = "") -> Genre:
     """The genre of an article (its cleaned text) and of the page it came from."""
-    writer = _author(byline, author)
+    writer = _as_written(_author(byline, author), text)
+    site = _as_written(site, text)
     for where, value in (("label above the article", label), ("section", section),
                          ("title", _title_label(text))):
         kind = _marker_kind(value)
@@ -177,6 +178,13 @@ def _title_label(text: str) -> str:
         return ""
     match = re.match(r"\s*([A-Za-z' -]{3,30})\s*[:|–—]\s", first) or re.search(r"\b(review|analysis)\s*[:|–—]", first, re.I)
     return match.group(1) if match else ""
+
+
+def _as_written(name: str, text: str) -> str:
+    """A name as the article writes it, where it does in other capitals ("Factcheck.org" for a
+    page's "FACTCHECK.ORG"): the note names them in the article's words."""
+    found = re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", text, re.IGNORECASE) if name else None
+    return found.group() if found else name
 
 
 def _author(byline: str, author: str) -> str:
