@@ -96,7 +96,7 @@ def test_a_sentence_taken_back_is_not_asked_for_again_and_again():
     session = _SameSentence("The council met.")
     judged = []
 
-    def judge(text, part, before, title, logprob):
+    def judge(text, part, before, title, logprob, points=()):
         judged.append((part, text))
         if part == "title":
             return []
@@ -119,7 +119,7 @@ def test_a_lost_attribution_is_mended_with_the_words_the_model_wrote():
     session = _SameSentence("The toll rose.")
     mended = "Ruiz said that the toll rose."
 
-    def judge(text, part, before, title, logprob):
+    def judge(text, part, before, title, logprob, points=()):
         if part == "title" or text == mended:
             return []
         return [Problem("attribution", 0, len(text), text, "Ruiz said it.", "Ruiz said that", mended=mended)]
@@ -167,7 +167,7 @@ def test_a_title_tried_again_keeps_the_try_with_fewest_problems():
     session = _Titles(["'We Won!': Council Backs Bridge", "'Won!': Council Backs Bridge",
                        "'We Won!': Council Backs Bridge"], "The council voted.")
 
-    def judge(text, part, before, title, logprob):
+    def judge(text, part, before, title, logprob, points=()):
         if part != "title":
             return []
         found = [Problem("sensational", text.index("!"), text.index("!") + 1, "!", "An exclamation.")]
@@ -183,7 +183,7 @@ def test_a_title_tried_again_keeps_the_try_with_fewest_problems():
     session = _Titles(["'We Won!': Council Backs Bridge", "Council backs a scam", "'We Won!': Council Backs Bridge"],
                       "The council voted.")
 
-    def judge_words(text, part, before, title, logprob):
+    def judge_words(text, part, before, title, logprob, points=()):
         if "scam" in text:
             return [Problem("unsupported", 0, len(text), text, "“scam” is no word of the article.")]
         return judge(text, part, before, title, logprob)
@@ -197,7 +197,7 @@ def test_a_headline_every_try_copies_is_kept_told_as_its_writer_s():
     session = _Titles(["The Reckless Bridge Plan", "Haas argues the bridge is a scam", "The Reckless Bridge Plan"],
                       "The council voted.")
 
-    def judge(text, part, before, title, logprob):
+    def judge(text, part, before, title, logprob, points=()):
         if part != "title" or text.startswith("Haas argues the Reckless"):
             return []
         if "scam" in text:
@@ -223,7 +223,7 @@ def test_a_title_taken_back_is_not_begun_again_with_its_first_word_or_quote_mark
     session = Asked(["'We Won!': Council Backs Bridge", "'Won!': Council Backs Bridge",
                      "Council backs the bridge"], "The council voted.")
 
-    def judge(text, part, before, title, logprob):
+    def judge(text, part, before, title, logprob, points=()):
         return [Problem("sensational", 0, 1, "!", "An exclamation.")] if "!" in text else []
 
     assert Writer(session, judge, lambda *a: None).run().title == "Council backs the bridge"
@@ -244,7 +244,7 @@ def test_a_sentence_tried_again_is_begun_with_none_of_the_words_tried_before():
     session = Asked(["Council backs bridge.", "The council voted.", "The mayor spoke.", "The plan passed.",
                      "Harbor Bridge Wins Vote.", "Council Backs Harbor Bridge.", "Harbor Bridge Wins Vote."])
 
-    def judge(text, part, before, title, logprob):
+    def judge(text, part, before, title, logprob, points=()):
         return [Problem("fragment", 0, len(text), text, "A headline.")] if text.istitle() else []
 
     Writer(session, judge, lambda *a: None).run()
@@ -259,7 +259,7 @@ def test_key_points_are_asked_for_until_three_in_a_row_are_taken_back():
     session = _Sentences(["Council votes.", *drafts, "The council voted.", "The mayor spoke.",
                           "The plan passed.", "Done."])
 
-    def judge(text, part, before, title, logprob):
+    def judge(text, part, before, title, logprob, points=()):
         if text.startswith("Invented"):
             return [Problem("unsupported", 0, len(text), text, "No sentence of the article says this.")]
         return []
@@ -291,7 +291,7 @@ def test_a_point_written_again_as_it_was_taken_back_is_begun_with_another_word()
     session = _TheFirst(refused, ["Officials reported three cases.", "Officials closed the village.",
                                   "A hospital treats the patients."])
 
-    def judge(text, part, before, title, logprob):
+    def judge(text, part, before, title, logprob, points=()):
         if part == "point" and text == refused:
             return [Problem("unsupported", 0, len(text), text, "No sentence of the article says this.")]
         return []
@@ -420,7 +420,7 @@ def test_a_parts_key_points_stand_in_where_the_joined_answer_has_too_few():
         "The bridge will cost 92 million dollars, according to the finance office. Residents of "
         "the north shore will pay a toll of 2 dollars. The ferry pier closes in May."))
 
-    def judge(sentence, part, before, title, logprob):
+    def judge(sentence, part, before, title, logprob, points=()):
         return checker.check(sentence, part, ctx, before, title, logprob=logprob)
 
     draft = Summary(title="Port Alder council votes to build a bridge")
@@ -482,7 +482,7 @@ def test_a_sentence_that_goes_round_in_circles_keeps_its_whole_clauses_before_it
     session = _Likely("Bridge approved.", circling, "The bridge will open in 2029.")
     judged = {}
 
-    def judge(text, part, before, title, logprob):
+    def judge(text, part, before, title, logprob, points=()):
         judged[text] = logprob
         return []
     summary = Writer(session, judge, lambda *a: None).run()
@@ -560,7 +560,7 @@ class _OneFact(_SameSentence):
 def test_a_model_telling_one_fact_again_is_begun_on_the_articles_other_facts():
     from desktop.core.writing.form import Writer
 
-    def judge(text, part, before, title, logprob):
+    def judge(text, part, before, title, logprob, points=()):
         repeat = part == "point" and text.startswith("The council votes")
         return [Problem("repeat", 0, len(text), text, "The title says this.")] if repeat else []
 

@@ -995,6 +995,17 @@ def test_page_clutter_repeats_and_unsupported_claims(ctx):
                                  before=("The council approved the plan on Thursday.",))
     assert "repeat" in kinds("The bridge, as the council very recently explained, is a toll bridge.", ctx,
                              before=("The bridge is a toll bridge that the council will build by 2029.",))
+    # The summary's later sentences tell no key point again; its first may tell the main event a
+    # point tells too, and a sentence that sums up two points says more than either.
+    points = ("The town council voted 6 to 3 on Thursday to build a bridge.",
+              "Mayor Lena Ortiz said the bridge would cut the drive to the hospital by 25 minutes.")
+    assert "repeat" in kinds("Mayor Lena Ortiz said the bridge would cut the drive to the hospital by 25 "
+                             "minutes.", ctx, "summary", before=("The council voted for a bridge.",), points=points)
+    assert "repeat" not in kinds("The town council voted 6 to 3 on Thursday to build a bridge.", ctx, "summary",
+                                 points=points)
+    assert "repeat" not in kinds("The council voted for a bridge that, the mayor said, would cut the drive to "
+                                 "the hospital by 25 minutes.", ctx, "summary", before=("Port Alder will have a "
+                                 "bridge.",), points=points)
     # A summary that says only what its title says tells the reader nothing more.
     assert "repeat" in kinds("Port Alder approves a harbor bridge.", ctx, "summary",
                              title="Port Alder approves harbor bridge")
@@ -1223,3 +1234,10 @@ def test_the_review_counts_every_kind_and_links_key_points_to_evidence(ctx):
     assert not result.clean
     (a, b), = result.evidence[0].spans
     assert ARTICLE[a:b].startswith("Mayor Lena Ortiz said")
+    # A summary's later sentence that tells a key point again is flagged there.
+    told_twice = review("Port Alder approves harbor bridge",
+                        "The council voted 6 to 3 to build a bridge. Mayor Lena Ortiz said the bridge would cut "
+                        "the drive by 25 minutes.", ["Mayor Lena Ortiz said the bridge would cut the drive by 25 minutes."],
+                        ctx)
+    repeats = [f for f in told_twice.flags if f.kind == "repeat"]
+    assert len(repeats) == 1 and repeats[0].part == "summary" and repeats[0].text.startswith("Mayor Lena Ortiz")

@@ -77,9 +77,9 @@ def run(model: Model, article: Article, language: str | None,
         English all the same; a sentence of a few words is too short to tell)."""
         return english or len(text.split()) < 5 or language_of(text) == article.language
 
-    def judge(sentence: str, part: str, before: tuple, title: str, logprob: float | None):
+    def judge(sentence: str, part: str, before: tuple, title: str, logprob: float | None, points: tuple = ()):
         return checker.check(sentence, part, ctx, before, title,
-                             compare and in_article_language(sentence), logprob)
+                             compare and in_article_language(sentence), logprob, points=points)
 
     def mend(text: str, part: str) -> str:
         return _mend(text, part, ctx) if compare else text

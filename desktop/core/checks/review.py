@@ -94,7 +94,7 @@ def review(title: str, summary: str, points: list[str], ctx: checker.Context,
     before: list[str] = []
     for a, b in sentences(summary, ctx.article.dotted):
         for problem in checker.check(summary[a:b], "summary", ctx, tuple(before), title, compare,
-                                     logprobs.get(summary[a:b]), summary[a:b] in doubted):
+                                     logprobs.get(summary[a:b]), summary[a:b] in doubted, tuple(points)):
             result.flags.append(_flag("summary", 0, a, problem))
         before.append(summary[a:b])
     for i, point in enumerate(points):

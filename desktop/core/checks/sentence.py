@@ -157,10 +157,12 @@ class Context:
 
 
 def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), title: str = "",
-          compare: bool = True, logprob: float | None = None, doubted: bool = False) -> list[Problem]:
+          compare: bool = True, logprob: float | None = None, doubted: bool = False,
+          points: tuple[str, ...] = ()) -> list[Problem]:
     """The problems of one sentence of the summary. `part` is "title", "summary" or "point";
     `before`: the sentences of the same part before it (the summary's, or the other key
-    points); `title`: the summary's title, which a key point must not repeat. `compare`: the
+    points); `title`: the summary's title, which a key point must not repeat; `points`: the key
+    points, which the summary's sentences after its first must not tell again. `compare`: the
     summary is in the article's language, so its words can be compared with the article's
     (else only names, numbers and the form are checked). `logprob`: how likely the sentence
     is to the model after reading the article, where known; `doubted`: the model, asked
@@ -220,9 +222,11 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
         found += _question(sentence)
     found += _clutter(sentence)
     if part != "title":
+        # (the summary's first sentence may tell the main event a key point tells too)
         found += _repeat(sentence, before, ctx.finder.frame_words, told=True) \
             or (_repeat(sentence, (title,), ctx.finder.frame_words) if part == "point" and title
-                and not _TOPIC.search(title) else [])
+                and not _TOPIC.search(title) else []) \
+            or (_repeat(sentence, points, ctx.finder.frame_words) if part == "summary" and before else [])
         if part == "summary" and title and not found and not title.rstrip().endswith("?") and not _framed(sentence):
             # A summary's sentence with no word the title lacks tells the reader nothing more
             # (an answer to a question is no repeat; nor an opinion piece's argument, framed

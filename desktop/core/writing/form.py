@@ -61,9 +61,10 @@ MEND = ("attribution", "opinion", "modality", "dangling", "sensational")
 _OPENED = ("attribution", "opinion", "sensational")
 DROP = SUPPORT | {"clutter", "fragment", "question", "repeat"}
 
-# The sentence checker: sentence, part, the part's sentences before it, the title, and how
-# likely the sentence was to the model as it wrote it (None when unknown).
-Judge = Callable[[str, str, tuple, str, "float | None"], list[Problem]]
+# The sentence checker: sentence, part, the part's sentences before it, the title, how likely
+# the sentence was to the model as it wrote it (None when unknown), and, for the summary, the
+# key points (optional: a summary's later sentence must not tell one again).
+Judge = Callable[..., list[Problem]]
 
 
 @dataclass
@@ -233,6 +234,10 @@ class Writer:
         self.draft.key_points.append(written.text)
         return True
 
+    def _points_for(self, part: str) -> tuple[str, ...]:
+        """What a sentence of `part` must not tell again: for the summary, the key points."""
+        return tuple(self.draft.key_points) if part == "summary" else ()
+
     def _model_goes_on(self) -> bool:
         """Whether the model would begin another key point (a "-" on the next line)."""
         mark = len(self.s.text)
@@ -289,7 +294,7 @@ class Writer:
                 self.s.feed(" " + fixed)
                 text = fixed
             fallback = fallback or text
-            problems = self.judge(text, part, before, self.draft.title, logprob)
+            problems = self.judge(text, part, before, self.draft.title, logprob, self._points_for(part))
             verdict, fix = _verdict(problems, TRIES - 1 if mended else attempt)
             self._trace(part, text, problems, verdict)
             if verdict == "keep":
@@ -645,7 +650,8 @@ class WholeWriter:
         found = self.s.text.find(text[:40])
         logprob = self.s.logprob(found, found + len(text)) if found >= 0 else None
         text = self.mend_text(text, part)
-        problems = self.judge(text, part, before, self.draft.title, logprob)
+        problems = self.judge(text, part, before, self.draft.title, logprob,
+                              tuple(self.draft.key_points) if part == "summary" else ())
         verdict, _ = _verdict(problems, TRIES - 1)
         # Something the article does not say (a name, a number, a claim): never kept as a fallback.
         self._invented = any(p.kind in SUPPORT for p in problems)
