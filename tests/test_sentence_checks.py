@@ -265,6 +265,11 @@ def test_a_routine_fact_retold_from_one_speakers_sentence_gets_its_speaker_back(
     # A word of a longer name ("the Port Alder Police Department") is no name of its own.
     assert checker.with_speaker("Police arrested two men at the pier on Friday.", "summary", ctx) \
         == "Lt. Ana Ruiz said that police arrested two men at the pier on Friday."
+    # A reporting word used as a noun ("on two charges") is no report of the sentence's own.
+    charged = checker.Context(Article.build(
+        "Pier arrests\n\nOfficers arrested Tomas Berg, 32, on two charges of theft near the pier, Ruiz said."))
+    assert checker.with_speaker("Tomas Berg, 32, was arrested on two charges of theft near the pier.", "point",
+                                charged) == "Ruiz said that Tomas Berg, 32, was arrested on two charges of theft near the pier."
     # A quote before its speaker is theirs too.
     assert checker.with_speaker("The crew checked every cabin twice.", "point", ctx) \
         == "Ruiz said that the crew checked every cabin twice."

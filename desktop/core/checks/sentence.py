@@ -279,8 +279,9 @@ def _spliced(opening: str, sentence: str, article: str, source: Sentence | None 
     else:
         return ""
     claim = claims.read(sentence)
-    reports = [m for m in claims.reporting().finditer(sentence)
-               if lexicon.reporting_verbs().get(m.group().lower()) != "finding"]  # "failed to find" reports no one
+    # A report of its own ("failed to find" reports no one, nor does the noun of "on several charges").
+    reports = [m for m in claims.reporting_verbs_in(sentence)
+               if lexicon.reporting_verbs().get(m.group().lower()) != "finding"]
     if any(m.kind in ("first person", "second person") for m in claim.judgements) or reports:
         return ""  # "Haas argues that you …", "Ortiz said that Ruiz, a nurse, said …": written anew
     first = re.match(r"([\w’'-]+?)(?:['’]s)?\b(\s+\S+)?", sentence)

@@ -385,6 +385,14 @@ def reporting() -> re.Pattern:
     return lexicon.reporting_pattern()
 
 
+def reporting_verbs_in(sentence: str) -> list[re.Match]:
+    """The reporting words of the sentence used as verbs, outside its quotes: not the noun of
+    "on several charges" or "the claims"."""
+    quotes = lexicon.quoted_spans(sentence)
+    return [m for m in reporting().finditer(sentence)
+            if not lexicon.inside(m.start(), quotes) and not _not_a_verb(sentence, m)]
+
+
 def _subject_before(sentence: str, position: int, beside: bool = False) -> tuple[str, bool]:
     """The noun phrase right before a verb ("The Harbor Union has", "51 percent of
     voters", "he"), skipping helping words ("has also", "declined to"); "" when what stands
