@@ -311,9 +311,12 @@ def _clause_of(sentence: str, source: Sentence, ctx: Context) -> str:
 def _retells(sentence: str, source: Sentence) -> bool:
     """Whether the sentence's meaningful words are nearly all in what the source's speaker
     says (the whole source when its speech cannot be told apart)."""
-    mine = set(content(sentence))
-    theirs = set(content(_speech(source.text, source.claim) or source.text))
-    return len(mine & theirs) >= SPEAKER_KEPT * len(mine)
+    return _mostly_in(set(content(sentence)), _speech(source.text, source.claim) or source.text)
+
+
+def _mostly_in(told: set[str], text: str) -> bool:
+    """Whether nearly all of the words told (SPEAKER_KEPT of them) are in the text."""
+    return bool(told) and len(told & set(content(text))) >= SPEAKER_KEPT * len(told)
 
 
 def _as_pronoun(rest: str, source: Sentence) -> str:
@@ -859,8 +862,7 @@ def with_speaker(sentence: str, part: str, ctx: Context) -> str:
     if said.verb_kind == "finding" and not _contested(source):
         return sentence  # "Police found the van": an event, no one's word
     speech = _speech(source.text, said)
-    mine = set(content(sentence))
-    if speech is None or len(mine & set(content(speech))) < SPEAKER_KEPT * len(mine) \
+    if speech is None or not _mostly_in(set(content(sentence)), speech) \
             or _DENIES.findall(speech.lower()) != _DENIES.findall(sentence.lower()):
         return sentence  # "Ortiz said reports that it reopens were false": not what she said
     opening = _opening(source, part)
@@ -1047,16 +1049,13 @@ def _told_by_another(sentence: str, claim: claims.Claim, main: Sentence, ctx: Co
         # nor one of the writer's own (a press release's "Ascom CEO Jane Berg")
     told = set(content(sentence[len(claim.opening):]))
 
-    def tells(text: str) -> bool:
-        return bool(told) and len(told & set(content(text))) >= SPEAKER_KEPT * len(told)
-
     def writers(source: Sentence) -> bool:  # told in the writer's own voice: plainly, or "I agree: …"
         speaker = source.speaker or source.claim.speaker
         return not (source.claim.attributed or source.speaker) or speaker.lower() in ("i", "we") \
             or (bool(speaker) and _names_writer(speaker, genre))
 
-    own = any(tells(s.text) for s in ctx.article.sentences if writers(s))
-    return who if tells(speech) and not own else ""
+    own = any(_mostly_in(told, s.text) for s in ctx.article.sentences if writers(s))
+    return who if _mostly_in(told, speech) and not own else ""
 
 
 def _quote_given_to_another(sentence: str, claim: claims.Claim, ctx: Context) -> tuple[tuple[int, int], str, str] | None:
@@ -1135,11 +1134,7 @@ def _said_by_another(sentence: str, claim: claims.Claim, ctx: Context) -> Senten
             or _mentions(sentence, source):
         return None
     speech = _speech(source.text, source.claim) or source.text  # (a poll's, a survey found)
-
-    def tells(text: str) -> bool:
-        return len(told & set(content(text))) >= SPEAKER_KEPT * len(told)
-
-    if not tells(speech) or any(_named_in(claim, s) and tells(s.text) for s in ctx.article.sentences):
+    if not _mostly_in(told, speech) or any(_named_in(claim, s) and _mostly_in(told, s.text) for s in ctx.article.sentences):
         return None
     return source
 
