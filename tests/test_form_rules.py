@@ -144,6 +144,43 @@ class _Sentences(_SameSentence):
         return super().propose(avoid_start)
 
 
+class _Summarizes(_Sentences):
+    """A session whose model writes its summary's sentences one after another."""
+
+    def __init__(self, sentences: list[str], summary: list[str]):
+        super().__init__(sentences)
+        self.summary = list(summary)
+
+    def propose(self, avoid_start=frozenset()):
+        line = self.text[self.text.rfind("\n") + 1:]
+        if line.startswith("Summary:") and self.summary and (line.strip() == "Summary:" or self._value_done(line)):
+            self._piece = " " + self.summary[0]  # (a look ahead that is not taken writes nothing)
+            return self._piece
+        return super().propose(avoid_start)
+
+    def take(self):
+        if self.summary and self._piece == " " + self.summary[0]:
+            self.summary.pop(0)
+        super().take()
+
+
+def test_the_summary_ends_before_a_sentence_that_tells_a_key_point_again():
+    from desktop.core.writing.form import Writer
+
+    points = ["The council voted 6 to 3.", "The mayor praised the vote.", "The bridge opens in 2029."]
+    session = _Summarizes(["Council backs bridge.", *points, "Done."],
+                          ["The council backed a bridge that opens in 2029.", "The mayor praised the vote.",
+                           "Fishermen oppose it."])
+
+    def judge(text, part, before, title, logprob, points=()):  # the checker's rule, on the points it is given
+        return [Problem("repeat", 0, len(text), text, "Says again a key point.")] \
+            if part == "summary" and before and text in points else []
+
+    summary = Writer(session, judge, lambda *a: None).run()
+    assert summary.key_points == points
+    assert summary.sentences == ["The council backed a bridge that opens in 2029."]
+
+
 class _Titles(_SameSentence):
     """A session whose model writes the next of its titles each time the title begins, then
     one sentence for every other value."""

@@ -40,6 +40,11 @@ def test_the_page_word_tells_the_genre():
     # A site named in other capitals than the article's is named as the article writes it.
     checked = genre.detect(NEWS + " Harborcheck.org asked the council.", section="Fact Check", site="HARBORCHECK.ORG")
     assert (checked.kind, checked.author) == ("fact check", "Harborcheck.org")
+    # A name the page writes well stays as it is, whatever a dateline or a lower-case mention does.
+    wire = genre.detect("LONDON (REUTERS) - " + NEWS + " as the harbor times reported.", label="Editorial",
+                        site="The Harbor Times", byline="By Ana Ruiz")
+    assert wire.author == "the editorial board of The Harbor Times"
+    assert genre.detect(NEWS + " By ANA RUIZ.", byline="By Ana Ruiz").author == "Ana Ruiz"
     ending = NEWS + "\n\nRita Haas is a columnist for The Harbor Times. The views expressed are her own."
     assert genre.detect(ending).kind == "opinion column"
 

@@ -191,6 +191,20 @@ def test_a_claim_given_to_another_speaker_than_the_articles_is_found_with_whose_
                  "Mayor Lena Ortiz said that sixty percent of residents say the bridge is a waste of money.",
                  "The port authority found that traffic on the old road has doubled since 2015."):
         assert "attribution" not in kinds(kept, ctx), kept
+    # A kind of speaker, or the body an officer speaks for, may name the same voice otherwise; so
+    # may a surname the article gives with a title ("the mayor" of "Mayor Lena Ortiz").
+    for article, sentence in (
+            ("Lt. Ana Ruiz said two men were arrested at the pier. The pier closed.",
+             "Police said two men were arrested at the pier."),
+            ("Captain Ana Diaz said the radio failed. Portco runs the ferry.", "Portco said the radio failed."),
+            ("Mayor Lena Ortiz spoke on Monday. The mayor said the bridge would cut the drive by 25 minutes.",
+             "Ortiz said the bridge would cut the drive by 25 minutes.")):
+        assert "attribution" not in kinds(sentence, checker.Context(Article.build("Harbor\n\n" + article))), sentence
+    # One who says it too, elsewhere in the article, says it.
+    both = checker.Context(Article.build(
+        "Harbor\n\nMayor Lena Ortiz said the bridge would cut the drive by 25 minutes. Tomas Berg opposed it. "
+        "The bridge would cut the drive by 25 minutes, Berg conceded."))
+    assert "attribution" not in kinds("Tomas Berg said the bridge would cut the drive by 25 minutes.", both)
 
 
 def test_a_lost_attribution_is_mended_with_the_sentences_own_words(ctx):
@@ -210,6 +224,9 @@ def test_a_lost_attribution_is_mended_with_the_sentences_own_words(ctx):
                  "town a regional hub."):
         mixed = problem(more, ctx, "attribution")
         assert mixed.fix == "Mayor Lena Ortiz said that" and mixed.mended == "", more
+    # Nor a denial she did not make.
+    assert all(not p.mended for p in checker.check(
+        "The bridge would not cut the drive to the regional hospital by 25 minutes.", "point", ctx))
     # "criticized" takes no clause: the model writes the sentence on from it.
     berg = problem("Construction is said to disturb the shellfish beds.", ctx, "attribution")
     assert berg.fix and not berg.mended
@@ -478,6 +495,11 @@ def test_words_put_in_a_speakers_mouth_are_found():
         "safety unit in Alder, Maine, has confirmed traces of smoke in the old radio."))
     assert "unsupported" not in kinds("Portco confirmed traces of smoke in the old radio.", team)
     assert "unsupported" in kinds("Portco said that there were traces of smoke in the old radio.", team)
+    # Not when the name owns something else in the sentence: a lawyer suing Portco's insurer.
+    suing = checker.Context(Article.build(
+        "Ferry inquiry\n\nNobody was hurt in the ferry crash. A lawyer suing Portco's insurer, which has "
+        "refused to pay, has confirmed traces of smoke in the old radio."))
+    assert "unsupported" in kinds("Portco confirmed traces of smoke in the old radio.", suing)
     view = checker.Context(Article.build(
         "Ferry inquiry\n\nThe harbor office opened an inquiry into the ferry crash. Nobody was hurt. "
         "In Berg's view, the crew had replaced the old radio a week too late."))

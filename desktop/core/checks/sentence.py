@@ -279,7 +279,8 @@ def _spliced(opening: str, sentence: str, article: str, source: Sentence | None 
     else:
         return ""
     claim = claims.read(sentence)
-    # A report of its own ("failed to find" reports no one, nor does the noun of "on several charges").
+    # A report of its own ("failed to find" reports no one, nor does the noun of "on several
+    # charges"; a quote's "we were told" is the quoted speaker's, and splices as it is).
     reports = [m for m in claims.reporting_verbs_in(sentence)
                if lexicon.reporting_verbs().get(m.group().lower()) != "finding"]
     if any(m.kind in ("first person", "second person") for m in claim.judgements) or reports:
@@ -310,8 +311,14 @@ def _clause_of(sentence: str, source: Sentence, ctx: Context) -> str:
 
 def _retells(sentence: str, source: Sentence) -> bool:
     """Whether the sentence's meaningful words are nearly all in what the source's speaker
-    says (the whole source when its speech cannot be told apart)."""
-    return _mostly_in(set(content(sentence)), _speech(source.text, source.claim) or source.text)
+    says (the whole source when its speech cannot be told apart), with its denials."""
+    speech = _speech(source.text, source.claim) or source.text
+    return _mostly_in(set(content(sentence)), speech) and _same_denials(speech, sentence)
+
+
+def _same_denials(speech: str, sentence: str) -> bool:
+    """Whether the sentence denies what the speech denies, no more, no less."""
+    return _DENIES.findall(speech.lower()) == _DENIES.findall(sentence.lower())
 
 
 def _mostly_in(told: set[str], text: str) -> bool:
@@ -553,8 +560,8 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
                        f"In the article, {who} says this, not its writer, {ctx.article.genre.author}: "
                        "say whose it is.", _opening(main, part))]
     if (swapped := _said_by_another(sentence, claim, ctx)) is not None:
-        return [_whole("attribution", sentence, f"The article attributes this to {_lowered(_who(swapped)) or 'a poll'}, "
-                       f"not to {_lowered(claim.speaker)}: say whose it is.", _opening(swapped, part))]
+        return [_whole("attribution", sentence, f"The article attributes this to {_lowered(_who(swapped), ctx)}, "
+                       f"not to {_lowered(claim.speaker, ctx)}: say whose it is.", _opening(swapped, part))]
     if said and part != "title":  # the speaker's, so it must be theirs: a word the article lacks is not
         # ("must" may tell what they asked for, in other words)
         added = [h for h in lexicon.find(sentence) if h.term.category == "evaluative"
@@ -601,10 +608,12 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
                            _opening(main, part))]
         research = _found_by(claim) and main.claim.verb_kind == "finding"  # "Researchers found" of "A study found"
         if said and (who or _POLL.search(main.text)) and not research and not _mentions(sentence, main) \
-                and not _speaker_in(claim, [main]) and not _named_in(claim, main):
-            given = f", not to {_lowered(claim.speaker)}" if claim.named else ""  # "Berg said …" of the mayor's words
+                and not _speaker_in(claim, [main]) and not _named_in(claim, main) \
+                and not (who and _titled(who, claim.speaker, ctx)):
+            # "Berg said …" of the mayor's words; not "…, not to Ortiz" of the same mayor named otherwise
+            given = f", not to {_lowered(claim.speaker, ctx)}" if _a_voice_of(claim.speaker, ctx) else ""
             return [_whole("attribution", sentence,
-                           f"The article attributes this to {_lowered(who) or 'a poll'}{given}: say whose it is.",
+                           f"The article attributes this to {_lowered(who, ctx) or 'a poll'}{given}: say whose it is.",
                            _opening(main, part))]
         # Given to the piece ("The article claims …") what the article has others say
         # ("Backers of tariffs say …"): the speaker's head word is not in the sentence.
@@ -862,8 +871,7 @@ def with_speaker(sentence: str, part: str, ctx: Context) -> str:
     if said.verb_kind == "finding" and not _contested(source):
         return sentence  # "Police found the van": an event, no one's word
     speech = _speech(source.text, said)
-    if speech is None or not _mostly_in(set(content(sentence)), speech) \
-            or _DENIES.findall(speech.lower()) != _DENIES.findall(sentence.lower()):
+    if speech is None or not _mostly_in(set(content(sentence)), speech) or not _same_denials(speech, sentence):
         return sentence  # "Ortiz said reports that it reopens were false": not what she said
     opening = _opening(source, part)
     if not opening or opening.split()[0].lower() in _BACK or _TELLS.search(opening):
@@ -1020,16 +1028,32 @@ def _put_in_mouth(claim: claims.Claim, main: Sentence, sentence: str, ctx: Conte
         return ""  # a name only: "Officials said" may tell a source the article gives elsewhere
     if set(content(_OWNERS.sub("", main.text))) & wanted:
         return ""  # named there, not only as an owner ("Dempsey's questions found that …")
-    verb = stem(claim.opening.split()[-1])
-    done = next((m for m in words(main.text) if stem(m.group()) == verb), None)
-    if done and set(content(main.text[:done.start()])) & wanted:
-        return ""  # their own people did it: "NASA confirmed" of "A team of NASA's … has confirmed"
+    if _their_people_did(claim, main.text, wanted):
+        return ""
     # A speaker of the sentences around it, or of the whole piece (a release's "Acme announces").
     around = [ctx.article.at(span) for span in ctx.finder.neighbours((main.start, main.end))]
     around += ctx.article.sentences[:2]
     speakers = {w for s in around for name in (s.speaker, *s.claim.speakers) if name
                 for w in _naming_words(name)}
     return "" if wanted & speakers or any(_near_word(w, speakers) for w in wanted) else claim.speaker
+
+
+def _their_people_did(claim: claims.Claim, text: str, wanted: set[str]) -> bool:
+    """Whether the article's sentence has the speaker's own people do what the sentence says
+    the speaker did: "NASA confirmed" of "A team led by researchers out of NASA's Goddard …
+    has confirmed" (the name after "of", "from" or "at" in the subject, no clause of its own
+    between it and the same verb); not "a lawyer suing Portco's insurer, which …, has confirmed"."""
+    verb = stem(claim.opening.split()[-1])
+    done = next((m for m in words(text) if stem(m.group()) == verb), None)
+    if done is None:
+        return False
+    subject = text[:done.start()]
+    for name in words(subject):
+        if stem(name.group()) in wanted or (content(name.group()) and content(name.group())[0] in wanted):
+            before, after = subject[:name.start()], subject[name.end():]
+            return bool(re.search(r"\b(?:of|from|at|out of)\s+(?:the\s+)?$", before, re.IGNORECASE)) \
+                and not re.search(r"\b(?:which|who|whose|that)\b", after, re.IGNORECASE)
+    return False
 
 
 def _told_by_another(sentence: str, claim: claims.Claim, main: Sentence, ctx: Context) -> str:
@@ -1116,42 +1140,74 @@ _OWNERS = re.compile(r"[\w-]+['’]s\b(?!\s+(?:view|views|account|telling|words|
 
 
 def _said_by_another(sentence: str, claim: claims.Claim, ctx: Context) -> Sentence | None:
-    """The article's sentence that has someone else say what the sentence gives its named
-    speaker ("Berg said the bridge would cut the drive" of "Mayor Ortiz said the bridge would
-    cut the drive"; a poll's finding given to a mayor): what follows the sentence's opening
-    retells that sentence's speech, the speaker says nothing there, and nowhere in the article
-    says it. None otherwise (the writer named as saying it is `_told_by_another`'s)."""
-    genre = ctx.article.genre
+    """The article's sentence that has another of its voices say what the sentence gives its
+    named speaker ("Berg said the bridge would cut the drive" of "Mayor Ortiz said the bridge
+    would cut the drive"; residents' view in a poll given to the mayor): the speaker speaks
+    elsewhere in the article, what follows the sentence's opening retells that sentence's
+    speech, the speaker is not named there, and nowhere in the article says it. None
+    otherwise: "Police said" or "Portco said" of an officer's words may name the same voice
+    otherwise (the writer named as saying it is `_told_by_another`'s)."""
     if not claim.named or not claim.opening or not sentence.startswith(claim.opening) \
-            or _names_writer(claim.opening, genre):
+            or _names_writer(claim.opening, ctx.article.genre) or not _a_voice_of(claim.speaker, ctx):
         return None
     told = set(content(sentence[len(claim.opening):]))
     evidence = ctx.evidence(sentence[len(claim.opening):])
     if not told or not evidence.main:
         return None
     source = ctx.article.at(evidence.main)
-    if not source.claim.attributed or not (_who(source) or _POLL.search(source.text)) \
-            or _mentions(sentence, source):
+    if not source.claim.attributed or not _who(source) or _mentions(sentence, source):
         return None
-    speech = _speech(source.text, source.claim) or source.text  # (a poll's, a survey found)
-    if not _mostly_in(told, speech) or any(_named_in(claim, s) and _mostly_in(told, s.text) for s in ctx.article.sentences):
+    speech = _speech(source.text, source.claim) or source.text  # (a poll's: "…, a survey found")
+    if not _mostly_in(told, speech) or any(_mostly_in(told, s.text) and _named_in(claim, s)
+                                           for s in ctx.article.sentences):
         return None
     return source
+
+
+def _titled(title: str, name: str, ctx: Context) -> bool:
+    """Whether the article names one person both ways: "the mayor" and "Ortiz" of "Mayor Lena
+    Ortiz"."""
+    head, last = title.split()[-1:], name.split()[-1:]
+    return bool(head and last) and bool(re.search(
+        rf"\b(?i:{re.escape(head[0])})\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}{re.escape(last[0])}\b", ctx.article.text))
+
+
+def _a_voice_of(speaker: str, ctx: Context) -> bool:
+    """Whether the article has this speaker, named by their own name, say something somewhere:
+    one of its voices ("Tomas Berg", "Berg"), not a kind of speaker ("Police", "Witnesses")."""
+    wanted = _naming_words(speaker)
+    kinds = [w.lower() for w in _before_preposition(speaker).split()]
+    if not wanted or any(
+            w in claims.UNNAMED | {"police", "authorities"} or claims.SIDES.fullmatch(w)
+            or claims.EVIDENCE.fullmatch(w) for w in kinds):
+        return False
+    return any(wanted & _naming_words(name) for s in ctx.article.sentences
+               for name in (s.speaker, *s.claim.speakers) if name)
 
 
 def _named_in(claim: claims.Claim, source: Sentence) -> bool:
     """Whether the claim's speaker is named in the article's sentence outside what is said
     there, or speaks in it (a quote on its own): "the port authority" in "… according to a
     study by the port authority"; not "the reef" of "… argued that the reef could recover"."""
-    speech = _speech(source.text, source.claim) or ""
-    around = source.text.replace(speech, " ") if speech else source.text
+    report = _report_span(source.text, source.claim) if source.claim.opening else None
+    around = source.text
+    if report:  # the report and the side of it the speech is not on ("…, according to a study by …")
+        before, after = source.text[:report[0]], source.text[report[1]:]
+        around = source.text[report[0]:] if len(before.split()) > len(after.split()) else source.text[:report[1]]
     return bool(_naming_words(claim.speaker) & (set(content(around)) | set(content(source.speaker))))
 
 
-def _lowered(speaker: str) -> str:
-    """A speaker as named inside a sentence: "the finance office", "sixty percent of residents"."""
-    return re.sub(r"^(?:The|A|An|Some|Many|Most|Several|\w+(?=[\s-]+percent\b))\b",
-                  lambda m: m.group().lower(), speaker)
+def _lowered(speaker: str, ctx: Context) -> str:
+    """A speaker as named inside a sentence: its first word in lower case where the article
+    writes it so, or it is a small word or a number ("the finance office", "officials",
+    "fifty-one percent of voters"); a name as it is ("Mayor Lena Ortiz")."""
+    first = re.match(r"[\w’']+", speaker)
+    if not first:
+        return speaker
+    word = first.group()
+    if word.lower() in ctx.lower_words or word.lower() in STOPWORDS or re.match(r"[\w-]+\s+percent\b", speaker, re.I):
+        return speaker[:1].lower() + speaker[1:]
+    return speaker
 
 
 def _speaker_in(claim: claims.Claim, sources: list[Sentence]) -> bool:

@@ -181,10 +181,13 @@ def _title_label(text: str) -> str:
 
 
 def _as_written(name: str, text: str) -> str:
-    """A name as the article writes it, where it does in other capitals ("Factcheck.org" for a
-    page's "FACTCHECK.ORG"): the note names them in the article's words."""
-    found = re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", text, re.IGNORECASE) if name else None
-    return found.group() if found else name
+    """A name the page shouts as the article writes it in mixed capitals ("Factcheck.org" for
+    a page's "FACTCHECK.ORG"): the note names them in the article's words. Any other name as
+    the page gives it ("Reuters" stays, though a dateline shouts "REUTERS")."""
+    if not name.isupper():
+        return name
+    found = [m.group() for m in re.finditer(rf"(?<![\w.]){re.escape(name)}(?!\w)", text, re.IGNORECASE)]
+    return next((w for w in found if not w.isupper() and not w.islower()), name)
 
 
 def _author(byline: str, author: str) -> str:

@@ -214,9 +214,7 @@ def _reports(sentence: str, quotes: list[tuple[int, int]]) -> list[tuple[str, st
     """(speaker, opening, kind of verb) for each reporting verb, in order: the speaker "" when
     the verb reports without naming one ("was criticized", "in a statement")."""
     found = []
-    for match in reporting().finditer(sentence):
-        if lexicon.inside(match.start(), quotes) or _not_a_verb(sentence, match):
-            continue
+    for match in reporting_verbs_in(sentence, quotes):
         word = re.sub(r"\s+", " ", match.group().lower())
         if word.startswith(("according", "in the view", "in the words", "as reported", "per a")):
             after = _phrase_after(sentence, match.end())
@@ -385,10 +383,10 @@ def reporting() -> re.Pattern:
     return lexicon.reporting_pattern()
 
 
-def reporting_verbs_in(sentence: str) -> list[re.Match]:
-    """The reporting words of the sentence used as verbs, outside its quotes: not the noun of
-    "on several charges" or "the claims"."""
-    quotes = lexicon.quoted_spans(sentence)
+def reporting_verbs_in(sentence: str, quotes: list[tuple[int, int]] | None = None) -> list[re.Match]:
+    """The reporting words of the sentence used as verbs, outside its quotes (`quotes`, when
+    found already): not the noun of "on several charges" or "the claims"."""
+    quotes = lexicon.quoted_spans(sentence) if quotes is None else quotes
     return [m for m in reporting().finditer(sentence)
             if not lexicon.inside(m.start(), quotes) and not _not_a_verb(sentence, m)]
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Protocol
 
 from desktop.core.checks.sentence import SUPPORT, Problem
 from desktop.core.input.article import Voice
@@ -61,10 +61,13 @@ MEND = ("attribution", "opinion", "modality", "dangling", "sensational")
 _OPENED = ("attribution", "opinion", "sensational")
 DROP = SUPPORT | {"clutter", "fragment", "question", "repeat"}
 
-# The sentence checker: sentence, part, the part's sentences before it, the title, how likely
-# the sentence was to the model as it wrote it (None when unknown), and, for the summary, the
-# key points (optional: a summary's later sentence must not tell one again).
-Judge = Callable[..., list[Problem]]
+class Judge(Protocol):
+    """The sentence checker: sentence, part, the part's sentences before it, the title, how
+    likely the sentence was to the model as it wrote it (None when unknown), and, for the
+    summary, the key points (a summary's later sentence must not tell one again)."""
+
+    def __call__(self, sentence: str, part: str, before: tuple, title: str, logprob: float | None,
+                 points: tuple = ()) -> list[Problem]: ...
 
 
 @dataclass
@@ -234,10 +237,6 @@ class Writer:
         self.draft.key_points.append(written.text)
         return True
 
-    def _points_for(self, part: str) -> tuple[str, ...]:
-        """What a sentence of `part` must not tell again: for the summary, the key points."""
-        return tuple(self.draft.key_points) if part == "summary" else ()
-
     def _model_goes_on(self) -> bool:
         """Whether the model would begin another key point (a "-" on the next line)."""
         mark = len(self.s.text)
@@ -294,7 +293,7 @@ class Writer:
                 self.s.feed(" " + fixed)
                 text = fixed
             fallback = fallback or text
-            problems = self.judge(text, part, before, self.draft.title, logprob, self._points_for(part))
+            problems = self.judge(text, part, before, self.draft.title, logprob, _told_points(self.draft, part))
             verdict, fix = _verdict(problems, TRIES - 1 if mended else attempt)
             self._trace(part, text, problems, verdict)
             if verdict == "keep":
@@ -386,6 +385,12 @@ class Writer:
         elif self._field == "point":
             points.append(current)
         self.emit("draft", {"title": title, "summary": summary, "points": [p for p in points if p]})
+
+
+def _told_points(draft: Summary, part: str) -> tuple[str, ...]:
+    """What a sentence of `part` must not tell again besides its part's: for the summary, the
+    key points."""
+    return tuple(draft.key_points) if part == "summary" else ()
 
 
 def spare_points(draft: Summary, spare: tuple[str, ...], judge: Judge, least: int) -> list[str]:
@@ -650,10 +655,10 @@ class WholeWriter:
         found = self.s.text.find(text[:40])
         logprob = self.s.logprob(found, found + len(text)) if found >= 0 else None
         text = self.mend_text(text, part)
-        problems = self.judge(text, part, before, self.draft.title, logprob,
-                              tuple(self.draft.key_points) if part == "summary" else ())
+        problems = self.judge(text, part, before, self.draft.title, logprob, _told_points(self.draft, part))
         verdict, _ = _verdict(problems, TRIES - 1)
-        # Something the article does not say (a name, a number, a claim): never kept as a fallback.
+        # Something the article does not say (a name, a number, a claim, a denial turned): never
+        # kept as a fallback.
         self._invented = any(p.kind in SUPPORT for p in problems)
         self.trace.append({"part": part, "text": text, "verdict": verdict,
                            "problems": sorted({p.kind for p in problems}), "logprob": logprob})
