@@ -489,17 +489,14 @@ def test_words_put_in_a_speakers_mouth_are_found():
         "Ferry inquiry\n\nThe harbor office opened an inquiry into the ferry crash. Nobody was hurt. "
         "Finally, Berg's questions paid off: the crew had replaced the old radio a week before."))
     assert "unsupported" in kinds("Berg said that the crew had replaced the old radio a week before.", owner)
-    # What their own people did, they did: "Portco confirmed" of its inspectors' confirming.
-    team = checker.Context(Article.build(
-        "Ferry inquiry\n\nNobody was hurt in the ferry crash. A team led by inspectors from Portco's "
-        "safety unit in Alder, Maine, has confirmed traces of smoke in the old radio."))
-    assert "unsupported" not in kinds("Portco confirmed traces of smoke in the old radio.", team)
-    assert "unsupported" in kinds("Portco said that there were traces of smoke in the old radio.", team)
-    # Not when the name owns something else in the sentence: a lawyer suing Portco's insurer.
-    suing = checker.Context(Article.build(
-        "Ferry inquiry\n\nNobody was hurt in the ferry crash. A lawyer suing Portco's insurer, which has "
-        "refused to pay, has confirmed traces of smoke in the old radio."))
-    assert "unsupported" in kinds("Portco confirmed traces of smoke in the old radio.", suing)
+    # What their own people did, they did ("Portco confirmed" of its inspectors' confirming); not
+    # when the name owns something else in the sentence (a lawyer suing Portco's insurer).
+    for doer, theirs in (("A team led by inspectors from Portco's safety unit in Alder, Maine,", True),
+                         ("A lawyer suing Portco's insurer, which has refused to pay,", False)):
+        told = checker.Context(Article.build(
+            f"Ferry inquiry\n\nNobody was hurt in the ferry crash. {doer} has confirmed traces of smoke in the old radio."))
+        assert ("unsupported" in kinds("Portco confirmed traces of smoke in the old radio.", told)) is not theirs, doer
+        assert "unsupported" in kinds("Portco said that there were traces of smoke in the old radio.", told), doer
     view = checker.Context(Article.build(
         "Ferry inquiry\n\nThe harbor office opened an inquiry into the ferry crash. Nobody was hurt. "
         "In Berg's view, the crew had replaced the old radio a week too late."))
