@@ -771,6 +771,9 @@ def test_a_sentence_that_points_back_or_is_not_whole_is_found(ctx):
         assert "fragment" not in kinds(named, ctx), named
     # An interview's line as the page prints it says neither who asks nor who answers.
     assert "fragment" in kinds("Q: What will the toll pay for first?", ctx)
+    # An opening that says whose and nothing more.
+    for whose in ("According to data on the council's vote.", "Mayor Lena Ortiz said that."):
+        assert "fragment" in kinds(whose, ctx), whose
     assert "fragment" in kinds("A: The new pier and two ferries.", ctx)
     assert "fragment" not in kinds("A new pier will open in 2029.", ctx)
     assert "fragment" not in kinds("A. J. Berg caught two fish in the harbor.", ctx)  # initials

@@ -1968,6 +1968,12 @@ def _headline_capitals(sentence: str, ctx: Context) -> list[Problem]:
 _TRANSCRIPT_LINE = re.compile(r"(?:Q|A|Question|Answer)\s*:\s+\S")  # (not "A. J. Brown")
 
 
+# An opening that says whose and nothing more: "According to data on its staff.", "Ruiz said that."
+_ONLY_WHOSE = re.compile(r"(?:(?:According to|As reported by|In the (?:view|words) of)\b[^,;:]*|"
+                         r"[^,;:]*\b(?:says|said|argues|argued|writes|wrote|adds|added|notes|noted|claims|"
+                         r"claimed|reports|reported)\s+that)[.!]?")
+
+
 def _fragment(sentence: str) -> list[Problem]:
     """Not a whole sentence: too short, or without a verb."""
     plain = re.sub(r"[\"“”]|[‘’](?![a-z])|(?<![A-Za-z])[‘’]", "", sentence).strip()  # not "it’s"
@@ -1976,6 +1982,8 @@ def _fragment(sentence: str) -> list[Problem]:
         return [_whole("fragment", sentence, "Not a whole sentence.")]
     if plain.endswith(":"):
         return [_whole("fragment", sentence, "Not a whole sentence: it stops where its list begins.")]
+    if _ONLY_WHOSE.fullmatch(plain):  # a mend's opening the model wrote nothing after
+        return [_whole("fragment", sentence, "Not a whole sentence: it says whose, not what.")]
     if _TRANSCRIPT_LINE.match(plain):  # "Q: What comes next?", "A: Inspired and humbled."
         return [_whole("fragment", sentence, "An interview's line as printed: say who asked or answered what.")]
     if re.search(r"(?:\.\s?\.\s?\.|…)$", sentence.rstrip()):  # (a quote's own "…" ends in its mark)
