@@ -1022,9 +1022,7 @@ def _put_in_mouth(claim: claims.Claim, main: Sentence, sentence: str, ctx: Conte
     if main.claim.attributed or main.speaker or re.search(r"[\"“”]", main.text):
         return ""
     wanted = _naming_words(claim.speaker)
-    kinds = [w.lower() for w in claim.speaker.split()]
-    if not wanted or any(w in claims.UNNAMED | {"police", "authorities"} or claims.SIDES.fullmatch(w)
-                         or claims.EVIDENCE.fullmatch(w) for w in kinds):
+    if not wanted or _a_kind_of_speaker(claim.speaker.split()):
         return ""  # a name only: "Officials said" may tell a source the article gives elsewhere
     if set(content(_OWNERS.sub("", main.text))) & wanted:
         return ""  # named there, not only as an owner ("Dempsey's questions found that …")
@@ -1049,7 +1047,7 @@ def _their_people_did(claim: claims.Claim, text: str, wanted: set[str]) -> bool:
         return False
     subject = text[:done.start()]
     for name in words(subject):
-        if stem(name.group()) in wanted or (content(name.group()) and content(name.group())[0] in wanted):
+        if stem(name.group()) in wanted or set(content(name.group())) & wanted:
             before, after = subject[:name.start()], subject[name.end():]
             return bool(re.search(r"\b(?:of|from|at|out of)\s+(?:the\s+)?$", before, re.IGNORECASE)) \
                 and not re.search(r"\b(?:which|who|whose|that)\b", after, re.IGNORECASE)
@@ -1172,14 +1170,18 @@ def _titled(title: str, name: str, ctx: Context) -> bool:
         rf"\b(?i:{re.escape(head[0])})\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}{re.escape(last[0])}\b", ctx.article.text))
 
 
+def _a_kind_of_speaker(words_: list[str]) -> bool:
+    """Whether a speaker's words tell a kind of speaker, not one: "officials", "police",
+    "critics", "a study"."""
+    return any(w.lower() in claims.UNNAMED | {"police", "authorities"} or claims.SIDES.fullmatch(w.lower())
+               or claims.EVIDENCE.fullmatch(w.lower()) for w in words_)
+
+
 def _a_voice_of(speaker: str, ctx: Context) -> bool:
     """Whether the article has this speaker, named by their own name, say something somewhere:
     one of its voices ("Tomas Berg", "Berg"), not a kind of speaker ("Police", "Witnesses")."""
     wanted = _naming_words(speaker)
-    kinds = [w.lower() for w in _before_preposition(speaker).split()]
-    if not wanted or any(
-            w in claims.UNNAMED | {"police", "authorities"} or claims.SIDES.fullmatch(w)
-            or claims.EVIDENCE.fullmatch(w) for w in kinds):
+    if not wanted or _a_kind_of_speaker(_before_preposition(speaker).split()):
         return False
     return any(wanted & _naming_words(name) for s in ctx.article.sentences
                for name in (s.speaker, *s.claim.speakers) if name)
