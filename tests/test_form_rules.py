@@ -181,6 +181,44 @@ def test_the_summary_ends_before_a_sentence_that_tells_a_key_point_again():
     assert summary.sentences == ["The council backed a bridge that opens in 2029."]
 
 
+class _GoesOn(_Summarizes):
+    """A session whose model begins another key point while it has one to write."""
+
+    def propose(self, avoid_start=frozenset()):
+        if self.text.endswith("\n") and len(self.rest) > 1:
+            return "-"
+        return super().propose(avoid_start)
+
+
+@pytest.mark.parametrize("summary_sound", [True, False])
+def test_a_key_point_the_summary_tells_again_goes_while_enough_stay(summary_sound):
+    from desktop.core.writing.form import Writer
+
+    points = ["The council voted 6 to 3 for a bridge.", "The mayor praised the vote.",
+              "The bridge opens in 2029.", "Fishermen oppose the bridge."]
+    told = "The council voted 6 to 3 for a bridge on Thursday."
+
+    def judge(text, part, before, title, logprob, points=()):  # the checker's rules, in short
+        if part == "point" and any(text.rstrip(".") in b for b in before):
+            return [Problem("repeat", 0, len(text), text, "Says again what the summary says.")]
+        if part == "summary" and not summary_sound:
+            return [Problem("unsupported", 0, len(text), text, "No sentence of the article says this.")]
+        return []
+
+    writer = Writer(_GoesOn(["Council backs bridge.", *points, "Done."], [told]), judge, lambda *a: None)
+    summary = writer.run()
+    assert summary.sentences == [told]
+    if summary_sound:  # the reader has it just above; the other points stay
+        assert summary.key_points == points[1:]
+        assert {"part": "point", "text": points[0], "verdict": "drop", "problems": ["repeat"],
+                "logprob": None} in writer.trace
+    else:  # a summary kept with what the article does not say: the point is the sound one
+        assert summary.key_points == points
+    # Never fewer points than the form asks for.
+    few = Writer(_GoesOn(["Council backs bridge.", *points[:3], "Done."], [told]), judge, lambda *a: None).run()
+    assert few.key_points == points[:3]
+
+
 class _Titles(_SameSentence):
     """A session whose model writes the next of its titles each time the title begins, then
     one sentence for every other value."""

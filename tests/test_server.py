@@ -346,3 +346,18 @@ def test_a_summary_the_article_does_not_support_is_left_out_not_kept_as_a_fallba
     whole = form.WholeWriter(_Scripted(answer, ends=True), judge, lambda *a: None).run()
     assert whole.sentences == [] and whole.key_points == ["Artworks light the city."]
     assert any("left out; the key points stand" in note for note in whole.notes)
+
+
+def test_a_key_point_the_summary_of_an_answer_written_whole_tells_again_goes():
+    from desktop.core.checks.sentence import Problem
+    from desktop.core.writing import form
+
+    def judge(sentence, part, before, *rest):  # the checker's repeat rule, in short
+        return [Problem("repeat", 0, len(sentence), sentence, "Says again what the summary says.")] \
+            if part == "point" and any(sentence.rstrip(".") in b for b in before) else []
+
+    answer = ("Title: Port opens\nKey points:\n- The port opened on Monday.\n- Ships came at once.\n"
+              "- The mayor spoke.\n- Fishermen stayed away.\nSummary: The port opened on Monday after a year of work.")
+    whole = form.WholeWriter(_Scripted(answer, ends=True), judge, lambda *a: None).run()
+    assert whole.sentences == ["The port opened on Monday after a year of work."]
+    assert whole.key_points == ["Ships came at once.", "The mayor spoke.", "Fishermen stayed away."]
