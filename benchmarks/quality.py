@@ -13,7 +13,8 @@ pages: the real web pages of ../shared/eval/pages/ (news reports, opinion, analy
   through the engine. For each note: the genre found (against our labels in
   benchmarks/labels/pages.json), the checks' counts (opinions told as fact, claims without
   whose they are, possibilities told as fact, sentences without support...), and the key
-  points that are fragments, repeats, or lose their evidence's attribution. `--notes DIR`
+  points that are fragments, repeats (of another point, or of the summary), or lose their
+  evidence's attribution. `--notes DIR`
   scores notes saved earlier (as Markdown, for instance by an older version of the app)
   with today's checks instead of summarizing; `--save DIR` keeps the notes and the writer's
   trace. "dev" are the pages whose key begins with 0-7 (looked at while building), "held"
@@ -144,6 +145,7 @@ def measure(article: Article, title: str, summary: str, points: list[str], resul
             lost += 1
             lost_speech += _retells_speech(point, article.at(evidence.main))
     n_sentences = len(sentences(summary)) + len(points)
+    said_above = tuple(summary[a:b] for a, b in sentences(summary))
     return {
         "genre": article.genre.kind,
         "words": read.word_count(article.text),
@@ -154,6 +156,9 @@ def measure(article: Article, title: str, summary: str, points: list[str], resul
                   for f in result.flags],
         "point_fragments": sum(1 for i in range(len(points)) if (i, "fragment") in flagged_points),
         "point_repeats": sum(1 for i in range(len(points)) if (i, "repeat") in flagged_points),
+        # key points that tell again what a sentence of the summary above them tells
+        "points_told_in_summary": sum(1 for p in points if any(
+            f.kind == "repeat" for f in checker.check(p, "point", ctx, said_above))),
         "points_losing_attribution": lost,
         "points_losing_speech_attribution": lost_speech,
         "clean": result.clean,
@@ -229,6 +234,7 @@ def page_report(rows: list[dict]) -> dict:
         "check_counts": totals,
         "key_point_fragments": round(sum(r["point_fragments"] for r in rows) / points, 3),
         "key_point_repeats": round(sum(r["point_repeats"] for r in rows) / points, 3),
+        "key_points_told_in_summary": round(sum(r.get("points_told_in_summary", 0) for r in rows) / points, 3),
         "key_points_losing_attribution": round(sum(r["points_losing_attribution"] for r in rows) / points, 3),
         # of those, the points that retell the speaker's words, not the writer's around the report
         "key_points_losing_speech_attribution": round(sum(r.get("points_losing_speech_attribution", 0)
