@@ -1261,10 +1261,14 @@ def test_the_review_counts_every_kind_and_links_key_points_to_evidence(ctx):
     assert not result.clean
     (a, b), = result.evidence[0].spans
     assert ARTICLE[a:b].startswith("Mayor Lena Ortiz said")
-    # A summary's later sentence that tells a key point again is flagged there.
+    # A key point that tells again a sentence of the summary, which the note shows above it,
+    # is flagged once, as the later telling; and it may name "the bridge" the summary named.
     told_twice = review("Port Alder approves harbor bridge",
                         "The council voted 6 to 3 to build a bridge. Mayor Lena Ortiz said the bridge would cut "
                         "the drive by 25 minutes.", ["Mayor Lena Ortiz said the bridge would cut the drive by 25 minutes."],
                         ctx)
     repeats = [f for f in told_twice.flags if f.kind == "repeat"]
-    assert len(repeats) == 1 and repeats[0].part == "summary" and repeats[0].text.startswith("Mayor Lena Ortiz")
+    assert len(repeats) == 1 and repeats[0].part == "point" and repeats[0].text.startswith("Mayor Lena Ortiz")
+    named_above = review("Port Alder approves harbor bridge", "The town council of Port Alder voted 6 to 3 "
+                         "to build a bridge across the harbor.", ["The council did not set a date for a public hearing."], ctx)
+    assert not [f for f in named_above.flags if f.kind == "dangling" and f.part == "point"]

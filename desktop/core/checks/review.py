@@ -91,14 +91,15 @@ def review(title: str, summary: str, points: list[str], ctx: checker.Context,
     result = Review(evidence=[ctx.evidence(p) if compare else Evidence((), 0.0) for p in points])
     for problem in checker.check(title, "title", ctx, compare=compare) if title else []:
         result.flags.append(_flag("title", 0, 0, problem))
-    before: list[str] = []
+    told: list[str] = []  # the summary's sentences: the note shows them above the key points
     for a, b in sentences(summary, ctx.article.dotted):
-        for problem in checker.check(summary[a:b], "summary", ctx, tuple(before), title, compare,
-                                     logprobs.get(summary[a:b]), summary[a:b] in doubted, tuple(points)):
+        for problem in checker.check(summary[a:b], "summary", ctx, tuple(told), title, compare,
+                                     logprobs.get(summary[a:b]), summary[a:b] in doubted):
             result.flags.append(_flag("summary", 0, a, problem))
-        before.append(summary[a:b])
+        told.append(summary[a:b])
     for i, point in enumerate(points):
-        for problem in checker.check(point, "point", ctx, tuple(points[:i]), title, compare,
+        # What the reader has read above it: a repeat of it is this point's; "the deal" it names.
+        for problem in checker.check(point, "point", ctx, (*told, *points[:i]), title, compare,
                                      logprobs.get(point), point in doubted):
             result.flags.append(_flag("point", i, 0, problem))
     return result

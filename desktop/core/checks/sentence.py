@@ -160,8 +160,8 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
           compare: bool = True, logprob: float | None = None, doubted: bool = False,
           points: tuple[str, ...] = ()) -> list[Problem]:
     """The problems of one sentence of the summary. `part` is "title", "summary" or "point";
-    `before`: the sentences of the same part before it (the summary's, or the other key
-    points); `title`: the summary's title, which a key point must not repeat; `points`: the key
+    `before`: the sentences before it (the summary's; for a key point, the other key points
+    and, in the note as read, the summary's above them); `title`: the summary's title, which a key point must not repeat; `points`: the key
     points, which the summary's sentences after its first must not tell again. `compare`: the
     summary is in the article's language, so its words can be compared with the article's
     (else only names, numbers and the form are checked). `logprob`: how likely the sentence
