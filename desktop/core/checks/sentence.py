@@ -161,8 +161,9 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
           points: tuple[str, ...] = ()) -> list[Problem]:
     """The problems of one sentence of the summary. `part` is "title", "summary" or "point";
     `before`: the sentences before it (the summary's; for a key point, the other key points
-    and, in the note as read, the summary's above them); `title`: the summary's title, which a key point must not repeat; `points`: the key
-    points, which the summary's sentences after its first must not tell again. `compare`: the
+    and, in the note as read, the summary's above them); `title`: the summary's title, which
+    a key point must not repeat; `points`: the key points, which the summary's sentences after
+    its first must not tell again (the writer's: it writes the summary after them). `compare`: the
     summary is in the article's language, so its words can be compared with the article's
     (else only names, numbers and the form are checked). `logprob`: how likely the sentence
     is to the model after reading the article, where known; `doubted`: the model, asked
