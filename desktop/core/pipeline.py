@@ -301,6 +301,7 @@ def _mend(text: str, part: str, ctx: checker.Context) -> str:
     speaker of the article's sentence it retells is written before it, a name cut short is
     written whole, a shouted word in a title is written in plain case, a number the article
     gives as an estimate ("about 12") keeps its word."""
+    text = _without_heading(text, ctx.article.text)
     text = support.with_estimates(support.without_unsupported_years(text, ctx.index), ctx.index)
     if part != "title" and ctx.article.english and (tail := checker.invented_tail(text, ctx)):
         text = text[:len(text) - len(tail)].rstrip(" ,;") + "."
@@ -312,6 +313,17 @@ def _mend(text: str, part: str, ctx: checker.Context) -> str:
                                  and p.text.isupper() and p.text.isalpha()]):
             text = text[:problem.start] + _plain_case(problem.text, problem.start == 0, ctx.article.text) \
                 + text[problem.end:]
+    return text
+
+
+def _without_heading(text: str, article: str) -> str:
+    """The sentence without a heading of the article that the model made its label
+    ("Funding: The city pays …" where "Funding" is a line of its own): it tells no fact, and a
+    speaker written before it would read "… said that funding: the city pays …"."""
+    match = _LABEL.match(text)
+    if match and not lexicon.reporting_pattern().search(match.group(1)) and \
+            re.search(rf"(?:^|\n)[ \t]*{re.escape(match.group(1))}[ \t]*:?[ \t]*(?:\n|$)", article, re.IGNORECASE):
+        return _capitalized(text[match.end():])
     return text
 
 
