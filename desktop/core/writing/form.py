@@ -134,12 +134,9 @@ class Writer:
         self._title()
         self.s.feed(f"\n{prompts.POINTS_LABEL}")
         self._points()
-        points_end = len(self.s.text)
         self.s.feed(f"\n{prompts.SUMMARY_LABEL}")
         self._summary()
-        self._points_beside_summary(points_end)
         self.trace.extend(leave_out_told(self.draft, self.judge, self.length.min_points))
-        self._begin("", len(self.s.text))  # the draft as it ends, nothing being written
         self._show()
         return self.draft
 
@@ -230,31 +227,11 @@ class Writer:
         if len(self.draft.key_points) < least:
             self.draft.notes.append(too_few(len(self.draft.key_points)))
 
-    def _points_beside_summary(self, points_end: int) -> None:
-        """Where the summary tells again so many key points that fewer than the form's least
-        would tell anything more, more key points, written after the others (from
-        `points_end`, where the model stopped them) and read after the summary: each a fact
-        it does not tell. The summary is kept as written."""
-        told = len(told_points(self.draft, self.judge))
-        short = self.length.min_points - (len(self.draft.key_points) - told)
-        if not told or short <= 0:
-            return
-        self.s.cut(points_end)
-        above = tuple(self.draft.sentences)
-        failed = 0
-        while short > 0 and failed < FAILED_POINTS - 1:  # (the told points go, so the form's most hold)
-            if self._point(above=above):
-                short -= 1
-            else:
-                failed += 1
-
-    def _point(self, begin: str = "", above: tuple[str, ...] = ()) -> bool:
-        """A key point, or False when it is taken back; `above`: the summary's sentences, when
-        it is written after them."""
+    def _point(self, begin: str = "") -> bool:
         line = len(self.s.text)
         self.s.feed("\n-")
         self._begin("point", len(self.s.text))
-        written = self._sentence("point", (*above, *self.draft.key_points), begin)
+        written = self._sentence("point", tuple(self.draft.key_points), begin)
         if written is None:
             self.s.cut(line)
             return False
@@ -422,25 +399,18 @@ def leave_out_told(draft: Summary, judge: Judge, least: int) -> list[dict]:
     (its first may tell the main event, as the point the model wrote before it did), while
     more than `least` stay: the reader has it just above. Not for a sentence kept flagged for
     what the article does not say (a summary needs one): the point is the sound one. Their trace."""
-    gone = []
-    for point in told_points(draft, judge) if len(draft.key_points) > least else []:
-        if len(draft.key_points) <= least:
-            break
-        draft.key_points.remove(point)
-        gone.append({"part": "point", "text": point, "verdict": "drop", "problems": ["repeat"], "logprob": None})
-    return gone
-
-
-def told_points(draft: Summary, judge: Judge) -> list[str]:
-    """The key points that a sentence of the summary tells again, one the article supports (a
-    summary needs a sentence, and may keep one flagged for what the article does not say: the
-    point is then the sound one)."""
-    if not draft.key_points:
+    if len(draft.key_points) <= least:
         return []
     sound = tuple(s for n, s in enumerate(draft.sentences)
                   if not any(p.kind in SUPPORT for p in judge(s, "summary", tuple(draft.sentences[:n]), draft.title, None)))
-    return [point for point in draft.key_points if sound
-            and any(p.kind == "repeat" for p in judge(point, "point", sound, "", None))]
+    gone = []
+    for point in list(draft.key_points):
+        if len(draft.key_points) <= least or not sound:
+            break
+        if any(p.kind == "repeat" for p in judge(point, "point", sound, "", None)):
+            draft.key_points.remove(point)
+            gone.append({"part": "point", "text": point, "verdict": "drop", "problems": ["repeat"], "logprob": None})
+    return gone
 
 
 def spare_points(draft: Summary, spare: tuple[str, ...], judge: Judge, least: int) -> list[str]:
