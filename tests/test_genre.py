@@ -85,6 +85,19 @@ def test_a_text_that_argues_in_the_first_person_is_its_writer_s_view():
     assert genre.detect(NEWS).kind == "news report"
 
 
+def test_a_list_of_the_writer_s_picks_or_advice_is_its_writer_s():
+    body = NEWS.split("\n\n", 1)[1]
+    for title in ("7 Tips to Cross the Harbor Faster", "The 10 Best Bridge Walks This Spring",
+                  "How to Pay the New Bridge Toll", "5 Ways Port Alder Can Cut Its Ferry Queues"):
+        found = genre.detect(f"{title}\n\n{body}", byline="By Jonas Field")
+        assert (found.kind, found.author, found.is_opinion) == ("blog post", "Jonas Field", True), title
+        assert "its title" in found.reason
+    # A count of people or things in the news is no list of picks.
+    for title in ("3 Dead as Storm Hits Port Alder", "10 Firms Bid to Build Harbor Bridge",
+                  "Port Alder Approves 2 Bridges"):
+        assert genre.detect(f"{title}\n\n{body}").kind == "news report", title
+
+
 def test_where_nothing_tells_the_model_s_measured_reading_decides():
     unmarked = genre.detect(NEWS, byline="By Jonas Field")
     assert genre.worth_reading(unmarked, 9)

@@ -92,7 +92,17 @@ def detect(text: str, label: str = "", byline: str = "", url: str = "", section:
         return _genre(BLOG, writer, site,
                       f"its writing: {share:.0%} of its sentences speak in the first person, "
                       "address the reader or tell what should be done")
+    if listed := _LIST_TITLE.match(text.strip().split("\n", 1)[0]):
+        return _genre(BLOG, writer, site, f"its title: a list of the writer's picks or advice "
+                                          f"(“{listed.group().strip()} …”)")
     return Genre(NEWS, writer)
+
+
+# A title that counts the writer's picks or advice ("7 Tips to …", "The 10 best deals …") or
+# teaches ("How to …"): a guide or a list, whose choices are its writer's, not a news report.
+_LIST_TITLE = re.compile(r"(?:(?:the|our|my)\s+)?\d{1,3}\s+(?:[\w'’-]+\s+){0,2}?(?:tips|ways|things|reasons|"
+                         r"ideas|steps|tricks|hacks|mistakes|rules|secrets|habits|lessons|signs|deals|picks|"
+                         r"best|favou?rites?|must-haves?)\b|how\s+to\b", re.IGNORECASE)
 
 
 # A press release ends with its issuer's profile ("About Ascom"; "Ascom is a global provider
