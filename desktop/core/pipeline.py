@@ -298,14 +298,16 @@ def from_data(data: dict) -> Result:
 def _mend(text: str, part: str, ctx: checker.Context) -> str:
     """What can be mended in a sentence without the model: a year the article lacks goes
     where the sentence stays whole, a clause the article does not say goes from its end, the
-    speaker of the article's sentence it retells is written before it, a name cut short is
+    speaker of the article's sentence it retells is written before it (in place of a heading
+    the model made its label), a name cut short is
     written whole, a shouted word in a title is written in plain case, a number the article
     gives as an estimate ("about 12") keeps its word."""
-    text = _without_heading(text, ctx.article.text)
     text = support.with_estimates(support.without_unsupported_years(text, ctx.index), ctx.index)
     if part != "title" and ctx.article.english and (tail := checker.invented_tail(text, ctx)):
         text = text[:len(text) - len(tail)].rstrip(" ,;") + "."
-    text = checker.with_speaker(text, part, ctx)
+    unlabelled = _without_heading(text, ctx.article.text)
+    spoken = checker.with_speaker(unlabelled, part, ctx)
+    text = spoken if spoken != unlabelled else checker.with_speaker(text, part, ctx)
     for problem in reversed(checker.check_names(text, ctx)):
         text = text[:problem.start] + problem.fix + text[problem.end:]
     if part == "title":
@@ -318,12 +320,13 @@ def _mend(text: str, part: str, ctx: checker.Context) -> str:
 
 def _without_heading(text: str, article: str) -> str:
     """The sentence without a heading of the article that the model made its label
-    ("Funding: The city pays …" where "Funding" is a line of its own): it tells no fact, and a
-    speaker written before it would read "… said that funding: the city pays …"."""
+    ("Funding: The city pays …" where "Funding" is a line of its own), for a speaker to be
+    written before it: not "… said that funding: the city pays …". (Without a speaker the label
+    stays: a heading may tell where or what the rest is about, "Georgia: Warnock leads".)"""
     match = _LABEL.match(text)
     if match and not lexicon.reporting_pattern().search(match.group(1)) and \
             re.search(rf"(?:^|\n)[ \t]*{re.escape(match.group(1))}[ \t]*:?[ \t]*(?:\n|$)", article, re.IGNORECASE):
-        return _capitalized(text[match.end():])
+        return text[match.end():]
     return text
 
 

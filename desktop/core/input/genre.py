@@ -92,17 +92,19 @@ def detect(text: str, label: str = "", byline: str = "", url: str = "", section:
         return _genre(BLOG, writer, site,
                       f"its writing: {share:.0%} of its sentences speak in the first person, "
                       "address the reader or tell what should be done")
-    if listed := _LIST_TITLE.match(text.strip().split("\n", 1)[0]):
+    if listed := _LIST_TITLE.match(_title(text)):
         return _genre(BLOG, writer, site, f"its title: a list of the writer's picks or advice "
                                           f"(“{listed.group().strip()} …”)")
     return Genre(NEWS, writer)
 
 
-# A title that counts the writer's picks or advice ("7 Tips to …", "The 10 best deals …") or
-# teaches ("How to …"): a guide or a list, whose choices are its writer's, not a news report.
-_LIST_TITLE = re.compile(r"(?:(?:the|our|my)\s+)?\d{1,3}\s+(?:[\w'’-]+\s+){0,2}?(?:tips|ways|things|reasons|"
-                         r"ideas|steps|tricks|hacks|mistakes|rules|secrets|habits|lessons|signs|deals|picks|"
-                         r"best|favou?rites?|must-haves?)\b|how\s+to\b", re.IGNORECASE)
+# A title that counts the writer's advice ("7 Tips to …", "5 Easy Ways to …"), ranks the
+# writer's picks ("The 10 best …", a list of three or more) or teaches ("How to …"): a guide or
+# a list, whose choices are its writer's, not a news report. Not a news explainer ("5 things to
+# know about …") nor a count of people in the news ("3 Best Friends Killed in Crash").
+_LIST_TITLE = re.compile(r"(?:(?:the|our|my)\s+)?\d{1,3}\s+(?:[\w'’]+\s+)?(?:tips|ways|things|reasons|ideas|"
+                         r"steps|tricks|hacks|secrets|habits|lessons)\b(?!\s+(?:to\s+know|we\s+(?:know|learned)))"
+                         r"|the\s+(?:[3-9]|\d{2,3})\s+best\s+(?!-)\w|how\s+to\b", re.IGNORECASE)
 
 
 # A press release ends with its issuer's profile ("About Ascom"; "Ascom is a global provider
@@ -179,6 +181,13 @@ def _marker_kind(value: str) -> str:
         if phrases & listed:
             return kind
     return ""
+
+
+def _title(text: str) -> str:
+    """The text's first line, when it reads as its title: more lines follow, it is short and
+    it does not end as a sentence does."""
+    first = text.strip().split("\n", 1)[0].strip()
+    return first if "\n" in text.strip() and len(first.split()) <= 25 and not first.endswith(".") else ""
 
 
 def _title_label(text: str) -> str:
