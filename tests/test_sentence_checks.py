@@ -1,5 +1,7 @@
 """The one sentence checker, each of its checks on sentences written for these tests."""
 
+from dataclasses import replace
+
 import pytest
 
 from desktop.core.checks import sentence as checker
@@ -1286,3 +1288,22 @@ def test_the_review_counts_every_kind_and_links_key_points_to_evidence(ctx):
     named_above = review("Port Alder approves harbor bridge", "The town council of Port Alder voted 6 to 3 "
                          "to build a bridge across the harbor.", ["The council did not set a date for a public hearing."], ctx)
     assert not [f for f in named_above.flags if f.kind == "dangling" and f.part == "point"]
+
+
+def test_the_writer_made_the_doer_of_what_the_article_tells_no_one_doing_is_flagged():
+    guide = checker.Context(replace(Article.build(
+        "5 Ways to Enjoy the Harbor Fair\n\nVisit the ferry museum on Saturday morning. Try the smoked fish at "
+        "the north pier. My son learned to sail at the fair last year. I tested the new rental kayaks "
+        "in June. The kayaks cost 12 dollars an hour."), genre=Genre("blog post", "Rita Haas")))
+    for invented in ("Haas will visit the ferry museum on Saturday morning.",  # the reader is told to
+                     "Haas learned to sail at the fair last year."):  # her son did
+        assert problem(invented, guide, "unsupported").reason.startswith("The article does not say that Rita Haas"), invented
+    for right in ("Haas tested the new rental kayaks in June.",  # "I tested"
+                  "Haas recommends visiting the ferry museum on Saturday morning.",
+                  "Haas writes that the kayaks cost 12 dollars an hour."):
+        assert "unsupported" not in kinds(right, guide), right
+    # In a news report the writer is no doer to check.
+    report = checker.Context(replace(Article.build(
+        "Harbor fair opens\n\nVisitors can sail at the fair on Saturday. Tickets cost 5 dollars."),
+        genre=Genre("news report", "Rita Haas")))
+    assert "unsupported" not in kinds("Visitors can sail at the fair on Saturday.", report)

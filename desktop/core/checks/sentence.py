@@ -217,6 +217,8 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
             found += _modality(sentence, claim, sources, article.headline) or _asked(sentence, claim, main, article)
         found += dangling
         found += check_names(sentence, ctx) + _owner_swapped(sentence, ctx) + _number_swapped(sentence, main)
+        if compare and part != "title":
+            found += _writer_made_doer(sentence, claim, main, ctx)
         if part != "title":
             found += _fragment(sentence) or _headline_told(sentence, ctx) or _headline_capitals(sentence, ctx)
     if part != "title":
@@ -1009,6 +1011,39 @@ def _mentions(sentence: str, source: Sentence) -> bool:
         if not (wanted := _naming_words(speaker)) or wanted & mine or any(_near_word(w, mine) for w in wanted):
             return True
     return False
+
+
+def _writer_made_doer(sentence: str, claim: claims.Claim, main: Sentence | None, ctx: Context) -> list[Problem]:
+    """A sentence that makes the piece's writer do what its source tells no one doing, or the
+    reader ("Haas will visit the fair" of "Visit the fair on Sunday"; "Haas tested the phone"
+    of "My son tested the phone"): not what they write, but an act the article does not give
+    them. The writer's own "I" or "we" there is theirs ("I tested the phone")."""
+    author = ctx.article.genre.author
+    if not author or not ctx.article.genre.is_opinion or main is None or claim.attributed \
+            or main.text.strip() == ctx.article.headline.strip():  # a headline tells no one doing it
+        return []
+    named = author.split()[-1] if person(author) else author
+    opening = re.match(rf"(?:{re.escape(author)}|{re.escape(named)})\b", sentence)
+    if not opening or _WRITER_ACTS.match(sentence[opening.end():]) is None:
+        return []
+    if {"i", "we"} & {w.group().lower() for w in words(main.text)} or _names_writer(main.text, ctx.article.genre):
+        return []
+    return [_whole("unsupported", sentence,
+                   f"The article does not say that {author} does this: who did what may have changed.")]
+
+
+# What follows a writer's name that makes them the doer: a verb, maybe after "will", "has" or
+# "also"; not one that tells what they write or think, nor "is" (who they are).
+_WRITER_ACTS = re.compile(r"\s+(?:(?:will|would|has|have|had|also|then)\s+)*(?!(?:will|would|has|have|had|also|"
+                          r"then|is|was|are|were|writes?|wrote|says?|"
+                          r"said|argues?|argued|notes?|noted|adds?|added|explains?|explained|describes?|"
+                          r"described|shares?|shared|recommends?|recommended|suggests?|suggested|lists?|"
+                          r"listed|thinks?|thought|believes?|believed|calls?|called|finds|found|reviews?|"
+                          r"reviewed|offers?|offered|provides?|provided|gives?|gave|highlights?|highlighted|"
+                          r"emphasi[sz]es?|emphasi[sz]ed|urges?|urged|warns?|warned|asks?|asked|reflects?|"
+                          r"reflected|looks?\s+at|tells?|told|advises?|advised|shows?|showed|teaches|taught|"
+                          r"admits?|admitted|recalls?|recalled|hopes?|hoped|wants?|wanted|loves?|loved|likes?|"
+                          r"liked|prefers?|preferred|feels?|felt|knows?|knew)\b)[a-z]+(?:s|ed)?\b")
 
 
 def _put_in_mouth(claim: claims.Claim, main: Sentence, sentence: str, ctx: Context) -> str:
