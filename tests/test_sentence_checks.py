@@ -1302,6 +1302,12 @@ def test_the_writer_made_the_doer_of_what_the_article_tells_no_one_doing_is_flag
                   "Haas recommends visiting the ferry museum on Saturday morning.",
                   "Haas writes that the kayaks cost 12 dollars an hour."):
         assert "unsupported" not in kinds(right, guide), right
+    # Nor is the name the article gives once told twice, as the doer of its own deed.
+    doubled = "Tomas Berg will judge the kayak race with sailor Tomas Berg in June."
+    sailing = checker.Context(Article.build("Kayak race\n\nJudge the kayak race with sailor Tomas Berg in June. "
+                                            "Tomas Berg won it in 2019, and Tomas Berg says it is the best race."))
+    assert problem(doubled, sailing, "unsupported").reason.startswith("The sentence names Tomas Berg twice")
+    assert "unsupported" not in kinds("Tomas Berg won the race in 2019, and Tomas Berg says it is the best race.", sailing)
     # In a news report the writer is no doer to check.
     report = checker.Context(replace(Article.build(
         "Harbor fair opens\n\nVisitors can sail at the fair on Saturday. Tickets cost 5 dollars."),

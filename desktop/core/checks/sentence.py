@@ -216,7 +216,8 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
         if part != "title":  # a headline is compressed: its verbs are no claims of certainty
             found += _modality(sentence, claim, sources, article.headline) or _asked(sentence, claim, main, article)
         found += dangling
-        found += check_names(sentence, ctx) + _owner_swapped(sentence, ctx) + _number_swapped(sentence, main)
+        found += check_names(sentence, ctx) + _owner_swapped(sentence, ctx) + _number_swapped(sentence, main) \
+            + (_name_doubled(sentence, sources) if part != "title" else [])
         if compare and part != "title":
             found += _writer_made_doer(sentence, claim, main, ctx)
         if part != "title":
@@ -1827,6 +1828,24 @@ def _time_after(sentence: str, position: int) -> bool:
 
 def _has_name(sentence: str) -> bool:
     return any(m.group()[:1].isupper() for m in words(sentence)[1:])
+
+
+def _name_doubled(sentence: str, sources: list[Sentence]) -> list[Problem]:
+    """A sentence that begins with a full name and names it again, where each of the article's
+    sentences behind it names it once: the doer stands where the article has someone else, or
+    no one ("Ana Ruiz and Tom Li will attend a talk with Ana Ruiz and Tom Li" of "Attend a talk
+    with Ana Ruiz and Tom Li")."""
+    m = _FULL_NAME.match(sentence)
+    if m:
+        name = m.group()
+        if sentence.count(name) >= 2 and sources and all(s.text.count(name) <= 1 for s in sources):
+            return [_whole("unsupported", sentence,
+                           f"The sentence names {name} twice where the article names them once: "
+                           "who did what may have changed.")]
+    return []
+
+
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")  # two or more capitalized words
 
 
 def _number_swapped(sentence: str, main: Sentence | None) -> list[Problem]:
