@@ -307,7 +307,7 @@ def _mend(text: str, part: str, ctx: checker.Context) -> str:
         text = text[:len(text) - len(tail)].rstrip(" ,;") + "."
     unlabelled = _without_heading(text, ctx.article.text)
     spoken = checker.with_speaker(unlabelled, part, ctx)
-    text = spoken if spoken != unlabelled else checker.with_speaker(text, part, ctx)
+    text = spoken if spoken != unlabelled else text
     for problem in reversed(checker.check_names(text, ctx)):
         text = text[:problem.start] + problem.fix + text[problem.end:]
     if part == "title":

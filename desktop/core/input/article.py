@@ -15,8 +15,6 @@ from desktop.core.input.read import Source
 from desktop.core.language import claims, lexicon
 from desktop.core.language.text import STOPWORDS, content, dotted_names, language_of, sentences, words
 
-# A headline: the text's first line, short and without a full stop at its end.
-HEADLINE_WORDS = 30
 ENGLISH = 0.25  # share of English small words above which a text reads as English
 
 
@@ -62,7 +60,7 @@ class Article:
                               author=source.author, site=source.site)
         # A list of results or events has few small words: the language model still tells it.
         language = "English" if is_english(text) else language_of(text)
-        return cls(text, genre, _headline(text), language == "English", language)
+        return cls(text, genre, genres.headline(text), language == "English", language)
 
     @cached_property
     def dotted(self) -> frozenset[str]:
@@ -170,13 +168,6 @@ def _is_name(speaker: str) -> bool:
 
 
 _OPENERS = {"In", "After", "Before", "When", "While", "As", "But", "And", "However", "Critics"}
-
-
-def _headline(text: str) -> str:
-    first = text.strip().split("\n", 1)[0].strip()
-    if "\n" in text.strip() and len(first.split()) <= HEADLINE_WORDS and not re.search(r"[.]\s*$", first):
-        return first
-    return ""
 
 
 def is_english(text: str) -> bool:

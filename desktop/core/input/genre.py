@@ -92,7 +92,7 @@ def detect(text: str, label: str = "", byline: str = "", url: str = "", section:
         return _genre(BLOG, writer, site,
                       f"its writing: {share:.0%} of its sentences speak in the first person, "
                       "address the reader or tell what should be done")
-    if listed := _LIST_TITLE.match(_title(text)):
+    if listed := _LIST_TITLE.match(headline(text)):
         return _genre(BLOG, writer, site, f"its title: a list of the writer's picks or advice "
                                           f"(“{listed.group().strip()} …”)")
     return Genre(NEWS, writer)
@@ -183,11 +183,16 @@ def _marker_kind(value: str) -> str:
     return ""
 
 
-def _title(text: str) -> str:
-    """The text's first line, when it reads as its title: more lines follow, it is short and
-    it does not end as a sentence does."""
+HEADLINE_WORDS = 30
+
+
+def headline(text: str) -> str:
+    """The text's first line, when it reads as its headline: more lines follow, it is short
+    and it does not end with a full stop; else ""."""
     first = text.strip().split("\n", 1)[0].strip()
-    return first if "\n" in text.strip() and len(first.split()) <= 25 and not first.endswith(".") else ""
+    if "\n" in text.strip() and len(first.split()) <= HEADLINE_WORDS and not re.search(r"[.]\s*$", first):
+        return first
+    return ""
 
 
 def _title_label(text: str) -> str:
