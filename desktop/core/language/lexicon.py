@@ -239,6 +239,15 @@ def reporting_verbs() -> dict[str, str]:
 
 
 @cache
+def writer_verb_forms() -> frozenset[str]:
+    """The forms of every verb that tells what a writer writes or thinks rather than an event
+    they took part in: the reporting verbs and the page's own ("lists", "reviewed")."""
+    entry = data()["reporting"]
+    return frozenset(reporting_verbs()) | {form for lemma in entry["page"]
+                                           for form in _forms(lemma, entry.get("irregular", {}))}
+
+
+@cache
 def speech_verb_forms() -> frozenset[str]:
     """The one-word forms of the reporting verbs of speech that are no nouns as well ("says",
     "explained"; not "states", "ruled", "orders")."""
