@@ -131,6 +131,10 @@ def test_the_genre_is_asked_about_an_english_article_the_model_reads_whole(local
     assert marked.genre.is_opinion and pipeline.genre_question_text(local, marked, None) is None
 
 
+def ask(model, text, ctx, summary, stats, should_stop=lambda: False, emit=lambda *event: None):
+    return pipeline._doubted(model, text, ctx, summary, stats, should_stop, emit)
+
+
 def test_the_model_is_asked_only_about_sentences_that_join_what_the_article_keeps_apart(test_model, article_text):
     from desktop.core.checks import sentence as checker
     from desktop.core.writing.form import Summary
@@ -145,14 +149,34 @@ def test_the_model_is_asked_only_about_sentences_that_join_what_the_article_keep
     text = pipeline.model_text(article)
     asker = Local(LocalModel(test_model.path))  # its answers unmeasured: never asked
     stats = RunStats()
-    assert pipeline._doubted(asker, text, ctx, summary, stats, lambda: False) == set()
+    assert ask(asker, text, ctx, summary, stats) == (set(), True)
     assert stats.prompt_tokens == 0
     # Whatever the model answers, it is asked of the joined sentence alone: under a mark above
     # any answer it is doubted, under one below none, and the other is never asked.
     asker.support_odds = float("inf")
-    assert pipeline._doubted(asker, text, ctx, summary, stats, lambda: False) == {joined, summary.summary}
+    asked = []
+    assert ask(asker, text, ctx, summary, stats, emit=lambda *event: asked.append(event)) == \
+        ({joined, summary.summary}, True)
+    assert asked == [("checking", 0, 2), ("checking", 1, 2)]  # the window shows how far it is
     assert stats.prompt_tokens > 0
     asker.support_odds = float("-inf")
-    assert pipeline._doubted(asker, text, ctx, summary, RunStats(), lambda: False) == set()
+    assert ask(asker, text, ctx, summary, RunStats()) == (set(), True)
     flagged = review(summary.title, summary.summary, summary.key_points, ctx, doubted={joined, summary.summary})
     assert [(f.part, f.index) for f in flagged.flags if f.kind == "unsupported"] == [("summary", 0), ("point", 0)]
+
+
+def test_a_stop_while_the_model_is_asked_keeps_the_note_and_the_answers_given(test_model, article_text):
+    from desktop.core.checks import sentence as checker
+    from desktop.core.writing.form import Summary
+
+    article = Article.build(article_text)
+    ctx = checker.Context(article)
+    first = "$92 million is its cost, and the fishermen's association will pay 60 percent of it."
+    second = "The fishermen's association will pay 60 percent of the cost."
+    summary = Summary("Bridge approved", [first], [second])
+    asker = Local(LocalModel(test_model.path), support_odds=float("inf"))  # every answer is doubt
+    asked = []
+    # Stop is pressed as the second question begins: the first answer stands, the note is kept.
+    doubted, checked = ask(asker, pipeline.model_text(article), ctx, summary, RunStats(),
+                           should_stop=lambda: len(asked) > 1, emit=lambda *event: asked.append(event))
+    assert (doubted, checked) == ({first}, False)

@@ -506,3 +506,31 @@ def test_a_model_that_cannot_even_be_looked_up_is_reported_and_the_next_run_work
     monkeypatch.setattr(registry, "resolve", looked_up)
     summarize(qtbot, window)  # the runner thread lived on: the next summary is written
     assert window.result_view.toPlainText().strip() and window.brief is not None
+
+
+def test_a_stop_while_the_model_checks_the_written_note_keeps_it(qtbot, menus_window, article_text, test_model):
+    from desktop.core.checks import sentence as checker
+    from desktop.core.checks.review import review
+    from desktop.core.engine import Checking
+    from desktop.core.input.article import Article
+    from desktop.core.model import RunStats
+    from desktop.core.pipeline import Result
+    from desktop.core.writing.form import Summary
+
+    window = menus_window
+    window.article_edit.setPlainText(article_text)
+    window.summarize_button.click()
+    window.runner.event.emit(Checking(0, 2))  # the note is written; the model is asked about it
+    assert "Stop keeps the note" in window.state_label.text()
+    assert window.stop_button.isEnabled()
+    article = Article.build(article_text)
+    remark = "Stopped while the model was asked about the note: the rules checked the rest."
+    summary = Summary("Port Alder approves bridge", ["The council voted for a bridge."],
+                      ["The bridge will be 480 metres long."], [remark])
+    result = Result(summary, review(summary.title, summary.summary, summary.key_points, checker.Context(article)),
+                    RunStats(), 1, 1.0, checked=False)
+    window.runner.event.emit(Done(result, test_model, article))  # as the worker answers a Stop then
+    assert "480 metres long" in window.result_view.toPlainText()
+    assert remark in window.state_label.text()
+    assert window.save_action.isEnabled() and window.summarize_button.isEnabled()
+    assert window.article_edit.toPlainText() == article_text

@@ -272,7 +272,7 @@ class Batch:
                     done = event
                 elif isinstance(event, Stopped):
                     return None
-            if done is None:
+            if done is None or not done.result.checked:  # stopped while the model checked it
                 return None
             brief = Brief.of(done, cleaned, page, item.source, self.language, self.length)
             write_atomic(self.out / item.name, brief.markdown)

@@ -98,6 +98,15 @@ class Draft:
 
 
 @dataclass
+class Checking:
+    """The note is written; the model is asked whether the article says its sentence `number`
+    (from 0) of the `asked`. A Stop now keeps the note."""
+
+    number: int
+    asked: int
+
+
+@dataclass
 class Prepared:
     """The article was read ahead: its summary begins writing at once."""
 
@@ -281,12 +290,14 @@ class Engine:
                 yield Part(message[1], message[2])
             elif kind == "draft":
                 yield Draft(**message[1])
+            elif kind == "checking":
+                yield Checking(message[1], message[2])
             elif kind == "done":
                 result = from_data(message[1])
-                if self.reuse_answers:
+                if self.reuse_answers and result.checked:  # one stopped halfway is made again
                     answers.store(name, message[1])
                 yield Done(result, self.model or model, _summarized(article, result),
-                           answer=name if self.reuse_answers else "")
+                           answer=name if self.reuse_answers and result.checked else "")
                 return
             elif kind == "cancelled":
                 yield Stopped()

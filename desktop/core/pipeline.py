@@ -31,7 +31,7 @@ from desktop.core.input import genre as genres
 from desktop.core.input.article import Article, missing_voices, untold_openings
 from desktop.core.input.read import word_count
 from desktop.core.language import lexicon
-from desktop.core.model import Model, RunStats
+from desktop.core.model import Cancelled, Model, RunStats
 from desktop.core.language.text import language_of, sentences, starts_sentence, text_scripts
 from desktop.core.writing import prompts
 from desktop.core.writing.form import Summary, WholeWriter, Writer, answer_tokens
@@ -46,6 +46,7 @@ class Result:
     coverage: float  # share of the article's words that the model read
     trace: list = field(default_factory=list)  # each sentence the writer judged, and its fate
     genre: genres.Genre | None = None  # what kind of text it was summarized as
+    checked: bool = True  # False: stopped before the model was asked about every sentence
 
 
 def run(model: Model, article: Article, language: str | None,
@@ -159,24 +160,38 @@ def run(model: Model, article: Article, language: str | None,
         summary.notes.append(f"The model wrote in another language than the article's "
                              f"({article.language or 'not known'}): only names, numbers and the "
                              "form could be checked.")
-    doubted = _doubted(model, text, ctx, summary, stats, should_stop) if compare and parts == 1 else set()
+    doubted, checked = _doubted(model, text, ctx, summary, stats, should_stop, emit) \
+        if compare and parts == 1 else (set(), True)
+    if not checked:
+        summary.notes.append("Stopped while the model was asked about the note: the sentences it "
+                             "was not asked about were checked by the rules alone.")
     result = review(summary.title, summary.summary, summary.key_points, ctx, compare, logprobs, doubted)
     stats.total_seconds = time.perf_counter() - start
-    return Result(summary, result, stats, parts, coverage, trace, article.genre)
+    return Result(summary, result, stats, parts, coverage, trace, article.genre, checked)
 
 
 def _doubted(model: Model, text: str, ctx: checker.Context, summary: Summary, stats: RunStats,
-             should_stop: Callable[[], bool]) -> set[str]:
+             should_stop: Callable[[], bool], emit: Callable[..., None]) -> tuple[set[str], bool]:
     """The sentences and key points that the model, asked whether the article (`text`, as it
     read it) says them, doubts: asked of those that join words the article keeps apart, by a
-    model whose answers were measured (its `support_odds`). Each question reads only itself."""
+    model whose answers were measured (its `support_odds`). Each question reads only itself.
+    The note is written by then: a Stop ends the questions, not the note (False: not all
+    were asked)."""
     if model.support_odds is None:
-        return set()
+        return set(), True
     # The summary's sentences as the review reads them (split again from its text).
     told = [("summary", summary.summary[a:b]) for a, b in sentences(summary.summary, ctx.article.dotted)] + \
         [("point", p) for p in summary.key_points]
-    return {s for part, s in told if checker.worth_asking(s, part, ctx)
-            and model.odds(prompts.support_prompt(text, s), stats, should_stop) < model.support_odds}
+    asked = [s for part, s in told if checker.worth_asking(s, part, ctx)]
+    doubted: set[str] = set()
+    for number, sentence in enumerate(asked):
+        emit("checking", number, len(asked))
+        try:
+            if model.odds(prompts.support_prompt(text, sentence), stats, should_stop) < model.support_odds:
+                doubted.add(sentence)
+        except Cancelled:
+            return doubted, False
+    return doubted, True
 
 
 def read_genre(model: Model, article: Article, language: str | None, length: prompts.Length,
@@ -292,7 +307,8 @@ def from_data(data: dict) -> Result:
                                          tuple(e["main"]) if e["main"] else None)
                                 for e in review["evidence"]]),
         stats=RunStats(**data["stats"]), parts=data["parts"], coverage=data["coverage"],
-        trace=data.get("trace", []), genre=genres.Genre(**data["genre"]) if data.get("genre") else None)
+        trace=data.get("trace", []), genre=genres.Genre(**data["genre"]) if data.get("genre") else None,
+        checked=data.get("checked", True))
 
 
 def _mend(text: str, part: str, ctx: checker.Context) -> str:

@@ -21,7 +21,7 @@ from desktop import APP_NAME, __version__
 from desktop.core import batch
 from desktop.core import log
 from desktop.core.brief import Brief
-from desktop.core.engine import Done, Draft, Loaded, Loading, Part, Prepared, Reading, Stopped, resolve
+from desktop.core.engine import Checking, Done, Draft, Loaded, Loading, Part, Prepared, Reading, Stopped, resolve
 from desktop.core.history import Entry, History
 from desktop.core.input import draft
 from desktop.core.input import read as article
@@ -618,6 +618,12 @@ class MainWindow(QMainWindow):
             writing = "the summary" if self._part == "the article" else f"a summary of {self._part}"
             self.state_label.setText(f"Writing {writing}, checking each sentence against the article…")
             self.result_view.show_draft(event.title, event.summary, event.points)
+        elif isinstance(event, Checking):
+            self.progress.show()
+            self.progress.setMaximum(event.asked)
+            self.progress.setValue(event.number)
+            self.state_label.setText(f"The note is written. Asking the model whether the article says "
+                                     f"sentence {event.number + 1} of {event.asked}… (Stop keeps the note)")
         elif isinstance(event, Done):
             self._on_finished(event)
         elif isinstance(event, Stopped):

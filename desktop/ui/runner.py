@@ -63,7 +63,7 @@ class EngineRunner(QObject):
     read is kept).
 
     It reports by one signal, `event`, carrying the engine's own events (Loading, Loaded,
-    Part, Reading, Draft, Prepared, Done, Stopped) and its own (Started, ReadingAhead,
+    Part, Reading, Draft, Checking, Prepared, Done, Stopped) and its own (Started, ReadingAhead,
     ModelFailed, Failed), on the GUI thread's side of a queued connection."""
 
     event = Signal(object)
