@@ -34,7 +34,9 @@ from desktop.core.checks.evidence import Evidence, EvidenceFinder
 from desktop.core.input.article import Article, Sentence
 from desktop.core.input.genre import NEWS, PRESS, person
 from desktop.core.language import claims, lexicon
-from desktop.core.language.text import DAYS, MONTHS, STOPWORDS, TIME_WORDS, content, possessive, starts_sentence, stem, words
+from desktop.core.language.text import (
+    DAYS, MONTHS, STOPWORDS, TIME_WORDS, content, meaningful, possessive, starts_sentence, stem, words,
+)
 
 KINDS = {
     "loaded": "Loaded wording",
@@ -255,7 +257,7 @@ def untold_pairs(sentence: str, ctx: Context) -> list[tuple[str, str]]:
     "data on its staff" elsewhere; who did what may have changed."""
     found = []
     for clause in _CLAUSE_BREAK.split(sentence):
-        told = [(m.group(), stem(m.group())) for m in words(clause) if m.group().lower() not in STOPWORDS]
+        told = [(w, stem(w)) for w in meaningful(clause)]
         told = [(w, s) for w, s in told if s in ctx.article_words and s not in ctx.any_where]
         for (a, sa), (b, sb) in zip(told, told[1:]):
             if sa != sb and not any(sa in t and sb in t for t in ctx.told_together):

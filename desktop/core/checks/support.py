@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.core.language import lexicon
-from desktop.core.language.text import ABBREVIATIONS, STOPWORDS, norm, sentences, starts_sentence, words
+from desktop.core.language.text import ABBREVIATIONS, STOPWORDS, meaningful, norm, sentences, starts_sentence, words
 
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -145,7 +145,7 @@ class ArticleIndex:
 def _pairs(text: str) -> list[tuple[str, str]]:
     """Adjacent pairs of the text's meaningful words ("Ortiz thanked Berg": (ortiz, thank),
     (thank, berg)): the wording a claim is made of, whatever the small words around it."""
-    stems = [norm(m.group()) for m in words(text) if m.group().lower() not in STOPWORDS]
+    stems = [norm(w) for w in meaningful(text)]
     return list(zip(stems, stems[1:]))
 
 

@@ -133,9 +133,14 @@ def stem(word: str) -> str:
     return norm(word)[:STEM]
 
 
+def meaningful(text: str) -> list[str]:
+    """The words that carry meaning, as written."""
+    return [m.group() for m in words(text) if m.group().lower() not in STOPWORDS]
+
+
 def content(text: str) -> list[str]:
     """The stems of the words that carry meaning."""
-    return [stem(m.group()) for m in words(text) if m.group().lower() not in STOPWORDS]
+    return [stem(w) for w in meaningful(text)]
 
 
 def text_scripts(text: str) -> frozenset[str]:
