@@ -1313,3 +1313,25 @@ def test_the_writer_made_the_doer_of_what_the_article_tells_no_one_doing_is_flag
         "Harbor fair opens\n\nVisitors can sail at the fair on Saturday. Tickets cost 5 dollars."),
         genre=Genre("news report", "Rita Haas")))
     assert "unsupported" not in kinds("Visitors can sail at the fair on Saturday.", report)
+
+
+def test_advice_to_the_reader_told_as_what_someone_does_is_flagged_and_mended_as_advice():
+    listing = checker.Context(Article.build(
+        "Five things to do in the valley this spring\n\nThe valley has a busy spring. VISIT the orchard "
+        "festival in Millbrook, April 4-6, with cider tastings. Spend an afternoon at the lake, where the "
+        "rowing club races on Sundays. Book a table early: the inns fill up by March."))
+    for invented, verb in (("Visitors will visit the orchard festival in Millbrook, April 4-6.", "visit"),
+                           ("Families spent an afternoon at the lake.", "spend"),
+                           ("The rowing club races on Sundays, and guests will spend an afternoon at the lake.", "spend")):
+        found = problem(invented, listing, "modality")
+        assert f"to “{verb}”" in found.reason and found.fix == f"Readers can {verb}", invented
+    for right in ("Readers can visit the orchard festival in Millbrook, April 4-6.",
+                  "The guide recommends spending an afternoon at the lake.",
+                  "Visit the orchard festival in Millbrook, April 4-6.",  # advice told as advice
+                  "A visit to the orchard festival in Millbrook includes cider tastings.",
+                  "The rowing club races on Sundays at the lake."):
+        assert "modality" not in kinds(right, listing), right
+    # A report's own account of what people did is no advice: nothing to flag.
+    report = checker.Context(Article.build(
+        "Festival draws crowds\n\nThousands visited the orchard festival in Millbrook on Saturday."))
+    assert "modality" not in kinds("Thousands visited the orchard festival in Millbrook.", report)

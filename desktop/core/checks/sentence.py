@@ -1349,6 +1349,10 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence], headl
         if region is None:
             continue
         a, b = region
+        if (verb := claims.advice_verb(source.text)) and _advice_done(sentence, verb):
+            found.append(_whole("modality", sentence, f"The article tells its reader to “{verb}” here "
+                                "(advice): the sentence tells it as what someone does.", f"Readers can {verb}"))
+            break
         # In the article, quoted words count too: a summary that reports a quote in its own
         # words must keep its "could" and its "not".
         near = [m for m in _markers(source.text) if a - 25 <= m.start <= b]
@@ -1381,6 +1385,30 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence], headl
         found.append(Problem("negation", marker.start, marker.end, marker.text,
                              f"“{marker.text}”: the article's sentences here do not negate."))
     return found
+
+
+# Words that keep advice advice: "readers should visit", "recommends visiting", "a place to visit".
+_ADVISED = re.compile(r"\b(?:should|can|could|may|might|must|ought|recommend\w*|advis\w*|suggest\w*|urg\w*|"
+                      r"encourag\w*|invit\w*|tips?|ideas?|picks?|options?|worth|want\w*|chance)\b", re.IGNORECASE)
+# What makes the word after it a noun: "a visit", "the reader's visit to".
+_NOUN_BEFORE = {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my", "your",
+                "of", "for", "in", "on", "at", "with", "by", "from", "no", "every", "each", "to"}
+
+
+def _advice_done(sentence: str, verb: str) -> bool:
+    """Whether the sentence has someone do what the article's advice tells its reader to do
+    ("Riders will spend a day in the country" of "Spend a day in the country"): the verb
+    after a subject of its clause, with no word of advice before it."""
+    forms = lexicon.verb_forms(verb)
+    quotes = lexicon.quoted_spans(sentence)
+    for m in words(sentence):
+        if m.group().lower() not in forms or lexicon.inside(m.start(), quotes):
+            continue
+        before = sentence[:m.start()]
+        clause = _CLAUSE_BREAK.split(before)[-1].split()
+        if clause and clause[-1].lower() not in _NOUN_BEFORE and not _ADVISED.search(before):
+            return True  # (none before it in its clause: told as advice again, "…, and visit the fair")
+    return False
 
 
 # Words that tell a question as one: "asks whether", "it is unclear if", "questions".

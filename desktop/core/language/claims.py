@@ -120,15 +120,24 @@ def read(sentence: str) -> Claim:
                  tuple(negations), tuple(sorted(judgements, key=_at)))
 
 
+def advice_verb(sentence: str) -> str:
+    """The verb a sentence of advice opens with ("visit" of "Visit the fair on Sunday"); ""
+    when the sentence tells the reader to do nothing (or not to do something)."""
+    match = _imperative(sentence)
+    return match.group(1).lower() if match and match.group(1).lower() in _commands() else ""
+
+
 def _imperative(sentence: str) -> re.Match | None:
-    """A sentence that tells the reader what to do ("Keep a food journal", "Don't wait"):
-    it begins with a verb of advice and its object, with no subject before it."""
+    """A sentence that tells the reader what to do ("Keep a food journal", "Don't wait",
+    a listing's "VISIT the show"): it begins with a verb of advice and its object, with no
+    subject before it."""
     match = _COMMAND.match(sentence)
     if not match or re.fullmatch(r"Don['’]t|Do not", match.group(1)):
         return match
     verb, after, then = match.group(1).lower(), match.group(2), (match.group(3) or "").lower()
-    if verb not in _commands():
+    if verb not in _commands() or (not match.group(1).isupper() and not after[0].islower()):
         return None
+    after = after.lower()  # a shouted verb's particle: "CHEER ON"
     # A word of manner and then another order or the end: "Start small and ...", "Think big."
     manner = then == "and" or bool(re.match(r"[,.!]", sentence[match.end(2):match.end(2) + 1]))
     if after not in _OBJECTS and not (manner and after.isalpha() and after not in STOPWORDS):
@@ -144,11 +153,11 @@ def _commands() -> frozenset[str]:
 
 
 # The first word, then the next two: "Keep a food", "Don't throw".
-_COMMAND = re.compile(r"\s*(Don['’]t|Do not|[A-Z][a-z]+)\s+([a-z][\w’'-]*)(?:\s+([\w’'-]+))?")
+_COMMAND = re.compile(r"\s*(Don['’]t|Do not|[A-Z][a-z]+|[A-Z]{2,})\s+([A-Za-z][\w’'-]*)(?:\s+([\w’'-]+))?")
 # What follows a command's verb: its object or a particle ("Eat more fiber", "Sign up").
 _OBJECTS = {"the", "a", "an", "your", "yourself", "yourselves", "you", "it", "them", "this", "that",
             "these", "those", "some", "any", "every", "each", "all", "what", "how", "up", "out",
-            "away", "back", "off", "down", "him", "her", "us", "me", "one", "more", "less"}
+            "away", "back", "off", "down", "on", "him", "her", "us", "me", "one", "more", "less"}
 _COUNTING = {"this", "that", "these", "those", "every", "each", "one", "all"}
 
 

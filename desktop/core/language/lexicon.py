@@ -238,6 +238,12 @@ def reporting_verbs() -> dict[str, str]:
     return found
 
 
+def verb_forms(lemma: str) -> frozenset[str]:
+    """A verb's forms, irregular ones too: "spend" -> spend, spends, spent, spending."""
+    irregular = {**data()["past"], **data()["reporting"].get("irregular", {})}
+    return frozenset(_forms(lemma, irregular))
+
+
 @cache
 def writer_verb_forms() -> frozenset[str]:
     """The forms of every verb that tells what a writer writes or thinks rather than an event
