@@ -238,6 +238,9 @@ def test_a_lost_attribution_is_mended_with_the_sentences_own_words(ctx):
     assert "attribution" not in kinds("The toll doubles.", signs)
     assert checker._spliced("Tomas Berg said that", "You will pay the toll.", ARTICLE) == ""
     assert checker._spliced("Tomas Berg said that", "Ana Ruiz, a nurse, said the toll doubles.", ARTICLE) == ""
+    for advice in ("Pay the toll at the north gate.", "PAY the toll at the north gate."):  # advice stays advice
+        assert checker._spliced("Tomas Berg writes that", advice, ARTICLE) == \
+            "Tomas Berg writes that readers can pay the toll at the north gate."
     # "failed to find" reports no one: the splice stays.
     assert checker._spliced("Tomas Berg said that", "Crews failed to find the leak.", ARTICLE) == \
         "Tomas Berg said that crews failed to find the leak."

@@ -296,6 +296,9 @@ def _spliced(opening: str, sentence: str, article: str, source: Sentence | None 
     if first and not _keeps_capital(first.group(1), (first.group(2) or "").strip(), article):
         rest = sentence[:1].lower() + sentence[1:]
     rest = _as_pronoun(rest, source) if source else rest
+    if opening.endswith(" that") and (verb := claims.advice_verb(sentence)):
+        # Advice stays advice: "Haas writes that readers can visit …" of "Visit …", "VISIT …".
+        rest = "readers can " + verb + rest[len(verb):]
     return opening + joint + rest if rest else ""
 
 
