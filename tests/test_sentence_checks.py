@@ -240,7 +240,9 @@ def test_a_lost_attribution_is_mended_with_the_sentences_own_words(ctx):
     assert checker._spliced("Tomas Berg said that", "Ana Ruiz, a nurse, said the toll doubles.", ARTICLE) == ""
     for advice in ("Pay the toll at the north gate.", "PAY the toll at the north gate."):  # advice stays advice
         assert checker._spliced("Tomas Berg writes that", advice, ARTICLE) == \
-            "Tomas Berg writes that readers can pay the toll at the north gate."
+            "Tomas Berg advises readers to pay the toll at the north gate."
+    assert checker._spliced("Police said that", "Do not use the north gate.", ARTICLE) == \
+        "Police advised people not to use the north gate."
     # "failed to find" reports no one: the splice stays.
     assert checker._spliced("Tomas Berg said that", "Crews failed to find the leak.", ARTICLE) == \
         "Tomas Berg said that crews failed to find the leak."
@@ -1295,15 +1297,17 @@ def test_the_review_counts_every_kind_and_links_key_points_to_evidence(ctx):
 
 def test_the_writer_made_the_doer_of_what_the_article_tells_no_one_doing_is_flagged():
     guide = checker.Context(replace(Article.build(
-        "5 Ways to Enjoy the Harbor Fair\n\nVisit the ferry museum on Saturday morning. Try the smoked fish at "
+        "5 Ways to Enjoy the Harbor Fair\n\nVisit the ferry museum on Saturday morning. Order the smoked fish at "
         "the north pier. My son learned to sail at the fair last year. I tested the new rental kayaks "
         "in June. The kayaks cost 12 dollars an hour."), genre=Genre("blog post", "Rita Haas")))
     for invented in ("Haas will visit the ferry museum on Saturday morning.",  # the reader is told to
+                     "Haas will order the smoked fish at the north pier.",  # "order" may report, not here
                      "Haas learned to sail at the fair last year."):  # her son did
         assert problem(invented, guide, "unsupported").reason.startswith("The article does not say that Rita Haas"), invented
     for right in ("Haas tested the new rental kayaks in June.",  # "I tested"
                   "Haas recommends visiting the ferry museum on Saturday morning.",
-                  "Haas writes that the kayaks cost 12 dollars an hour."):
+                  "Haas writes that the kayaks cost 12 dollars an hour.",
+                  "Haas lists the smoked fish at the north pier."):  # what she writes
         assert "unsupported" not in kinds(right, guide), right
     # Nor is the name the article gives once told twice, as the doer of its own deed.
     doubled = "Tomas Berg will judge the kayak race with sailor Tomas Berg in June."
@@ -1322,19 +1326,27 @@ def test_advice_to_the_reader_told_as_what_someone_does_is_flagged_and_mended_as
     listing = checker.Context(Article.build(
         "Five things to do in the valley this spring\n\nThe valley has a busy spring. VISIT the orchard "
         "festival in Millbrook, April 4-6, with cider tastings. Spend an afternoon at the lake, where the "
-        "rowing club races on Sundays. Book a table early: the inns fill up by March."))
+        "rowing club races on Sundays. The rowing club spent 2 million dollars on a boathouse. Book a "
+        "table early: the inns fill up by March. Last year 5,000 people booked rooms in the valley. "
+        "GET OUT screens Friday at the Rialto cinema."))
     for invented, verb in (("Visitors will visit the orchard festival in Millbrook, April 4-6.", "visit"),
                            ("Families spent an afternoon at the lake.", "spend"),
                            ("The rowing club races on Sundays, and guests will spend an afternoon at the lake.", "spend")):
         found = problem(invented, listing, "modality")
-        assert f"to “{verb}”" in found.reason and found.fix == f"Readers can {verb}", invented
+        assert f"advice (“{verb} …”)" in found.reason and found.fix == f"Readers are advised to {verb}", invented
     for right in ("Readers can visit the orchard festival in Millbrook, April 4-6.",
                   "The guide recommends spending an afternoon at the lake.",
                   "Visit the orchard festival in Millbrook, April 4-6.",  # advice told as advice
                   "A visit to the orchard festival in Millbrook includes cider tastings.",
-                  "The rowing club races on Sundays at the lake."):
+                  "Weekend visits to the orchard festival in Millbrook include cider tastings.",
+                  "Highlights include visiting the orchard festival in Millbrook.",
+                  "The rowing club spent 2 million dollars on a boathouse.",  # the article tells it done
+                  "Last year 5,000 people booked rooms in the valley.",
+                  "The Rialto cinema screens Get Out on Friday."):  # a title in capitals, no advice
         assert "modality" not in kinds(right, listing), right
-    # A report's own account of what people did is no advice: nothing to flag.
-    report = checker.Context(Article.build(
-        "Festival draws crowds\n\nThousands visited the orchard festival in Millbrook on Saturday."))
-    assert "modality" not in kinds("Thousands visited the orchard festival in Millbrook.", report)
+    # An opinion piece's or a guide's writer gives the advice: the mend says so.
+    guide = checker.Context(replace(Article.build(
+        "Three walks for the weekend\n\nMy favourite walk starts at the old mill. Take the ridge path to the "
+        "lighthouse and back, about 6 kilometres."), genre=Genre("blog post", "Rita Haas")))
+    mended = problem("Hikers take the ridge path to the lighthouse and back.", guide, "modality")
+    assert mended.fix == "Rita Haas advises readers to take"

@@ -508,7 +508,8 @@ def test_a_model_that_cannot_even_be_looked_up_is_reported_and_the_next_run_work
     assert window.result_view.toPlainText().strip() and window.brief is not None
 
 
-def test_a_stop_while_the_model_checks_the_written_note_keeps_it(qtbot, menus_window, article_text, test_model):
+def test_a_stop_while_the_model_checks_the_written_note_keeps_it(qtbot, menus_window, article_text, test_model,
+                                                                  monkeypatch):
     from desktop.core.checks import sentence as checker
     from desktop.core.checks.review import review
     from desktop.core.engine import Checking
@@ -518,18 +519,23 @@ def test_a_stop_while_the_model_checks_the_written_note_keeps_it(qtbot, menus_wi
     from desktop.core.writing.form import Summary
 
     window = menus_window
+    stops = []
+    monkeypatch.setattr(window.runner, "stop", lambda: stops.append(True))  # the worker answers with the note
     window.article_edit.setPlainText(article_text)
     window.summarize_button.click()
     window.runner.event.emit(Checking(0, 2))  # the note is written; the model is asked about it
-    assert "Stop keeps the note" in window.state_label.text()
-    assert window.stop_button.isEnabled()
+    assert "question 1 of 2" in window.state_label.text() and "Stop keeps the note" in window.state_label.text()
+    window.stop_button.click()
+    assert stops and window.state_label.text() == "Stopping…"
+    window.runner.event.emit(Checking(1, 2))  # sent before the Stop reached the worker: no news
+    assert window.state_label.text() == "Stopping…"
     article = Article.build(article_text)
     remark = "Stopped while the model was asked about the note: the rules checked the rest."
     summary = Summary("Port Alder approves bridge", ["The council voted for a bridge."],
                       ["The bridge will be 480 metres long."], [remark])
     result = Result(summary, review(summary.title, summary.summary, summary.key_points, checker.Context(article)),
                     RunStats(), 1, 1.0, checked=False)
-    window.runner.event.emit(Done(result, test_model, article))  # as the worker answers a Stop then
+    window.runner.event.emit(Done(result, test_model, article))
     assert "480 metres long" in window.result_view.toPlainText()
     assert remark in window.state_label.text()
     assert window.save_action.isEnabled() and window.summarize_button.isEnabled()

@@ -99,11 +99,11 @@ class Draft:
 
 @dataclass
 class Checking:
-    """The note is written; the model is asked whether the article says its sentence `number`
-    (from 0) of the `asked`. A Stop now keeps the note."""
+    """The note is written; the model is asked whether the article says one of its sentences:
+    question `number` (from 0) of `questions`. A Stop now keeps the note."""
 
     number: int
-    asked: int
+    questions: int
 
 
 @dataclass

@@ -8,7 +8,8 @@ asked for its summary yet: stopped by Stop, and gone on with by the next request
 (0: as many as the CPUs this process may use).
 Messages out: ("loaded", info), ("part", number, parts) before each pass over a part of a long
 article (number 0: joining the parts), ("reading", done, total), ("draft", fields) as the
-answer grows, ("done", result) with the pipeline's result as plain data, ("prepared",),
+answer grows, ("checking", number, questions) as the model is asked about the written note
+(a Stop then keeps it), ("done", result) with the pipeline's result as plain data, ("prepared",),
 ("cancelled",) and ("error", kind, message[, traceback]).
 """
 

@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self._source = article.Source(text="")  # what the page said about it
         self._origin = ""  # the file or address the article came from ("" when pasted)
         self._running = False
+        self._stopping = False  # Stop was pressed: what the run reports until it ends is no news
         self._asked = (None, prompts.STANDARD)  # the language and length the running summary was asked in
         self._part = "the article"
         self._history_dialog: HistoryDialog | None = None
@@ -216,6 +217,7 @@ class MainWindow(QMainWindow):
             return
         self._show_error("")
         self._running = True
+        self._stopping = False
         self._ahead_timer.stop()
         request = Request(text, self._source, self._cleaned)
         self._show_brief(None)
@@ -227,6 +229,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def stop(self) -> None:
         if self._running:
+            self._stopping = True
             self.state_label.setText("Stopping…")
             self.runner.stop()
 
@@ -618,12 +621,12 @@ class MainWindow(QMainWindow):
             writing = "the summary" if self._part == "the article" else f"a summary of {self._part}"
             self.state_label.setText(f"Writing {writing}, checking each sentence against the article…")
             self.result_view.show_draft(event.title, event.summary, event.points)
-        elif isinstance(event, Checking):
+        elif isinstance(event, Checking) and not self._stopping:
             self.progress.show()
-            self.progress.setMaximum(event.asked)
+            self.progress.setMaximum(event.questions)
             self.progress.setValue(event.number)
-            self.state_label.setText(f"The note is written. Asking the model whether the article says "
-                                     f"sentence {event.number + 1} of {event.asked}… (Stop keeps the note)")
+            self.state_label.setText(f"The note is written. Asking the model whether the article says it: "
+                                     f"question {event.number + 1} of {event.questions}… (Stop keeps the note)")
         elif isinstance(event, Done):
             self._on_finished(event)
         elif isinstance(event, Stopped):

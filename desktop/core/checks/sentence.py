@@ -216,7 +216,7 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
         found += _attribution(sentence, claim, main, sources, part, first, ctx, voiced) \
             or _tail_of_another(sentence, claim, main, part, ctx)
         if part != "title":  # a headline is compressed: its verbs are no claims of certainty
-            found += _modality(sentence, claim, sources, article.headline) or _asked(sentence, claim, main, article)
+            found += _modality(sentence, claim, sources, article.headline, article.genre.author) or _asked(sentence, claim, main, article)
         found += dangling
         found += check_names(sentence, ctx) + _owner_swapped(sentence, ctx) + _number_swapped(sentence, main) \
             + (_name_doubled(sentence, sources) if part != "title" else [])
@@ -296,10 +296,24 @@ def _spliced(opening: str, sentence: str, article: str, source: Sentence | None 
     if first and not _keeps_capital(first.group(1), (first.group(2) or "").strip(), article):
         rest = sentence[:1].lower() + sentence[1:]
     rest = _as_pronoun(rest, source) if source else rest
-    if opening.endswith(" that") and (verb := claims.advice_verb(sentence)):
-        # Advice stays advice: "Haas writes that readers can visit …" of "Visit …", "VISIT …".
-        rest = "readers can " + verb + rest[len(verb):]
+    if opening.endswith(" that") and (advice := _advised(opening, sentence, rest)):
+        return advice
     return opening + joint + rest if rest else ""
+
+
+def _advised(opening: str, sentence: str, rest: str) -> str:
+    """Advice after an opening that reports it, as advice: "Haas advises readers to visit …"
+    of "Haas writes that" and "Visit …" (or "VISIT …"); "Police advised people not to enter
+    …" of "Police said that" and "Do not enter …". "" when the sentence is no advice."""
+    who = opening.rsplit(" ", 2)
+    negative = re.match(r"(?:Don['’]t|Do not)\s+", sentence)
+    verb = claims.advice_verb(sentence)
+    if len(who) < 3 or not (verb or negative):
+        return ""
+    told = who[1].lower()
+    past = told.endswith("ed") or lexicon.verb_lemma(told) != told  # a report's "said"
+    then = rest[negative.end():] if negative else verb + rest[len(verb):]
+    return f"{who[0]} {'advised people' if past else 'advises readers'} {'not to' if negative else 'to'} {then}"
 
 
 def _clause_of(sentence: str, source: Sentence, ctx: Context) -> str:
@@ -1030,7 +1044,7 @@ def _writer_made_doer(sentence: str, claim: claims.Claim, main: Sentence | None,
         return []
     named = author.split()[-1] if person(author) else author
     opening = re.match(rf"(?:{re.escape(author)}|{re.escape(named)})\b", sentence)
-    if not opening or not _acts(sentence[opening.end():]):
+    if not opening or not _acts(sentence[opening.end():], claims.advice_verb(main.text)):
         return []
     if {"i", "we"} & {w.group().lower() for w in words(main.text)} or _names_writer(main.text, ctx.article.genre):
         return []
@@ -1038,13 +1052,17 @@ def _writer_made_doer(sentence: str, claim: claims.Claim, main: Sentence | None,
                    f"The article does not say that {author} does this: who did what may have changed.")]
 
 
-def _acts(rest: str) -> bool:
+def _acts(rest: str, advised: str = "") -> bool:
     """Whether the words after a writer's name make them the doer: a verb, maybe after "will",
-    "has" or "also"; not one that tells what they write or think, nor "is" (who they are)."""
+    "has" or "also"; not one that tells what they write or think, nor "is" (who they are).
+    Doing what their own sentence, `advised`, tells the reader to do is an act ("Haas will
+    order the menu" of "Order the menu", though "order" may report)."""
     found = re.match(r"\s+((?:(?:will|would|has|have|had|also|then)\s+)*)([a-z]+)(\s+[a-z]+)?", rest)
     if not found:
         return False
     verb, after = found.group(2), (found.group(3) or "").strip()
+    if advised and verb in lexicon.verb_forms(advised):
+        return True
     told = lexicon.writer_verb_forms()
     return verb not in STOPWORDS and verb not in told and f"{verb} {after}" not in told
 
@@ -1338,9 +1356,11 @@ def frame(ctx: Context) -> str:
 
 # -- how sure -------------------------------------------------------------------------------
 
-def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence], headline: str = "") -> list[Problem]:
-    """A possibility, plan, threat, condition or hearsay in the evidence, where it speaks of
-    what the sentence says, that the sentence tells as a fact; a negation lost or added."""
+def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence], headline: str = "",
+              author: str = "") -> list[Problem]:
+    """A possibility, plan, threat, condition, hearsay or advice in the evidence, where it
+    speaks of what the sentence says, that the sentence tells as a fact; a negation lost or
+    added. `author`: the piece's writer, whose advice a mend says is theirs."""
     found = []
     mine = {m.kind for m in claim.modal} | ({"future"} if _FUTURE.search(sentence) else set())
     if claim.attributed:
@@ -1352,9 +1372,12 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence], headl
         if region is None:
             continue
         a, b = region
-        if (verb := claims.advice_verb(source.text)) and _advice_done(sentence, verb):
-            found.append(_whole("modality", sentence, f"The article tells its reader to “{verb}” here "
-                                "(advice): the sentence tells it as what someone does.", f"Readers can {verb}"))
+        if (verb := claims.advice_verb(source.text)) and _advice_done(sentence, verb, sources):
+            # Mended as the writer's advice; someone else's is theirs to give (the attribution's to mend).
+            fix = "" if source.claim.attributed else \
+                f"{author} advises readers to {verb}" if author else f"Readers are advised to {verb}"
+            found.append(_whole("modality", sentence, f"The article's sentence here is advice (“{verb} …”): "
+                                "the sentence tells it as what someone does.", fix))
             break
         # In the article, quoted words count too: a summary that reports a quote in its own
         # words must keep its "could" and its "not".
@@ -1398,19 +1421,28 @@ _NOUN_BEFORE = {"a", "an", "the", "this", "that", "his", "her", "their", "its", 
                 "of", "for", "in", "on", "at", "with", "by", "from", "no", "every", "each", "to"}
 
 
-def _advice_done(sentence: str, verb: str) -> bool:
+def _advice_done(sentence: str, verb: str, sources: list[Sentence]) -> bool:
     """Whether the sentence has someone do what the article's advice tells its reader to do
     ("Riders will spend a day in the country" of "Spend a day in the country"): the verb
-    after a subject of its clause, with no word of advice before it."""
+    after a subject of its clause, with no word of advice before it, where no other sentence
+    of its evidence tells anyone doing it ("5,000 people visited the fair" may be told so)."""
     forms = lexicon.verb_forms(verb)
+    if any(not claims.advice_verb(s.text) and forms & {w.group().lower() for w in words(s.text)} for s in sources):
+        return False
     quotes = lexicon.quoted_spans(sentence)
     for m in words(sentence):
-        if m.group().lower() not in forms or lexicon.inside(m.start(), quotes):
+        word = m.group().lower()
+        if word not in forms or lexicon.inside(m.start(), quotes):
             continue
-        before = sentence[:m.start()]
+        before, after = sentence[:m.start()], sentence[m.end():]
         clause = _CLAUSE_BREAK.split(before)[-1].split()
-        if clause and clause[-1].lower() not in _NOUN_BEFORE and not _ADVISED.search(before):
-            return True  # (none before it in its clause: told as advice again, "…, and visit the fair")
+        if not clause or clause[-1].lower() in _NOUN_BEFORE or _ADVISED.search(before):
+            continue  # none before it in its clause: told as advice again ("…, and visit the fair")
+        if word.endswith("ing") and clause[-1].lower() not in ("is", "are", "was", "were", "be", "been"):
+            continue  # a gerund: "Highlights include visiting the fair"
+        if word.endswith("s") and re.match(r"\s+(?:to|of|along|at|in|on|from|for|by|with)\b", after):
+            continue  # a noun: "Weekend visits to the fair rose"
+        return True
     return False
 
 

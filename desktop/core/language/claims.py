@@ -135,9 +135,11 @@ def _imperative(sentence: str) -> re.Match | None:
     if not match or re.fullmatch(r"Don['’]t|Do not", match.group(1)):
         return match
     verb, after, then = match.group(1).lower(), match.group(2), (match.group(3) or "").lower()
-    if verb not in _commands() or (not match.group(1).isupper() and not after[0].islower()):
+    # Its object in lower case: "VISIT the show", not a title in capitals ("GET OUT screens
+    # Friday"), unless the whole sentence is shouted.
+    if verb not in _commands() or (not after[0].islower() and not sentence.isupper()):
         return None
-    after = after.lower()  # a shouted verb's particle: "CHEER ON"
+    after = after.lower()
     # A word of manner and then another order or the end: "Start small and ...", "Think big."
     manner = then == "and" or bool(re.match(r"[,.!]", sentence[match.end(2):match.end(2) + 1]))
     if after not in _OBJECTS and not (manner and after.isalpha() and after not in STOPWORDS):
