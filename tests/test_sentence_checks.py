@@ -1350,3 +1350,16 @@ def test_advice_to_the_reader_told_as_what_someone_does_is_flagged_and_mended_as
         "lighthouse and back, about 6 kilometres."), genre=Genre("blog post", "Rita Haas")))
     mended = problem("Hikers take the ridge path to the lighthouse and back.", guide, "modality")
     assert mended.fix == "Rita Haas advises readers to take"
+
+
+def test_what_the_article_tells_of_the_thing_its_sentence_before_names_told_of_another_is_flagged():
+    fairs = checker.Context(Article.build(
+        "Autumn fairs\n\nThe Millbrook Apple Fair opens on October 3 in Millbrook. The Harbor Kite Festival "
+        "runs October 10-12 on the north beach. The free festival celebrates its 25th year with a night "
+        "parade. Tickets for the apple fair cost 8 dollars."))
+    swapped = "The Millbrook Apple Fair, which opens on October 3, is a free festival that celebrates its 25th year."
+    found = problem(swapped, fairs, "unsupported", part="summary", before=("Two fairs open in October.",))
+    assert "“The free festival” points back to “The Harbor Kite Festival”" in found.reason
+    for right in ("The Harbor Kite Festival, which runs October 10-12, celebrates its 25th year with a night parade.",
+                  "The Millbrook Apple Fair opens on October 3, and tickets for the apple fair cost 8 dollars."):
+        assert "unsupported" not in kinds(right, fairs, part="summary", before=("Two fairs open in October.",)), right

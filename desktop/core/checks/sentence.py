@@ -197,6 +197,8 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
         found.append(Problem("unsupported", len(sentence) - len(tail), len(sentence), tail,
                              "The article's sentences here do not say this part: it may be "
                              "made up."))
+    elif compare and english and part != "title" and (other := _described_elsewhere(sentence, evidence, article)):
+        found.append(_whole("unsupported", sentence, other))
     elif compare and english and part != "title" and doubted and (pairs := untold_pairs(sentence, ctx)):
         a, b = pairs[0]
         found.append(_whole("unsupported", sentence,
@@ -248,6 +250,40 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
 # Where a sentence's clauses meet: words on either side of these need not be told together.
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s[-–]\s|\b(?:and|but|while|which|who|after|before|because|as|"
                            r"including|with|that|when|where)\b", re.IGNORECASE)
+
+
+# A sentence that opens by pointing back: "The family-friendly event", "This show".
+_POINTS_BACK = re.compile(r"(?:The|This|That|These|Those)((?:\s+[a-z][\w’'-]*){1,4})")
+
+
+def _described_elsewhere(sentence: str, evidence: Evidence, article: Article) -> str:
+    """Why a sentence that ties what one article sentence tells of "the event" to another
+    thing gets it wrong, when the article's "the event" is the one its sentence before names
+    ("The family-friendly event celebrates its 30th year" after a sentence on the Fair Hill
+    Three-Day Event, told of another show): who has what has changed. "" when it does not."""
+    spans = set(evidence.spans)
+    if len(spans) < 2:
+        return ""
+    mine = set(content(sentence))
+    for i, source in enumerate(article.sentences):
+        if (source.start, source.end) not in spans or i == 0:
+            continue
+        opening = _POINTS_BACK.match(source.text)
+        before = article.sentences[i - 1]
+        if not opening or (before.start, before.end) in spans:
+            continue
+        for m in re.finditer(r"[\w’'-]+", opening.group(1)):  # its noun, whichever word it is
+            word = m.group()
+            if stem(word) not in mine or word in STOPWORDS:
+                continue
+            # What it points back to: the name before it that ends in that word ("… Three-Day Event").
+            named = re.search(rf"((?:[A-Z][\w.&’'-]*\s+)+)(?i:{re.escape(word)})\b", before.text)
+            name = set(content(named.group(1))) if named else set()
+            if name and not name & mine:
+                return (f"The article's “{source.text[:opening.start(1) + m.end()]}” points back to "
+                        f"“{named.group(0).strip()}” in the sentence before it, which this sentence does "
+                        "not name: who has what may have changed.")
+    return ""
 
 
 def untold_pairs(sentence: str, ctx: Context) -> list[tuple[str, str]]:
