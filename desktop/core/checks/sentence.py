@@ -1449,10 +1449,10 @@ def _modality(sentence: str, claim: claims.Claim, sources: list[Sentence], headl
     return found
 
 
-# Words that keep advice advice: "readers should visit", "recommends visiting", "a place to visit".
+# Words that keep advice advice: "readers should visit", "recommends visiting", "worth a visit".
 _ADVISED = re.compile(r"\b(?:should|can|could|may|might|must|ought|recommend\w*|advis\w*|suggest\w*|urg\w*|"
                       r"encourag\w*|invit\w*|tips?|ideas?|picks?|options?|worth|want\w*|chance)\b", re.IGNORECASE)
-# What makes the word after it a noun: "a visit", "the reader's visit to".
+# What makes the word after it a noun or an infinitive: "a visit", "a place to visit".
 _NOUN_BEFORE = {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my", "your",
                 "of", "for", "in", "on", "at", "with", "by", "from", "no", "every", "each", "to"}
 

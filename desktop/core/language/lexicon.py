@@ -238,6 +238,7 @@ def reporting_verbs() -> dict[str, str]:
     return found
 
 
+@cache
 def verb_forms(lemma: str) -> frozenset[str]:
     """A verb's forms, irregular ones too: "spend" -> spend, spends, spent, spending."""
     irregular = {**data()["past"], **data()["reporting"].get("irregular", {})}
@@ -248,9 +249,7 @@ def verb_forms(lemma: str) -> frozenset[str]:
 def writer_verb_forms() -> frozenset[str]:
     """The forms of every verb that tells what a writer writes or thinks rather than an event
     they took part in: the reporting verbs and the page's own ("lists", "reviewed")."""
-    entry = data()["reporting"]
-    return frozenset(reporting_verbs()) | {form for lemma in entry["page"]
-                                           for form in _forms(lemma, entry.get("irregular", {}))}
+    return frozenset(reporting_verbs()).union(*(verb_forms(lemma) for lemma in data()["reporting"]["page"]))
 
 
 @cache
