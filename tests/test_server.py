@@ -361,3 +361,13 @@ def test_a_key_point_the_summary_of_an_answer_written_whole_tells_again_goes():
     whole = form.WholeWriter(_Scripted(answer, ends=True), judge, lambda *a: None).run()
     assert whole.sentences == ["The port opened on Monday after a year of work."]
     assert whole.key_points == ["Ships came at once.", "The mayor spoke.", "Fishermen stayed away."]
+    # Below the form's three points too; the note tells of too few only where the model wrote
+    # too few, not where the summary tells one of them.
+    three = form.WholeWriter(_Scripted(answer.replace("- Fishermen stayed away.\n", ""), ends=True), judge,
+                             lambda *a: None).run()
+    assert three.key_points == ["Ships came at once.", "The mayor spoke."]
+    assert not any("key point" in note for note in three.notes)
+    two = form.WholeWriter(_Scripted(answer.replace("- The mayor spoke.\n- Fishermen stayed away.\n", ""), ends=True),
+                           judge, lambda *a: None).run()
+    assert two.key_points == ["Ships came at once."]
+    assert "The model found only 2 key points that the article supports." in two.notes

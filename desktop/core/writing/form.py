@@ -136,7 +136,7 @@ class Writer:
         self._points()
         self.s.feed(f"\n{prompts.SUMMARY_LABEL}")
         self._summary()
-        self.trace.extend(leave_out_told(self.draft, self.judge, self.length.min_points))
+        self.trace.extend(leave_out_told(self.draft, self.judge))
         self._show()
         return self.draft
 
@@ -394,18 +394,20 @@ def _told_points(draft: Summary, part: str) -> tuple[str, ...]:
     return tuple(draft.key_points) if part == "summary" else ()
 
 
-def leave_out_told(draft: Summary, judge: Judge, least: int) -> list[dict]:
+def leave_out_told(draft: Summary, judge: Judge) -> list[dict]:
     """Take out of the key points those that tell again what a sentence of the summary tells
-    (its first may tell the main event, as the point the model wrote before it did), while
-    more than `least` stay: the reader has it just above. Not for a sentence kept flagged for
-    what the article does not say (a summary needs one): the point is the sound one. Their trace."""
-    if len(draft.key_points) <= least:
+    (its first may tell the main event, as the point the model wrote before it did) while
+    another point stays: the reader has it just above, and a short article has no more facts
+    for the form's number of points (a lead of three sentences, its summary one of them, cannot
+    give three new ones). Not for a sentence kept flagged for what the article does not say (a
+    summary needs one): the point is the sound one. Their trace."""
+    if len(draft.key_points) <= 1:
         return []
     sound = tuple(s for n, s in enumerate(draft.sentences)
                   if not any(p.kind in SUPPORT for p in judge(s, "summary", tuple(draft.sentences[:n]), draft.title, None)))
     gone = []
     for point in list(draft.key_points):
-        if len(draft.key_points) <= least or not sound:
+        if len(draft.key_points) <= 1 or not sound:
             break
         if any(p.kind == "repeat" for p in judge(point, "point", sound, "", None)):
             draft.key_points.remove(point)
@@ -644,7 +646,6 @@ class WholeWriter:
             elif kept is None:
                 break  # the summary ends before it, as the writer would end it
             self.draft.sentences.append(kept)
-        self.trace.extend(leave_out_told(self.draft, self.judge, self.length.min_points))
         if not self.draft.sentences:
             self.draft.notes.append("The model's summary is missing or says what the article does not: "
                                     "it was left out; the key points stand." if summary else
@@ -654,6 +655,7 @@ class WholeWriter:
                                     "the checks found them unsupported or incomplete.")
         if len(self.draft.key_points) < self.length.min_points:
             self.draft.notes.append(too_few(len(self.draft.key_points)))
+        self.trace.extend(leave_out_told(self.draft, self.judge))  # not too few: the summary tells them
         self.emit("draft", {"title": self.draft.title, "summary": self.draft.summary,
                             "points": list(self.draft.key_points)})
         return self.draft
