@@ -1019,6 +1019,8 @@ def test_a_name_made_the_owner_of_what_it_is_is_unsupported():
 
 def test_page_clutter_repeats_and_unsupported_claims(ctx):
     assert "clutter" in kinds("Anna Lee contributed to this report.", ctx)
+    # What the writer will tell in another piece is about the page, not the news.
+    assert "clutter" in kinds("In the next article, Ortiz will share her tips for the harbor fair.", ctx)
     assert "clutter" in kinds("Shares of Alder Steel (NYSE: ALD) rose after the vote.", ctx)
     assert "repeat" in kinds("The council voted 6 to 3 for the bridge.", ctx,
                              before=("The town council voted 6 to 3 on Thursday to build a bridge.",))
