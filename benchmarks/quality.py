@@ -16,11 +16,12 @@ pages: the real web pages of ../shared/eval/pages/ (news reports, opinion, analy
   points that are fragments, repeats (of another point, or of the summary), or lose their
   evidence's attribution. `--notes DIR`
   scores notes saved earlier (as Markdown, for instance by an older version of the app)
-  with today's checks instead of summarizing; `--save DIR` keeps the notes and the writer's
-  trace. "dev" are the pages whose key begins with 0-7 (looked at while building), "held"
-  the others. With benchmarks/labels/sentences.json (sentences of notes, labelled by a
-  reader), the checks' precision and recall against those labels, each page read as the
-  app reads it: with the genre the default model gave it (benchmarks/labels/readings.json).
+  with today's checks instead of summarizing; `--save DIR` keeps the notes, the writer's
+  trace and the run's times and tokens (`stats`). "dev" are the pages whose key begins with
+  0-7 (looked at while building), "held" the others. With benchmarks/labels/sentences.json
+  (sentences of notes, labelled by a reader), the checks' precision and recall against those
+  labels, each page read as the app reads it: with the genre the default model gave it
+  (benchmarks/labels/readings.json).
 neus: the first lead of each of the first N lines of ../shared/eval/neus-val.source, and the
   same measures for the NeuS neutral references (AllSides editors) as a comparison point.
 summeval: the sentence checker's verdict on the machine summaries of ../shared/eval/summeval.json
@@ -56,7 +57,7 @@ import re
 import statistics
 import sys
 import time
-from dataclasses import replace
+from dataclasses import asdict, replace
 from functools import cache
 from pathlib import Path
 
@@ -130,6 +131,13 @@ def _retells_speech(point: str, source) -> bool:
     return len(mine & theirs) >= len(mine & (set(content(source.text)) - theirs))
 
 
+def says_whose(sentence: str) -> bool:
+    """Whether a sentence says whose claim it tells, or who found it ("A study found", "The
+    poll shows")."""
+    claim = claims.read(sentence)
+    return claim.attributed or (claim.verb_kind == "finding" and bool(claim.speaker))
+
+
 def measure(article: Article, title: str, summary: str, points: list[str], result: Review) -> dict:
     """One note's figures: its checks' counts and its key points' defects."""
     ctx = checker.Context(article)
@@ -138,9 +146,7 @@ def measure(article: Article, title: str, summary: str, points: list[str], resul
     lost = lost_speech = 0
     for point in points:  # key points whose evidence is attributed and that do not say whose
         evidence = ctx.evidence(point)
-        claim = claims.read(point)  # says whose it is, or who found it ("A study found")
-        said = claim.attributed or (claim.verb_kind == "finding" and bool(claim.speaker)) \
-            or point.lower().startswith("in an")
+        said = says_whose(point) or point.lower().startswith("in an")
         if evidence.main and article.at(evidence.main).claim.attributed and not said:
             lost += 1
             lost_speech += _retells_speech(point, article.at(evidence.main))
@@ -184,7 +190,8 @@ def summarize_pages(keys: list[str], model_name: str, save: Path | None) -> list
                 (save / f"{key}.json").write_text(json.dumps(
                     {"title": s.title, "summary": s.summary, "points": s.key_points,
                      "notes": s.notes, "trace": done.result.trace, "genre": article.genre.kind,
-                     "author": article.genre.author, "seconds": seconds}, indent=1), encoding="utf-8")
+                     "author": article.genre.author, "seconds": seconds,
+                     "stats": asdict(done.result.stats)}, indent=1), encoding="utf-8")
             print(f"{n}/{len(keys)} {key} {seconds:.1f}s {article.genre.kind}: {s.title}",
                   file=sys.stderr, flush=True)
     finally:
@@ -377,7 +384,7 @@ def lead_figures(title: str, summary: str, points: list[str], result: Review, ct
         "unsupported_names": sum(1 for f in result.flags if f.kind == "name"),
         "unsupported_numbers": sum(1 for f in result.flags if f.kind == "number"),
         "article_attributes": any(s.claim.attributed for s in ctx.article.sentences),
-        "attributes": any(claims.read(p[a:b]).attributed for p in parts for a, b in sentences(p)),
+        "attributes": any(says_whose(p[a:b]) for p in parts for a, b in sentences(p)),
         "opinions_as_fact": sum(1 for f in result.flags if f.kind == "opinion"),
     }
 
