@@ -215,10 +215,17 @@ def test_a_key_point_the_summary_tells_again_goes_while_another_stays(summary_so
     else:  # a summary kept with what the article does not say: the point is the sound one
         assert summary.key_points == points
     # Below the form's number too (a short article has no more facts), but never none: where
-    # the summary tells every point, the first stays.
+    # the summary tells every point, the last stays.
     few = Writer(_GoesOn(["Council backs bridge.", *points[:3], "Done."], [told]), judge, lambda *a: None).run()
     assert few.key_points == (points[1:3] if summary_sound else points[:3])
     assert not any("key point" in note for note in few.notes)
+    # A point that gives a number the summary does not stays: it is more than a repeat.
+    def told_above(text, part, before, *rest):  # each point is told by the summary
+        return [Problem("repeat", 0, len(text), text, "Says again what the summary says.")] \
+            if part == "point" and before == ("The council voted.",) else []
+    counted = Writer(_GoesOn(["Council backs bridge.", "The council voted 8 to 1.", "The council voted.",
+                              points[1], "Done."], ["The council voted."]), told_above, lambda *a: None).run()
+    assert counted.key_points == ["The council voted 8 to 1."]
     all_told = ["The council voted.", "6 to 3 for a bridge.", "A bridge on Thursday."]
     one = Writer(_GoesOn(["Council backs bridge.", *all_told, "Done."], [told]), judge, lambda *a: None).run()
     assert one.key_points == (all_told[-1:] if summary_sound else all_told)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Protocol
 
 from desktop.core.checks.sentence import SUPPORT, Problem
+from desktop.core.checks.support import number_values
 from desktop.core.input.article import Voice
 from desktop.core.language.text import NOT_AN_END, STOPWORDS, joined_at, sentences
 from desktop.core.model import Session
@@ -400,16 +401,19 @@ def leave_out_told(draft: Summary, judge: Judge) -> list[dict]:
     another point stays: the reader has it just above, and a short article has no more facts
     for the form's number of points (a lead of three sentences, its summary one of them, cannot
     give three new ones). Not for a sentence kept flagged for what the article does not say (a
-    summary needs one): the point is the sound one. Their trace."""
+    summary needs one): the point is the sound one; nor for a point that gives a number the
+    summary does not ("150 people returned" after "People returned"). Their trace."""
     if len(draft.key_points) <= 1:
         return []
     sound = tuple(s for n, s in enumerate(draft.sentences)
                   if not any(p.kind in SUPPORT for p in judge(s, "summary", tuple(draft.sentences[:n]), draft.title, None)))
+    numbers = {value for s in sound for *_, value in number_values(s)}
     gone = []
     for point in list(draft.key_points):
         if len(draft.key_points) <= 1 or not sound:
             break
-        if any(p.kind == "repeat" for p in judge(point, "point", sound, "", None)):
+        if any(p.kind == "repeat" for p in judge(point, "point", sound, "", None)) \
+                and {value for *_, value in number_values(point)} <= numbers:
             draft.key_points.remove(point)
             gone.append({"part": "point", "text": point, "verdict": "drop", "problems": ["repeat"], "logprob": None})
     return gone
