@@ -31,7 +31,9 @@ def test_summarize_writes_a_note(tmp_path, test_model):
     assert meta["genre"] == "news report" and "checks" in meta
     points = [line for line in body.splitlines() if line.startswith("- ")]
     assert len(points) <= 7
-    assert len(points) >= 3 or "that the article supports" in result.stderr
+    # Fewer than three where the model found too few, or where the summary tells the rest
+    # again; never none.
+    assert len(points) >= 1
     assert "Read " in result.stderr and "tokens/s" in result.stderr
 
 
@@ -190,6 +192,7 @@ def test_stream_prints_the_summary_as_it_is_written_and_the_note_goes_to_its_fil
     assert streamed.rstrip().endswith(body.split("## Summary")[1].split("## Key points")[0].strip())
     note_points = [l for l in body.split("## Key points")[1].splitlines() if l.startswith("- ")]
     streamed_points = [l for l in streamed.splitlines() if l.startswith("- ")]
-    # The same points; the note's words are tidied after the stream (a loaded modifier dropped).
-    assert len(streamed_points) == len(note_points)
-    assert all(s.split()[:3] == n.split()[:3] for s, n in zip(streamed_points, note_points))
+    # The streamed points, less those the summary written after them tells again; the note's
+    # words are tidied after the stream (a loaded modifier dropped).
+    assert 1 <= len(note_points) <= len(streamed_points)
+    assert all(any(s.split()[:3] == n.split()[:3] for s in streamed_points) for n in note_points)
