@@ -135,7 +135,7 @@ def says_whose(sentence: str) -> bool:
     """Whether a sentence says whose claim it tells, or who found it ("A study found", "The
     poll shows")."""
     claim = claims.read(sentence)
-    return claim.attributed or (claim.verb_kind == "finding" and bool(claim.speaker))
+    return claim.attributed or checker.found_by(claim)
 
 
 def measure(article: Article, title: str, summary: str, points: list[str], result: Review) -> dict:

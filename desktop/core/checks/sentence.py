@@ -557,7 +557,7 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
     """A claim the article attributes, or an opinion, told as a plain fact. `voiced`: the
     sentence is in the writer's own voice, flagged as such ("Today, we are going to …")."""
     genre = ctx.article.genre
-    said = claim.attributed or _found_by(claim) or _framed(sentence) or _names_writer(sentence, genre)
+    said = claim.attributed or found_by(claim) or _framed(sentence) or _names_writer(sentence, genre)
 
     def unsaid(kind: str, start: int, end: int, text: str, reason: str, fix: str) -> Problem:
         """A problem of a sentence that says no one's it is: the opening mends it, and when it
@@ -665,7 +665,7 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
             return [unsaid("attribution", 0, len(sentence), sentence,
                            f"The article attributes this to {who or 'a poll'}: say so.",
                            _opening(main, part))]
-        research = _found_by(claim) and main.claim.verb_kind == "finding"  # "Researchers found" of "A study found"
+        research = found_by(claim) and main.claim.verb_kind == "finding"  # "Researchers found" of "A study found"
         if said and (who or _POLL.search(main.text)) and not research and not _mentions(sentence, main) \
                 and not _speaker_in(claim, [main]) and not _named_in(claim, main) \
                 and not (who and _titled(who, claim.speaker, ctx)):
@@ -831,7 +831,7 @@ def _common_nouns(speaker: str) -> list[str]:
             if w[:1].islower() or (w is head[0] and capitals == [w] and len(head) <= 2)]
 
 
-def _found_by(claim: claims.Claim) -> bool:
+def found_by(claim: claims.Claim) -> bool:
     """Whether the sentence says who found it ("A study found", "The team discovered")."""
     return claim.verb_kind == "finding" and bool(claim.speaker)
 
@@ -918,7 +918,7 @@ def with_speaker(sentence: str, part: str, ctx: Context) -> str:
     if part == "title" or not ctx.article.english:
         return sentence
     claim = claims.read(sentence)
-    if claim.attributed or _found_by(claim) or _framed(sentence) or _names_writer(sentence, ctx.article.genre):
+    if claim.attributed or found_by(claim) or _framed(sentence) or _names_writer(sentence, ctx.article.genre):
         return sentence
     evidence = ctx.evidence(sentence)
     if not evidence.main:
