@@ -83,6 +83,12 @@ def test_who_says_what_is_read_from_a_sentence():
     # Where they said it may follow a speaker's name; whom a participle tells is no speaker.
     assert claims.read("“It grew,” said Ana Diaz in a statement on Monday.").speaker == "Ana Diaz"
     assert claims.read("Ruiz closed the pier, telling the Harbor Gazette on Monday it was unsafe.").speaker == "Ruiz"
+    # "with" and a speaker before a reporting verb's "-ing": they speak; a deed's "-ing" reports nothing
+    assert claims.read("The toll passed, with some calling for a recount.").speaker == "some"
+    assert claims.read("With the harbor master warning of storms, the ferry stayed in port.").speaker == "the harbor master"
+    assert claims.read("The pier closed, with riders blaming the council.").attributed
+    assert not claims.read("The ferry line grew, with the firm posting a record profit.").attributed
+    assert not claims.read("The storm hit the pier, with winds reaching 90 km/h.").attributed
     # A speaker in a comparison is the writer's measure, not the sentence's source.
     for measured in ("The pier was not as bad as the critics feared.", "Fares rose more than riders expected."):
         assert not claims.read(measured).attributed, measured

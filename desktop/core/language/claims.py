@@ -236,6 +236,9 @@ def _reports(sentence: str, quotes: list[tuple[int, int]]) -> list[tuple[str, st
             found.append(("", "", "source"))  # "in a statement", "in an interview"
             continue
         kind = lexicon.reporting_verbs().get(word, "speech")
+        if speaker := _with_speaker(sentence, match):
+            found.append((speaker, " ".join(sentence[sentence.rfind(speaker, 0, match.start()):match.end()].split()), kind))
+            continue
         before, passive = _subject_before(sentence, match.start())
         if passive:  # "was criticized by the union": the union speaks; else no one named
             by = re.match(r"\s+by\s+", sentence[match.end():])
@@ -320,6 +323,8 @@ def _not_a_verb(sentence: str, match: re.Match) -> bool:
         # ("called Ruiz a liar", "called Ruiz dishonest": what someone said of them)
     if _SAID_TO_BE.match(after) and word.lower() in _SAID_OF and not re.search(r"\b(?:is|are|was|were|be|been)\s+$", before):
         return True  # "the deal said to be worth …": hearsay (see read), no one's report
+    if word.lower().endswith("ing") and _with_speaker(sentence, match):
+        return False  # "…, with critics saying that …": the critics speak
     if _DETERMINED.search(before) or (word.lower().endswith("ing") and _DESCRIBED.search(before)):
         return True  # a noun: "the claims", "the long-running dispute", "a significant finding"
     if word.lower().endswith("ing") and _NAMING.search(before):
@@ -337,6 +342,34 @@ def _not_a_verb(sentence: str, match: re.Match) -> bool:
     if owned and _VERB_BEFORE.search(before[:owned.start()]):
         return True  # "boils down to their empty charges that": a noun ("An aide to his campaign notes": a verb)
     return not re.match(r"\s*(?:that\b|[\"“‘:,])", after)
+
+
+def _with_speaker(sentence: str, match: re.Match) -> str:
+    """The speaker of a reporting verb's "-ing" after "with" ("some" of "The bill passed, with
+    some calling for a recount"; "critics" of "with critics saying"); "" elsewhere. A verb that
+    that often tells a deed reports only before what it tells ("with the firm posting a loss" does not)."""
+    word = match.group().lower()
+    phrase = _WITH_PHRASE.search(sentence, 0, match.start())
+    if not word.endswith("ing") or not phrase:
+        return ""
+    if word in _DOING and not _TOLD_AFTER.match(sentence, match.end()):
+        return ""
+    words = phrase.group(1).split()
+    if len(words) == 1 and words[0].lower() in UNNAMED:
+        return words[0]
+    if words[0].lower() in STOPWORDS - _NP_SMALL or not (any(w[0].isupper() for w in words) or _is_noun_phrase(words)):
+        return ""
+    return " ".join(words)
+
+
+# "with" and a speaker's phrase of up to five words right before the verb.
+_WITH_PHRASE = re.compile(r"\bwith\s+((?:[\w’'.&-]+\s+){1,5})$", re.IGNORECASE)
+# Reporting verbs whose "-ing" after "with" often tells a deed, not words ("with the firm
+# posting a loss", "calling off the game", "ordering evacuations", "charging a fee").
+_DOING = {"calling", "posting", "ordering", "charging", "offering", "holding", "backing", "ruling",
+          "attacking", "adding", "reporting", "showing", "finding", "signaling", "signalling", "projecting"}
+# What one of them goes on with when it reports: "calling for", "posting that", a quote.
+_TOLD_AFTER = re.compile(r"\s*(?:that\b|for\b|on\b|[\"“‘:,])")
 
 
 # A name after "called", not followed by what they were called: "called Harbor Watch, which".
