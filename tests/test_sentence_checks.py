@@ -89,6 +89,7 @@ def test_who_says_what_is_read_from_a_sentence():
     assert claims.read("The pier closed, with riders blaming the council.").attributed
     assert not claims.read("The ferry line grew, with the firm posting a record profit.").attributed
     assert not claims.read("The storm hit the pier, with winds reaching 90 km/h.").attributed
+    assert claims.read("There are fears among riders that the pier could close.").speaker == "riders"
     # A speaker in a comparison is the writer's measure, not the sentence's source.
     for measured in ("The pier was not as bad as the critics feared.", "Fares rose more than riders expected."):
         assert not claims.read(measured).attributed, measured
@@ -213,6 +214,24 @@ def test_a_claim_given_to_another_speaker_than_the_articles_is_found_with_whose_
         "Harbor\n\nMayor Lena Ortiz said the bridge would cut the drive by 25 minutes. Tomas Berg opposed it. "
         "The bridge would cut the drive by 25 minutes, Berg conceded."))
     assert "attribution" not in kinds("Tomas Berg said the bridge would cut the drive by 25 minutes.", both)
+
+
+def test_one_voices_words_given_to_another_voice_of_the_same_sentence_are_found():
+    # Two voices in one sentence, by verbs or by a noun ("fears among …"): each keeps its own words.
+    two = checker.Context(Article.build(
+        "Harbor\n\nThe ferry did not sail on Friday. Captain Ana Diaz said the engine had failed at sea, "
+        "but the owners said the crew had not been paid. The port office admitted that it lost the "
+        "permits, prompting fears among local fishermen that the port could close for a year."))
+    for sentence, whose in (("Captain Ana Diaz said the crew had not been paid.", "the owners’ claim, not Captain Ana Diaz’s"),
+                            ("The owners said the engine had failed at sea.", "Captain Ana Diaz’s claim, not the owners’"),
+                            ("The port office admitted that the port could close for a year.",
+                             "local fishermen’s claim, not the port office’s")):
+        assert f"this is {whose}:" in problem(sentence, two, "attribution").reason, sentence
+    assert "local fishermen: say so" in problem("The port could close for a year.", two, "attribution").reason
+    for kept in ("Captain Ana Diaz said the engine had failed at sea.", "The owners said the crew had not been paid.",
+                 "The port office admitted that it lost the permits.",
+                 "Fishermen fear the port could close for a year."):
+        assert "attribution" not in kinds(kept, two), kept
 
 
 def test_a_lost_attribution_is_mended_with_the_sentences_own_words(ctx):

@@ -618,6 +618,9 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
         return [_whole("attribution", sentence,
                        f"In the article, {who} says this, not its writer, {ctx.article.genre.author}: "
                        "say whose it is.", _opening(main, part))]
+    if main and (other := _voice_swapped(sentence, claim, main, ctx)):
+        return [_whole("attribution", sentence, f"In the article's sentence, this is {possessive(_lowered(other, ctx))} "
+                       f"claim, not {possessive(_lowered(claim.speaker, ctx))}: say whose it is.")]
     if (swapped := _said_by_another(sentence, claim, ctx)) is not None:
         return [_whole("attribution", sentence, f"The article attributes this to {_lowered(_who(swapped), ctx)}, "
                        f"not to {_lowered(claim.speaker, ctx)}: say whose it is.", _opening(swapped, part))]
@@ -661,6 +664,10 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
         return []
     if (_contested(main) or _assessed(main, sentence)) and not _about_the_report(sentence, main):  # a claim near it is not what it says
         who = _who(main)
+        if not said and (voice := _voice_telling(sentence, main)) and not _same_person(voice, who):
+            if _naming_words(voice) & set(content(sentence)):
+                return []  # "Captains fear …": named, with a verb not read as a report
+            return [_whole("attribution", sentence, f"The article attributes this to {_lowered(voice, ctx)}: say so.")]
         if not said and (who or _POLL.search(main.text)):
             return [unsaid("attribution", 0, len(sentence), sentence,
                            f"The article attributes this to {who or 'a poll'}: say so.",
@@ -885,8 +892,8 @@ def _opening(source: Sentence, part: str = "summary") -> str:
     if not claim.opening and source.speaker:  # a quote on its own, of the speaker before it
         claim = claims.read(f"{source.speaker} said.")
     if not claim.opening or (claim.speaker.lower() in claims.PRONOUNS and not source.speaker) \
-            or claim.opening.endswith("ing"):  # "signs telling": no sentence begins so
-        return ""
+            or claim.opening.endswith("ing") or claims.nominal(claim.opening):
+        return ""  # "signs telling", "fears among residents": no sentence begins so
     opening = claim.opening
     if source.speaker and claim.speaker.lower() in claims.PRONOUNS:
         opening = source.speaker + opening[len(claim.speaker):]
@@ -1171,6 +1178,55 @@ def _told_by_another(sentence: str, claim: claims.Claim, main: Sentence, ctx: Co
 
     own = any(_mostly_in(told, s.text) for s in ctx.article.sentences if writers(s))
     return who if _mostly_in(told, speech) and not own else ""
+
+
+def _voice_swapped(sentence: str, claim: claims.Claim, main: Sentence, ctx: Context) -> str:
+    """Another voice of the article's sentence whose words the sentence gives to one of the
+    others ("Ruiz said the steel was late" of "Ruiz said the bridge would open, but engineers
+    said the steel was late"): that voice, named; "" otherwise."""
+    if not claim.named or not claim.opening or not sentence.startswith(claim.opening) \
+            or _names_writer(claim.opening, ctx.article.genre):
+        return ""
+    told = set(content(sentence[len(claim.opening):]))
+    parts = voices(main.text)
+    mine = [said for who, said in parts if _same_person(who, claim.speaker)]
+    if not told or len(parts) < 2 or not mine or any(_mostly_in(told, said) for said in mine):
+        return ""
+    return next((who for who, said in parts if not _same_person(who, claim.speaker)
+                 and _mostly_in(told, said) and not _mostly_in(told, _unvoiced(main.text, said))), "")
+
+
+def _voice_telling(sentence: str, main: Sentence) -> str:
+    """The one voice of the article's sentence whose words the sentence tells ("" when the
+    sentence gives one voice, or tells none's alone)."""
+    told = set(content(sentence))
+    telling = [who for who, said in voices(main.text) if _mostly_in(told - set(content(who)), said)]
+    return telling[0] if len(telling) == 1 else ""
+
+
+def voices(text: str) -> list[tuple[str, str]]:
+    """Each named voice of a sentence that gives more than one, and what it says: the words
+    from its report to the next ("Ruiz said [the bridge would open], but engineers said [the
+    steel was late]"). A pronoun's report ("… that it ordered …") is part of the speech it is
+    in. [] when a report cannot be placed, or closes what it reports (", Ruiz said.")."""
+    placed = []
+    for who, opening, _ in claims.reports(text):
+        if who.lower() in claims.PRONOUNS:
+            continue
+        at = text.find(opening)
+        if at < 0 or not opening.startswith(who) and not claims.nominal(opening):
+            return []  # "said Ana Ruiz", "according to …": a report after its words, or unplaced
+        placed.append((at, at + len(opening), who))
+    placed.sort()
+    if len({who for *_, who in placed}) < 2:
+        return []
+    return [(who, text[end:placed[i + 1][0] if i + 1 < len(placed) else len(text)])
+            for i, (_, end, who) in enumerate(placed)]
+
+
+def _unvoiced(text: str, said: str) -> str:
+    """The sentence without one voice's words."""
+    return text.replace(said, " ", 1)
 
 
 def _quote_given_to_another(sentence: str, claim: claims.Claim, ctx: Context) -> tuple[tuple[int, int], str, str] | None:

@@ -269,8 +269,42 @@ def _reports(sentence: str, quotes: list[tuple[int, int]]) -> list[tuple[str, st
             subject = _subject_before(sentence, len(leading) + 1)[0] if leading else ""
             if subject:
                 found.append((subject, subject, kind))
+    found += _nominal_reports(sentence, quotes)
     named = [r for r in found if r[0]]
     return named + [r for r in found if not r[0]]
+
+
+def reports(sentence: str) -> list[tuple[str, str, str]]:
+    """(speaker, opening, kind of verb) of each report in the sentence: those that name a
+    speaker first, each in the order the sentence gives them."""
+    return _reports(sentence, lexicon.quoted_spans(sentence))
+
+
+def _nominal_reports(sentence: str, quotes: list[tuple[int, int]]) -> list[tuple[str, str, str]]:
+    """Reports told by a noun and whose they are: "fears among residents that the dam
+    could break", "allegations by the union that …" (the opening is the noun's phrase)."""
+    found = []
+    for m in _NOMINAL.finditer(sentence):
+        speaker = m.group(2)
+        if lexicon.inside(m.start(), quotes) or speaker.split()[0].lower() in STOPWORDS - _NP_SMALL \
+                or speaker.split()[-1].lower() in _NP_SMALL:
+            continue
+        kind = "criticism" if m.group(1).lower().startswith(("allegation", "accusation", "complaint", "criticism")) \
+            else "cognition" if m.group(1).lower().startswith(("fear", "concern", "worr", "hope", "doubt")) else "speech"
+        found.append((speaker, " ".join(m.group(0)[:-len("that")].split()), kind))
+    return found
+
+
+def nominal(opening: str) -> bool:
+    """Whether a report's opening is a noun's ("fears among residents"), which begins no
+    sentence."""
+    return bool(_NOMINAL.match(f"{opening} that"))
+
+
+# A report's noun, whose speaker, then what they say: "concerns among some scientists that".
+_NOMINAL = re.compile(r"\b(fears?|concerns?|worries|warnings?|allegations?|accusations?|hopes?|doubts?|"
+                      r"complaints?|criticism|suggestions?|predictions?|assurances?|speculation|claims?)\s+"
+                      r"(?:among|by|from)\s+((?:[\w’'.&-]+\s+){0,5}?[\w’'.&-]+)\s+that\b", re.IGNORECASE)
 
 
 def _compared(sentence: str, start: int, end: int, speaker: str) -> bool:
