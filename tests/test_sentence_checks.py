@@ -889,6 +889,9 @@ def test_a_subject_or_pronoun_that_names_nothing_is_dangling(ctx):
     assert "dangling" not in kinds("The two companies — Alder Steel and Berg Works — will build the bridge.", ctx)
     assert problem("The company told Port Alder it would build the bridge.", ctx, "dangling").text == "The company"
     assert problem("The company began work last November.", ctx, "dangling").text == "The company"
+    # A bare "this" as the subject of what someone said; "this week", or "it", may stand there.
+    assert problem("Mayor Lena Ortiz said that this would cut the drive.", ctx, "dangling").text == "this"
+    assert "dangling" not in kinds("Mayor Lena Ortiz said this week that the bridge would cut the drive.", ctx)
     assert problem("The company cut Alder Steel's budget.", ctx, "dangling").text == "The company"
     # The title, read just before the summary, names what its first sentence's subject points at.
     title = "Steel company wins the harbor bridge contract"

@@ -1745,6 +1745,9 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
         fix = name if name and word in ("he", "she", "they") else ""
         return [Problem("dangling", match.start(1), match.end(1), match.group(1),
                         f"“{match.group(1)}” points back to something the summary has not named.", fix)]
+    if standalone and part != "title" and (told := _reported_this(sentence)):
+        return [Problem("dangling", told.start(1), told.end(1), told.group(1),
+                        f"“{told.group(1)}” points back to something the sentence has not named.")]
     if standalone and part != "title" and (shell := _shell_noun(sentence)) and not _told_above(shell.group(1), named):
         return [Problem("dangling", shell.start(), shell.end(), shell.group(),
                         f"“{shell.group()}”: which one? The sentence does not say what it is.")]
@@ -1762,6 +1765,19 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
             return [Problem("dangling", demo.start(), demo.end(), demo.group(),
                             f"“{demo.group()}” points back to something the summary has not named.")]
     return []
+
+
+def _reported_this(sentence: str) -> re.Match | None:
+    """A bare "this" or "these" as the subject of what someone is reported to say ("The
+    office admitted that this could mislead"), which points to nothing the sentence names."""
+    for verb in claims.reporting_verbs_in(sentence):
+        if found := _THIS_SUBJECT.match(sentence, verb.end()):
+            return found
+    return None
+
+
+_THIS_SUBJECT = re.compile(r"\s+(?:that\s+)?(this|these|those)\s+(?:is|was|are|were|could|would|will|may|might|"
+                           r"has|had|have|can|should|must|means?|meant)\b", re.IGNORECASE)
 
 
 # A noun that stands for what was told before it ("the situation", "the move", "the plan"),
