@@ -90,6 +90,9 @@ def test_who_says_what_is_read_from_a_sentence():
     assert not claims.read("The ferry line grew, with the firm posting a record profit.").attributed
     assert not claims.read("The storm hit the pier, with winds reaching 90 km/h.").attributed
     assert claims.read("There are fears among riders that the pier could close.").speaker == "riders"
+    # Someone of a place, written with its comma
+    assert claims.read("A harbor pilot in Port Alder said the channel was safe.").speaker == "A harbor pilot in Port Alder"
+    assert claims.read("A judge in Alder, N.S. ruled that the pier was safe.").speaker == "A judge in Alder, N.S."
     # A speaker in a comparison is the writer's measure, not the sentence's source.
     for measured in ("The pier was not as bad as the critics feared.", "Fares rose more than riders expected."):
         assert not claims.read(measured).attributed, measured
@@ -232,6 +235,8 @@ def test_one_voices_words_given_to_another_voice_of_the_same_sentence_are_found(
                  "The port office admitted that it lost the permits.",
                  "Fishermen fear the port could close for a year."):
         assert "attribution" not in kinds(kept, two), kept
+    # A report inside another's words is no voice of its own.
+    assert checker.voices("The judge ruled that the port office must consider whether the pier is safe.") == []
 
 
 def test_a_lost_attribution_is_mended_with_the_sentences_own_words(ctx):

@@ -1218,10 +1218,18 @@ def voices(text: str) -> list[tuple[str, str]]:
             return []  # "said Ana Ruiz", "according to …": a report after its words, or unplaced
         placed.append((at, at + len(opening), who))
     placed.sort()
+    # A report inside another's words is part of them: "The judge ruled that the state must consider …".
+    placed = [report for n, report in enumerate(placed)
+              if not n or _VOICE_BREAK.search(text, placed[n - 1][1], report[0])]
     if len({who for *_, who in placed}) < 2:
         return []
     return [(who, text[end:placed[i + 1][0] if i + 1 < len(placed) else len(text)])
             for i, (_, end, who) in enumerate(placed)]
+
+
+# Where one voice's words end and another's report may begin: "; ", ", but", " while", ", prompting".
+_VOICE_BREAK = re.compile(r";|,\s+(?:but|and|while|whereas|though|although|yet|so|\w+ing)\b|"
+                          r"\s(?:but|while|whereas)\s")
 
 
 def _unvoiced(text: str, said: str) -> str:

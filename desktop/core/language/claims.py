@@ -480,6 +480,8 @@ def _subject_before(sentence: str, position: int, beside: bool = False) -> tuple
         if aside.group().split()[0] in _DAY_NAMES and head[:aside.start()].split()[-1][:1].isupper():
             break  # "Joe Friday": a name's day
         head = head[:aside.start()] + " "  # "The DOJ (DOJ) on Monday announced": the DOJ speaks
+    original = head
+    head = _PLACE_COMMA.sub(r"\1\2", head)  # "A judge in Washington, D.C. ruled": one place
     clause = re.split(r"[,;:()\[\]“”\"]|\b(?:that|but|which|who|while|as|when|after|before|because)\s",
                       head)[-1]
     if beside:
@@ -522,6 +524,10 @@ def _subject_before(sentence: str, position: int, beside: bool = False) -> tuple
         elif lower in _ALONG and kept and (_source_noun(words[:i]) or (
                 i >= 2 and re.fullmatch(r"[a-z]+ed", words[i - 1]) and words[i - 2].lower() not in STOPWORDS)):
             pass  # "a study in 19 people", "researchers at the university", "people displaced by the storm"
+        elif lower in ("in", "at", "from") and kept and kept[0][:1].isupper() and i \
+                and re.fullmatch(r"[a-z]+", words[i - 1] if i > 1 else words[0].lower()) \
+                and words[i - 1].lower() not in STOPWORDS:
+            pass  # someone of a place: "a federal judge in Texas", "officials in Ohio"
         elif lower in STOPWORDS and lower not in _NP_SMALL:
             break
         elif lower in _HELPERS and not word[0].isupper():
@@ -541,9 +547,15 @@ def _subject_before(sentence: str, position: int, beside: bool = False) -> tuple
         return "", passive  # "Dealing in cocaine or a narcotic drug, …": no subject's phrase
     if _CLAUSE_INSIDE.search(" ".join(kept)):
         return "", passive  # "Patrick launched a tour of early-voting [states], …": a clause, no speaker
-    return " ".join(kept), passive
+    phrase = " ".join(kept)
+    if phrase not in original:  # as the sentence writes it: "in Washington, D.C."
+        found = re.search(r",?\s+".join(map(re.escape, kept)), original)
+        phrase = found.group() if found else phrase
+    return phrase, passive
 
 
+# A comma inside a place, after "in": "in Washington, D.C.", "in Austin, Texas".
+_PLACE_COMMA = re.compile(r"(\b(?:in|at|from)\s+[A-Z][\w.]*),(\s+[A-Z][\w.]*\s*)$")
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"}
 
 
