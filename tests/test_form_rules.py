@@ -295,6 +295,17 @@ def test_a_headline_every_try_copies_is_kept_told_as_its_writer_s():
 
     assert Writer(session, judge, lambda *a: None).run().title == "Haas argues the Reckless Bridge Plan"
 
+    # A headline that already says who says it takes no second speaker before it.
+    said = ["Judge rules the bridge must close", "Judge says bridge must close", "Judge rules the bridge must close"]
+
+    def judge_said(text, part, before, title, logprob, points=()):
+        if part != "title" or text.startswith("Mayor Ana Ruiz said Judge"):
+            return []  # (as a check may pass it)
+        return [Problem("attribution", 0, len(text), text, "The mayor said so.", "Mayor Ana Ruiz said")]
+
+    title = Writer(_Titles(said, "The council voted."), judge_said, lambda *a: None).run().title
+    assert title in said
+
 
 def test_a_title_taken_back_is_not_begun_again_with_its_first_word_or_quote_mark():
     from desktop.core.writing.form import Writer

@@ -28,6 +28,7 @@ from typing import Callable, Protocol
 from desktop.core.checks.sentence import SUPPORT, Problem
 from desktop.core.checks.support import number_values
 from desktop.core.input.article import Voice
+from desktop.core.language import claims
 from desktop.core.language.text import NOT_AN_END, STOPWORDS, joined_at, sentences
 from desktop.core.model import Session
 from desktop.core.writing import prompts
@@ -171,9 +172,10 @@ class Writer:
             else:  # begun with none of the words tried ("We", then "Got", ...), nor a quote
                 # mark: "'We Got Her!'", then "'Got Her!'" would quote the headline again
                 avoid = avoid | ({_bare(title.split()[0])} - {""}) | ({title[0]} if title[0] in _QUOTE_MARKS else set())
-        if best and best[2] and best[0] != (0, 0):
+        if best and best[2] and best[0] != (0, 0) and not _reports_first(best[1]):
             # Every try flagged: the least wrong one, told as whose it is ("Hiltzik argues"
-            # before the column's own headline), when that is less wrong.
+            # before the column's own headline), when that is less wrong (and it tells no
+            # one's words already: "Judge rules …" takes no second speaker before it).
             first, *rest = best[1].split(" ", 1)
             told = " ".join([best[2], first.lower() if first.lower() in STOPWORDS else first, *rest])
             problems = self.judge(told, "title", (), "", None)
@@ -431,6 +433,13 @@ def spare_points(draft: Summary, spare: tuple[str, ...], judge: Judge, least: in
         if _verdict(judge(point, "point", (*draft.key_points, *taken), draft.title, None), 0)[0] == "keep":
             taken.append(point)
     return taken
+
+
+def _reports_first(text: str) -> bool:
+    """Whether the text opens by saying who says it ("Judge rules …", "Ruiz says …"): a
+    reporting word after a few words of its subject (a headline's "rules" is a verb)."""
+    verb = claims.reporting().search(text)
+    return bool(verb) and 0 < len(text[:verb.start()].split()) <= 4 and "," not in text[:verb.start()]
 
 
 def too_few(points: int) -> str:
