@@ -133,9 +133,9 @@ def _retells_speech(point: str, source) -> bool:
 
 def says_whose(sentence: str) -> bool:
     """Whether a sentence says whose claim it tells, or who found it ("A study found", "The
-    poll shows")."""
+    poll shows"), or names whose a clause of it is ("…, with some calling for unity")."""
     claim = claims.read(sentence)
-    return claim.attributed or checker.found_by(claim)
+    return claim.attributed or bool(claim.speakers) or checker.found_by(claim)
 
 
 def measure(article: Article, title: str, summary: str, points: list[str], result: Review) -> dict:

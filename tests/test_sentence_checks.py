@@ -83,16 +83,30 @@ def test_who_says_what_is_read_from_a_sentence():
     # Where they said it may follow a speaker's name; whom a participle tells is no speaker.
     assert claims.read("“It grew,” said Ana Diaz in a statement on Monday.").speaker == "Ana Diaz"
     assert claims.read("Ruiz closed the pier, telling the Harbor Gazette on Monday it was unsafe.").speaker == "Ruiz"
-    # "with" and a speaker before a reporting verb's "-ing": they speak; a deed's "-ing" reports nothing
-    assert claims.read("The toll passed, with some calling for a recount.").speaker == "some"
-    assert claims.read("With the harbor master warning of storms, the ferry stayed in port.").speaker == "the harbor master"
-    assert claims.read("The pier closed, with riders blaming the council.").attributed
-    assert not claims.read("The ferry line grew, with the firm posting a record profit.").attributed
-    assert not claims.read("The storm hit the pier, with winds reaching 90 km/h.").attributed
+    # "with" and a speaker before a reporting verb's "-ing", or a report's noun in a clause of
+    # its own: a voice of that clause, not the sentence's speaker; a deed's "-ing" reports nothing
+    with_some = claims.read("The toll passed, with some calling for a recount.")
+    assert with_some.speakers == ("some",) and not with_some.attributed
+    assert claims.read("With the harbor master warning of storms, the ferry stayed in port.").speakers == ("the harbor master",)
+    assert claims.read("Mayor Ana Ruiz said the toll would rise, with critics warning it would fail.").speakers == \
+        ("Mayor Ana Ruiz", "critics")
+    for deed in ("The ferry line grew, with the firm posting a record profit.",
+                 "The storm hit the pier, with winds reaching 90 km/h.",
+                 "The court ended the dispute with a ruling that the toll was lawful.",
+                 "The vote ended with the mayor's warning that the toll would rise."):
+        assert not claims.read(deed).speakers, deed
     assert claims.read("There are fears among riders that the pier could close.").speaker == "riders"
+    raising = claims.read("The toll rose, raising fears among riders that the pier could close.")
+    assert raising.speakers == ("riders",) and not raising.attributed
+    assert not claims.read("Warnings from 2019 that the pier was weak went unheeded.").speakers
+    assert not claims.read("Insurance claims from the storm that were filed in May were paid.").speakers
     # Someone of a place, written with its comma
     assert claims.read("A harbor pilot in Port Alder said the channel was safe.").speaker == "A harbor pilot in Port Alder"
     assert claims.read("A judge in Alder, N.S. ruled that the pier was safe.").speaker == "A judge in Alder, N.S."
+    assert claims.read("A judge in Alder, N.S., ruled that the pier was safe.").speaker.startswith("A judge in Alder, N.S.")
+    assert claims.read("Riders in the harbor town said the ferry was late.").speaker == "Riders in the harbor town"
+    for opening in ("Speaking in Port Alder, Ruiz", "At a rally in Port Alder, Ruiz", "In Port Alder, Ruiz"):
+        assert claims.read(f"{opening} said the pier was safe.").speaker == "Ruiz", opening
     # A speaker in a comparison is the writer's measure, not the sentence's source.
     for measured in ("The pier was not as bad as the critics feared.", "Fares rose more than riders expected."):
         assert not claims.read(measured).attributed, measured
@@ -897,6 +911,9 @@ def test_a_subject_or_pronoun_that_names_nothing_is_dangling(ctx):
     # A bare "this" as the subject of what someone said; "this week", or "it", may stand there.
     assert problem("Mayor Lena Ortiz said that this would cut the drive.", ctx, "dangling").text == "this"
     assert "dangling" not in kinds("Mayor Lena Ortiz said this week that the bridge would cut the drive.", ctx)
+    for kept in ("Mayor Lena Ortiz said this is the first bridge across the harbor.",
+                 "Port Alder voted for the bridge, and Mayor Lena Ortiz said this would cut the drive."):
+        assert "dangling" not in kinds(kept, ctx), kept
     assert problem("The company cut Alder Steel's budget.", ctx, "dangling").text == "The company"
     # The title, read just before the summary, names what its first sentence's subject points at.
     title = "Steel company wins the harbor bridge contract"

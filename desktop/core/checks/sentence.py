@@ -665,8 +665,8 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
     if (_contested(main) or _assessed(main, sentence)) and not _about_the_report(sentence, main):  # a claim near it is not what it says
         who = _who(main)
         if not said and (voice := _voice_telling(sentence, main)) and not _same_person(voice, who):
-            if _naming_words(voice) & set(content(sentence)):
-                return []  # "Captains fear …": named, with a verb not read as a report
+            if _naming_words(voice) & set(content(" ".join(sentence.split()[:4]))):
+                return []  # "Captains fear …": named first, with a verb not read as a report
             return [_whole("attribution", sentence, f"The article attributes this to {_lowered(voice, ctx)}: say so.")]
         if not said and (who or _POLL.search(main.text)):
             return [unsaid("attribution", 0, len(sentence), sentence,
@@ -1193,7 +1193,7 @@ def _voice_swapped(sentence: str, claim: claims.Claim, main: Sentence, ctx: Cont
     if not told or len(parts) < 2 or not mine or any(_mostly_in(told, said) for said in mine):
         return ""
     return next((who for who, said in parts if not _same_person(who, claim.speaker)
-                 and _mostly_in(told, said) and not _mostly_in(told, _unvoiced(main.text, said))), "")
+                 and _mostly_in(told, said) and not _mostly_in(told, main.text.replace(said, " ", 1))), "")
 
 
 def _voice_telling(sentence: str, main: Sentence) -> str:
@@ -1207,34 +1207,33 @@ def _voice_telling(sentence: str, main: Sentence) -> str:
 def voices(text: str) -> list[tuple[str, str]]:
     """Each named voice of a sentence that gives more than one, and what it says: the words
     from its report to the next ("Ruiz said [the bridge would open], but engineers said [the
-    steel was late]"). A pronoun's report ("… that it ordered …") is part of the speech it is
-    in. [] when a report cannot be placed, or closes what it reports (", Ruiz said.")."""
-    placed = []
+    steel was late]"). A report with no one named ("in a statement"), or a pronoun's ("… that it
+    ordered …"), is part of the words it is in; so is a report inside another's words with no
+    break between ("The judge ruled that the state must consider …"). [] when a report cannot
+    be placed, or closes what it reports (", Ruiz said.")."""
+    found = []
     for who, opening, _ in claims.reports(text):
-        if who.lower() in claims.PRONOUNS:
+        if not who or who.lower() in claims.PRONOUNS:
             continue
         at = text.find(opening)
         if at < 0 or not opening.startswith(who) and not claims.nominal(opening):
             return []  # "said Ana Ruiz", "according to …": a report after its words, or unplaced
-        placed.append((at, at + len(opening), who))
-    placed.sort()
-    # A report inside another's words is part of them: "The judge ruled that the state must consider …".
-    placed = [report for n, report in enumerate(placed)
-              if not n or _VOICE_BREAK.search(text, placed[n - 1][1], report[0])]
+        found.append((at, at + len(opening), who))
+    placed: list[tuple[int, int, str]] = []
+    for report in sorted(found):
+        if not placed or _VOICE_BREAK.search(text, placed[-1][1], report[0]):
+            placed.append(report)
     if len({who for *_, who in placed}) < 2:
         return []
     return [(who, text[end:placed[i + 1][0] if i + 1 < len(placed) else len(text)])
             for i, (_, end, who) in enumerate(placed)]
 
 
-# Where one voice's words end and another's report may begin: "; ", ", but", " while", ", prompting".
-_VOICE_BREAK = re.compile(r";|,\s+(?:but|and|while|whereas|though|although|yet|so|\w+ing)\b|"
+# Where one voice's words end and another's report may begin: "; ", ", but", " while", ", with",
+# ", prompting" (not a preposition's "-ing": ", including", ", according").
+_VOICE_BREAK = re.compile(r";|,\s+(?:but|and|while|whereas|though|although|yet|so|with|"
+                          r"(?!(?:during|including|according|regarding|concerning|following)\b)\w+ing)\b|"
                           r"\s(?:but|while|whereas)\s")
-
-
-def _unvoiced(text: str, said: str) -> str:
-    """The sentence without one voice's words."""
-    return text.replace(said, " ", 1)
 
 
 def _quote_given_to_another(sentence: str, claim: claims.Claim, ctx: Context) -> tuple[tuple[int, int], str, str] | None:
@@ -1776,16 +1775,18 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
 
 
 def _reported_this(sentence: str) -> re.Match | None:
-    """A bare "this" or "these" as the subject of what someone is reported to say ("The
-    office admitted that this could mislead"), which points to nothing the sentence names."""
-    for verb in claims.reporting_verbs_in(sentence):
-        if found := _THIS_SUBJECT.match(sentence, verb.end()):
-            return found
-    return None
+    """A bare "this", "these" or "those" as the subject of what the sentence's speaker, named
+    first, is reported to say ("The office admitted that this could mislead"), which points to
+    nothing the sentence names; not one that what follows names ("said this is the first
+    time", "said this was not the time")."""
+    said = claims.read(sentence)
+    if not said.opening or not sentence.startswith(said.opening):
+        return None
+    return _THIS_SUBJECT.match(sentence, len(said.opening))
 
 
-_THIS_SUBJECT = re.compile(r"\s+(?:that\s+)?(this|these|those)\s+(?:is|was|are|were|could|would|will|may|might|"
-                           r"has|had|have|can|should|must|means?|meant)\b", re.IGNORECASE)
+_THIS_SUBJECT = re.compile(r"\s+(?:that\s+)?([Tt]his|[Tt]hese|[Tt]hose)\s+(?:(?:is|was|are|were)(?!\s+(?:the|a|an|not|no)\b)|"
+                           r"could|would|will|may|might|has|had|have|can|should|must|means?|meant)\b")
 
 
 # A noun that stands for what was told before it ("the situation", "the move", "the plan"),

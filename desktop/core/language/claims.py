@@ -88,9 +88,9 @@ def read(sentence: str) -> Claim:
     def outside(matches) -> list[re.Match]:
         return [m for m in matches if not lexicon.inside(m.start(), quotes)]
 
-    reports = _reports(sentence, quotes)
+    reports, asides = _reports(sentence, quotes)
     speaker, opening, kind = reports[0] if reports else ("", "", "")
-    speakers = tuple(dict.fromkeys(r[0] for r in reports if r[0]))
+    speakers = tuple(dict.fromkeys(r[0] for r in reports + asides if r[0]))
     hearsay = False
     modal = []
     for family, pattern in lexicon.modality():
@@ -221,10 +221,16 @@ _UNNAMED_SOURCE = re.compile(r"\b(?:it is|it was|it's)\s+(?:widely\s+)?"
 _WORD = re.compile(r"[\w’'%&.-]+")
 
 
-def _reports(sentence: str, quotes: list[tuple[int, int]]) -> list[tuple[str, str, str]]:
+Report = tuple[str, str, str]  # (speaker, opening, kind of verb)
+
+
+def _reports(sentence: str, quotes: list[tuple[int, int]]) -> tuple[list[Report], list[Report]]:
     """(speaker, opening, kind of verb) for each reporting verb, in order: the speaker "" when
-    the verb reports without naming one ("was criticized", "in a statement")."""
-    found = []
+    the verb reports without naming one ("was criticized", "in a statement"). And apart, the
+    asides: reports in a clause of their own that tell whose that clause is, not the sentence
+    ("Wages rose, with the union claiming a win"; "…, raising fears among traders that …")."""
+    found: list[Report] = []
+    asides: list[Report] = []
     for match in reporting_verbs_in(sentence, quotes):
         word = re.sub(r"\s+", " ", match.group().lower())
         if word.startswith(("according", "in the view", "in the words", "as reported", "per a")):
@@ -236,8 +242,8 @@ def _reports(sentence: str, quotes: list[tuple[int, int]]) -> list[tuple[str, st
             found.append(("", "", "source"))  # "in a statement", "in an interview"
             continue
         kind = lexicon.reporting_verbs().get(word, "speech")
-        if speaker := _with_speaker(sentence, match):
-            found.append((speaker, " ".join(sentence[sentence.rfind(speaker, 0, match.start()):match.end()].split()), kind))
+        if with_phrase := _with_speaker(sentence, match):
+            asides.append((with_phrase[0], " ".join(sentence[with_phrase[1]:match.end()].split()), kind))
             continue
         before, passive = _subject_before(sentence, match.start())
         if passive:  # "was criticized by the union": the union speaks; else no one named
@@ -269,30 +275,46 @@ def _reports(sentence: str, quotes: list[tuple[int, int]]) -> list[tuple[str, st
             subject = _subject_before(sentence, len(leading) + 1)[0] if leading else ""
             if subject:
                 found.append((subject, subject, kind))
-    found += _nominal_reports(sentence, quotes)
+    for at, report in _nominal_reports(sentence, quotes):
+        # The sentence's own only where it opens with it: "Fears among traders that … grew".
+        (found if _OPENS_WITH_NOUN.fullmatch(sentence[:at]) else asides).append(report)
     named = [r for r in found if r[0]]
-    return named + [r for r in found if not r[0]]
+    return named + [r for r in found if not r[0]], asides
 
 
-def reports(sentence: str) -> list[tuple[str, str, str]]:
-    """(speaker, opening, kind of verb) of each report in the sentence: those that name a
-    speaker first, each in the order the sentence gives them."""
-    return _reports(sentence, lexicon.quoted_spans(sentence))
+def reports(sentence: str) -> list[Report]:
+    """(speaker, opening, kind of verb) of each report in the sentence, the asides too (see
+    `_reports`): those of the sentence first, the speakers named before the unnamed."""
+    found, asides = _reports(sentence, lexicon.quoted_spans(sentence))
+    return found + asides
 
 
-def _nominal_reports(sentence: str, quotes: list[tuple[int, int]]) -> list[tuple[str, str, str]]:
-    """Reports told by a noun and whose they are: "fears among residents that the dam
-    could break", "allegations by the union that …" (the opening is the noun's phrase)."""
+def _nominal_reports(sentence: str, quotes: list[tuple[int, int]]) -> list[tuple[int, Report]]:
+    """Reports told by a noun and whose they are, each with where it begins: "fears among
+    residents that the dam could break", "allegations by the union that …" (the opening is
+    the noun's phrase); not a time ("warnings from 2019 that") nor a relative clause ("claims
+    from the storm that were filed")."""
     found = []
     for m in _NOMINAL.finditer(sentence):
-        speaker = m.group(2)
-        if lexicon.inside(m.start(), quotes) or speaker.split()[0].lower() in STOPWORDS - _NP_SMALL \
-                or speaker.split()[-1].lower() in _NP_SMALL:
+        speaker, first = m.group(2), m.group(2).split()[0].lower()
+        last = speaker.split()[-1].lower()
+        if lexicon.inside(m.start(), quotes) or (first in STOPWORDS and first not in _NP_SMALL) \
+                or last in _NP_SMALL or last[:1].isdigit() or last in TIME_WORDS | DAYS | MONTHS \
+                or first in TIME_WORDS or last in _WHEN or _RELATIVE_THAT.match(sentence, m.end()):
             continue
         kind = "criticism" if m.group(1).lower().startswith(("allegation", "accusation", "complaint", "criticism")) \
             else "cognition" if m.group(1).lower().startswith(("fear", "concern", "worr", "hope", "doubt")) else "speech"
-        found.append((speaker, " ".join(m.group(0)[:-len("that")].split()), kind))
+        found.append((m.start(), (speaker, " ".join(m.group(0)[:-len("that")].split()), kind)))
     return found
+
+
+# A time after "from", not a speaker: "doubts from the start that".
+_WHEN = {"start", "outset", "beginning", "first", "onset"}
+# What may stand before a report's noun that opens a sentence: "There are fears among …".
+_OPENS_WITH_NOUN = re.compile(r"\s*(?:(?:there|here)\s+(?:is|are|was|were|have been|has been)\s+)?"
+                              r"(?:(?:the|growing|new|mounting|widespread)\s+)*", re.IGNORECASE)
+# "that" beginning a relative clause, not what someone says: "claims from the storm that were filed".
+_RELATIVE_THAT = re.compile(r"\s+(?:was|were|is|are|had|has|have)\b")
 
 
 def nominal(opening: str) -> bool:
@@ -378,22 +400,24 @@ def _not_a_verb(sentence: str, match: re.Match) -> bool:
     return not re.match(r"\s*(?:that\b|[\"“‘:,])", after)
 
 
-def _with_speaker(sentence: str, match: re.Match) -> str:
+def _with_speaker(sentence: str, match: re.Match) -> tuple[str, int] | None:
     """The speaker of a reporting verb's "-ing" after "with" ("some" of "The bill passed, with
-    some calling for a recount"; "critics" of "with critics saying"); "" elsewhere. A verb that
-    that often tells a deed reports only before what it tells ("with the firm posting a loss" does not)."""
+    some calling for a recount"; "critics" of "with critics saying"), and where it begins; None
+    elsewhere. A verb whose "-ing" often tells a deed reports only before what it tells ("with
+    the firm posting a loss" does not)."""
     word = match.group().lower()
     phrase = _WITH_PHRASE.search(sentence, 0, match.start())
-    if not word.endswith("ing") or not phrase:
-        return ""
-    if word in _DOING and not _TOLD_AFTER.match(sentence, match.end()):
-        return ""
+    if not word.endswith("ing") or not phrase or (word in _DOING and not _TOLD_AFTER.match(sentence, match.end())):
+        return None
     words = phrase.group(1).split()
-    if len(words) == 1 and words[0].lower() in UNNAMED:
-        return words[0]
-    if words[0].lower() in STOPWORDS - _NP_SMALL or not (any(w[0].isupper() for w in words) or _is_noun_phrase(words)):
-        return ""
-    return " ".join(words)
+    first, last = words[0].lower(), words[-1].lower()
+    if len(words) == 1 and first in UNNAMED:
+        return words[0], phrase.start(1)
+    if any(w.lower() in STOPWORDS and w.lower() not in _NP_SMALL for w in words) or last in _NP_SMALL \
+            or re.search(r"['’]s?$", last) \
+            or not (any(w[0].isupper() for w in words) or _is_noun_phrase(words)):
+        return None  # "with a ruling that", "with the mayor's warning that": a noun, no speaker
+    return " ".join(words), phrase.start(1)  # ("with reporters on Monday saying": no speaker of a time)
 
 
 # "with" and a speaker's phrase of up to five words right before the verb.
@@ -481,9 +505,9 @@ def _subject_before(sentence: str, position: int, beside: bool = False) -> tuple
             break  # "Joe Friday": a name's day
         head = head[:aside.start()] + " "  # "The DOJ (DOJ) on Monday announced": the DOJ speaks
     original = head
-    head = _PLACE_COMMA.sub(r"\1\2", head)  # "A judge in Washington, D.C. ruled": one place
-    clause = re.split(r"[,;:()\[\]“”\"]|\b(?:that|but|which|who|while|as|when|after|before|because)\s",
-                      head)[-1]
+    head = _PLACE_COMMA.sub(r"\1\2\3", head)  # "A judge in Washington, D.C. ruled": one place
+    clause = re.split(r"[,;:()\[\]“”\"]|\b(?:that|but|which|who|while|whereas|though|although|as|when|after|"
+                      r"before|because)\s", head)[-1]
     if beside:
         if clause.strip() or not head.rstrip().endswith(","):
             return "", False
@@ -524,10 +548,11 @@ def _subject_before(sentence: str, position: int, beside: bool = False) -> tuple
         elif lower in _ALONG and kept and (_source_noun(words[:i]) or (
                 i >= 2 and re.fullmatch(r"[a-z]+ed", words[i - 1]) and words[i - 2].lower() not in STOPWORDS)):
             pass  # "a study in 19 people", "researchers at the university", "people displaced by the storm"
-        elif lower in ("in", "at", "from") and kept and kept[0][:1].isupper() and i \
-                and re.fullmatch(r"[a-z]+", words[i - 1] if i > 1 else words[0].lower()) \
-                and words[i - 1].lower() not in STOPWORDS:
-            pass  # someone of a place: "a federal judge in Texas", "officials in Ohio"
+        elif lower in ("in", "at", "from") and kept and i and (kept[0][:1].isupper() or (
+                kept[0].lower() == "the" and words[i - 1].lower().endswith("s"))) \
+                and re.fullmatch(r"[a-z]+", words[i - 1].lower() if i == 1 else words[i - 1]) \
+                and words[i - 1].lower() not in STOPWORDS and not words[i - 1].lower().endswith(("ing", "ly")):
+            pass  # someone of a place: "a federal judge in Texas", "residents in the town" (not "Speaking in")
         elif lower in STOPWORDS and lower not in _NP_SMALL:
             break
         elif lower in _HELPERS and not word[0].isupper():
@@ -554,8 +579,10 @@ def _subject_before(sentence: str, position: int, beside: bool = False) -> tuple
     return phrase, passive
 
 
-# A comma inside a place, after "in": "in Washington, D.C.", "in Austin, Texas".
-_PLACE_COMMA = re.compile(r"(\b(?:in|at|from)\s+[A-Z][\w.]*),(\s+[A-Z][\w.]*\s*)$")
+# A comma inside a place, after "in", "at" or "from", before the short form of a state or a
+# district ("in Washington, D.C.", "in Alder, N.S.,"): not a sentence's opening place before
+# its subject ("In Geneva, Guterres said").
+_PLACE_COMMA = re.compile(r"(\b(?:in|at|from)\s+[A-Z][\w.]*),(\s+(?:[A-Z][a-z]{0,4}\.)+),?(\s*)$")
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"}
 
 
