@@ -14,7 +14,8 @@ pages: the real web pages of ../shared/eval/pages/ (news reports, opinion, analy
   benchmarks/labels/pages.json), the checks' counts (opinions told as fact, claims without
   whose they are, possibilities told as fact, sentences without support...), and the key
   points that are fragments, repeats (of another point, or of the summary), or lose their
-  evidence's attribution. `--notes DIR`
+  evidence's attribution; and how much of each summary is copied (its words in runs of
+  COPIED_RUN words the article has too). `--notes DIR`
   scores notes saved earlier (as Markdown, for instance by an older version of the app)
   with today's checks instead of summarizing; `--save DIR` keeps the notes, the writer's
   trace and the run's times and tokens (`stats`). "dev" are the pages whose key begins with
@@ -165,10 +166,29 @@ def measure(article: Article, title: str, summary: str, points: list[str], resul
         # key points that tell again what a sentence of the summary above them tells
         "points_told_in_summary": sum(1 for p in points if any(
             f.kind == "repeat" for f in checker.check(p, "point", ctx, said_above))),
+        "summary_copied": copied_share(summary, article.text),
         "points_losing_attribution": lost,
         "points_losing_speech_attribution": lost_speech,
         "clean": result.clean,
     }
+
+
+COPIED_RUN = 8  # words in a row the summary and the article share: copied, not condensed
+
+
+def copied_share(summary: str, article: str) -> float:
+    """The share of the summary's words that stand in a run of COPIED_RUN or more words the
+    article has too, in the same order: how much of it is copied rather than condensed."""
+    def tokens(text: str) -> list[str]:
+        return re.findall(r"[\w’'-]+", text.lower())
+
+    mine, theirs = tokens(summary), tokens(article)
+    runs = {tuple(theirs[i:i + COPIED_RUN]) for i in range(len(theirs) - COPIED_RUN + 1)}
+    copied = set()
+    for i in range(len(mine) - COPIED_RUN + 1):
+        if tuple(mine[i:i + COPIED_RUN]) in runs:
+            copied.update(range(i, i + COPIED_RUN))
+    return round(len(copied) / len(mine), 3) if mine else 0.0
 
 
 def summarize_pages(keys: list[str], model_name: str, save: Path | None) -> list[dict]:
@@ -242,6 +262,9 @@ def page_report(rows: list[dict]) -> dict:
         "key_point_fragments": round(sum(r["point_fragments"] for r in rows) / points, 3),
         "key_point_repeats": round(sum(r["point_repeats"] for r in rows) / points, 3),
         "key_points_told_in_summary": round(sum(r.get("points_told_in_summary", 0) for r in rows) / points, 3),
+        # how much the summaries copy: their words in runs of COPIED_RUN words the article has
+        "summary_words_copied_median": round(statistics.median(r["summary_copied"] for r in rows), 3),
+        "summaries_mostly_copied": sum(1 for r in rows if r["summary_copied"] > 0.5),
         "key_points_losing_attribution": round(sum(r["points_losing_attribution"] for r in rows) / points, 3),
         # of those, the points that retell the speaker's words, not the writer's around the report
         "key_points_losing_speech_attribution": round(sum(r.get("points_losing_speech_attribution", 0)
