@@ -541,7 +541,7 @@ def doubts(keys: list[str], model_name: str) -> dict:
             before = _summary_before(labelled, at)
             kinds = {p.kind for p in checker.check(item["text"], item["part"], ctx, before,
                                                    logprob=item.get("logprob"))}
-            odds = asked_odds(model, text, item["text"])
+            odds = asked_odds(model, text, checker.asked_of(item["text"], ctx))
             doubted = chosen.support_odds is not None and odds < chosen.support_odds \
                 and checker.worth_asking(item["text"], item["part"], ctx)
             app = {p.kind for p in checker.check(item["text"], item["part"], ctx, before,
@@ -627,7 +627,8 @@ def summeval(model_name: str | None) -> dict:
             asked.append([(
                 bool({p.kind for p in checker.check(part, "point", ctx)} & SUPPORT_KINDS),
                 bool({p.kind for p in checker.check(part, "point", ctx, doubted=True)} & SUPPORT_KINDS),
-                asked_odds(scorer, item["document"], part) if checker.worth_asking(part, "point", ctx) else math.inf)
+                asked_odds(scorer, item["document"], checker.asked_of(part, ctx))
+                if checker.worth_asking(part, "point", ctx) else math.inf)
                 for part in parts])
     report = {}
     halves = {"first_half": range(len(items) // 2), "second_half": range(len(items) // 2, len(items))}

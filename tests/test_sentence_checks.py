@@ -100,6 +100,9 @@ def test_who_says_what_is_read_from_a_sentence():
     assert raising.speakers == ("riders",) and not raising.attributed
     assert not claims.read("Warnings from 2019 that the pier was weak went unheeded.").speakers
     assert not claims.read("Insurance claims from the storm that were filed in May were paid.").speakers
+    # A headline's verb that is a noun too, before a clause: "Court rules the toll must go"
+    assert claims.read("Harbor court rules the toll must go").speaker == "Harbor court"
+    assert not claims.read("The new rules riders face are strict").speaker
     # Someone of a place, written with its comma
     assert claims.read("A harbor pilot in Port Alder said the channel was safe.").speaker == "A harbor pilot in Port Alder"
     assert claims.read("A judge in Alder, N.S. ruled that the pier was safe.").speaker == "A judge in Alder, N.S."
@@ -1136,6 +1139,14 @@ def test_words_the_article_keeps_apart_joined_in_a_sentence_are_asked_about_and_
     # Nor a title, nor a sentence the words already find unsupported.
     assert not checker.worth_asking(swapped, "title", ctx)
     assert not checker.worth_asking("The fishermen's association will pay 7 dollars.", "point", ctx)
+    # The model is asked whether the article says what an opinion piece's writer argues, not
+    # whether they argue it; a named speaker's words are asked with the speaker.
+    column = checker.Context(Article(ARTICLE, Genre("opinion column", "Rita Haas"), "Port Alder needs its bridge"))
+    for framed in ("Haas argues that the fishermen's association will pay a toll of 2 dollars.",
+                   "In an opinion column, Rita Haas argues that the fishermen's association will pay a toll of 2 dollars."):
+        assert checker.asked_of(framed, column) == "the fishermen's association will pay a toll of 2 dollars.", framed
+    said = "Mayor Lena Ortiz said the fishermen's association will pay a toll."
+    assert checker.asked_of(said, column) == said and checker.asked_of(said, ctx) == said
 
 
 def test_a_question_is_no_summary_sentence_or_key_point_in_any_language(ctx):

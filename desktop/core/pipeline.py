@@ -187,7 +187,8 @@ def _doubted(model: Model, text: str, ctx: checker.Context, summary: Summary, st
     for number, sentence in enumerate(asked):
         emit("checking", number, len(asked))
         try:
-            if model.odds(prompts.support_prompt(text, sentence), stats, should_stop) < model.support_odds:
+            question = prompts.support_prompt(text, checker.asked_of(sentence, ctx))
+            if model.odds(question, stats, should_stop) < model.support_odds:
                 doubted.add(sentence)
         except Cancelled:
             return doubted, False

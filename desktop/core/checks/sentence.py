@@ -309,6 +309,20 @@ def worth_asking(sentence: str, part: str, ctx: Context) -> bool:
         and not any(p.kind in SUPPORT for p in check(sentence, part, ctx))
 
 
+def asked_of(sentence: str, ctx: Context) -> str:
+    """What the model is asked the article says (see `worth_asking`): the sentence without an
+    opening that gives it to the piece's writer ("In an opinion column, Hanson argues that",
+    "Hanson argues that"): that tells the piece, which says whatever it argues, not whether it
+    says what follows."""
+    rest = sentence[frame.end():].lstrip(" ,") if (frame := _FRAMES.match(sentence)) else sentence
+    said = claims.read(rest)
+    if not said.opening or not rest.startswith(said.opening) or not ctx.article.genre.author \
+            or not _names_writer(said.opening, ctx.article.genre):
+        return sentence
+    told = re.sub(r"^\s*(?:that\s+)?", "", rest[len(said.opening):])
+    return told if len(content(told)) >= 3 else sentence
+
+
 def _spliced(opening: str, sentence: str, article: str, source: Sentence | None = None) -> str:
     """The sentence behind an opening that takes a whole clause ("Ana Ruiz said that",
     "According to the survey"), so that the words stay the ones checked: a model asked to

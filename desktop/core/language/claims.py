@@ -397,7 +397,16 @@ def _not_a_verb(sentence: str, match: re.Match) -> bool:
     owned = _OWNED_OBJECT.search(before)
     if owned and _VERB_BEFORE.search(before[:owned.start()]):
         return True  # "boils down to their empty charges that": a noun ("An aide to his campaign notes": a verb)
+    if _HEADLINE_REPORT.fullmatch(before) and word.lower().endswith("s") and _CLAUSE_AFTER.match(after):
+        return False  # a headline's "Judge rules the toll must go": a clause after it, no "that"
     return not re.match(r"\s*(?:that\b|[\"“‘:,])", after)
+
+
+# A headline's subject before its verb: a few words with no determiner ("Federal judge", "Court").
+_HEADLINE_REPORT = re.compile(r"\s*(?!(?:The|A|An|This|These|Its|His|Her|Their)\b)[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,2}\s+")
+# A clause: a few words, then its verb ("asylum-seekers must be considered", "the pier is safe").
+_CLAUSE_AFTER = re.compile(r"(?:\s+(?!(?:that|which|who|from|of|in|on|at|for|with|by|to)\b)[\w’'-]+){1,4}?\s+(?:must|should|will|would|can|could|may|might|is|are|was|were|"
+                           r"has|have|had)\b")
 
 
 def _with_speaker(sentence: str, match: re.Match) -> tuple[str, int] | None:
