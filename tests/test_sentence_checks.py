@@ -241,11 +241,17 @@ def test_one_voices_words_given_to_another_voice_of_the_same_sentence_are_found(
     two = checker.Context(Article.build(
         "Harbor\n\nThe ferry did not sail on Friday. Captain Ana Diaz said the engine had failed at sea, "
         "but the owners said the crew had not been paid. The port office admitted that it lost the "
-        "permits, prompting fears among local fishermen that the port could close for a year."))
+        "permits, prompting fears among local fishermen that the port could close for a year. The ferry "
+        "line cut two routes, with riders saying the timetable was never published."))
     for sentence, whose in (("Captain Ana Diaz said the crew had not been paid.", "the owners’ claim, not Captain Ana Diaz’s"),
                             ("The owners said the engine had failed at sea.", "Captain Ana Diaz’s claim, not the owners’"),
                             ("The port office admitted that the port could close for a year.",
                              "local fishermen’s claim, not the port office’s")):
+        assert f"this is {whose}:" in problem(sentence, two, "attribution").reason, sentence
+    # A "with" aside's words are its voice's; the clause before it is the writer's.
+    assert "attribution" not in kinds("The ferry line cut two routes.", two)
+    assert "riders: say so" in problem("The timetable was never published.", two, "attribution").reason
+    for sentence, whose in ():
         assert f"this is {whose}:" in problem(sentence, two, "attribution").reason, sentence
     assert "local fishermen: say so" in problem("The port could close for a year.", two, "attribution").reason
     for kept in ("Captain Ana Diaz said the engine had failed at sea.", "The owners said the crew had not been paid.",

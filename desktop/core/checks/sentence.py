@@ -676,12 +676,13 @@ def _attribution(sentence: str, claim: claims.Claim, main: Sentence | None, sour
                        _writer_fix(ctx, part, first))]
     if part == "title":  # a headline tells the event, not who said it
         return []
+    # One voice's words of an article sentence that gives several ("…, with riders saying …").
+    if not said and (voice := _voice_telling(sentence, main)) and not _same_person(voice, _who(main)):
+        if _naming_words(voice) & set(content(" ".join(sentence.split()[:4]))):
+            return []  # "Captains fear …": named first, with a verb not read as a report
+        return [_whole("attribution", sentence, f"The article attributes this to {_lowered(voice, ctx)}: say so.")]
     if (_contested(main) or _assessed(main, sentence)) and not _about_the_report(sentence, main):  # a claim near it is not what it says
         who = _who(main)
-        if not said and (voice := _voice_telling(sentence, main)) and not _same_person(voice, who):
-            if _naming_words(voice) & set(content(" ".join(sentence.split()[:4]))):
-                return []  # "Captains fear …": named first, with a verb not read as a report
-            return [_whole("attribution", sentence, f"The article attributes this to {_lowered(voice, ctx)}: say so.")]
         if not said and (who or _POLL.search(main.text)):
             return [unsaid("attribution", 0, len(sentence), sentence,
                            f"The article attributes this to {who or 'a poll'}: say so.",
@@ -1211,17 +1212,18 @@ def _voice_swapped(sentence: str, claim: claims.Claim, main: Sentence, ctx: Cont
 
 
 def _voice_telling(sentence: str, main: Sentence) -> str:
-    """The one voice of the article's sentence whose words the sentence tells ("" when the
-    sentence gives one voice, or tells none's alone)."""
+    """The one named voice of the article's sentence whose words the sentence tells ("" when
+    the sentence gives one voice, or tells none's alone, or the writer's)."""
     told = set(content(sentence))
     telling = [who for who, said in voices(main.text) if _mostly_in(told - set(content(who)), said)]
     return telling[0] if len(telling) == 1 else ""
 
 
 def voices(text: str) -> list[tuple[str, str]]:
-    """Each named voice of a sentence that gives more than one, and what it says: the words
-    from its report to the next ("Ruiz said [the bridge would open], but engineers said [the
-    steel was late]"). A report with no one named ("in a statement"), or a pronoun's ("… that it
+    """Each voice of a sentence that gives more than one, and what it says: the words from its
+    report to the next ("Ruiz said [the bridge would open], but engineers said [the steel was
+    late]"); the writer's own clause before a voice's aside is the voice "" ("[The line cut
+    two routes], with riders saying [the timetable was never published]"). A report with no one named ("in a statement"), or a pronoun's ("… that it
     ordered …"), is part of the words it is in; so is a report inside another's words with no
     break between ("The judge ruled that the state must consider …"). [] when a report cannot
     be placed, or closes what it reports (", Ruiz said.")."""
@@ -1237,6 +1239,9 @@ def voices(text: str) -> list[tuple[str, str]]:
     for report in sorted(found):
         if not placed or _VOICE_BREAK.search(text, placed[-1][1], report[0]):
             placed.append(report)
+    if placed and placed[0][0] > 0 and _VOICE_BREAK.search(text, 0, placed[0][0]) \
+            and not claims.read(text[:placed[0][0]]).attributed:
+        placed.insert(0, (0, 0, ""))  # the writer's own clause before an aside: "The line cut routes, with riders saying …"
     if len({who for *_, who in placed}) < 2:
         return []
     return [(who, text[end:placed[i + 1][0] if i + 1 < len(placed) else len(text)])
