@@ -1223,10 +1223,11 @@ def voices(text: str) -> list[tuple[str, str]]:
     """Each voice of a sentence that gives more than one, and what it says: the words from its
     report to the next ("Ruiz said [the bridge would open], but engineers said [the steel was
     late]"); the writer's own clause before a voice's aside is the voice "" ("[The line cut
-    two routes], with riders saying [the timetable was never published]"). A report with no one named ("in a statement"), or a pronoun's ("… that it
-    ordered …"), is part of the words it is in; so is a report inside another's words with no
-    break between ("The judge ruled that the state must consider …"). [] when a report cannot
-    be placed, or closes what it reports (", Ruiz said.")."""
+    two routes], with riders saying [the timetable was never published]"). A report with no
+    one named ("in a statement"), or a pronoun's ("… that it ordered …"), is part of the
+    words it is in; so is a report inside another's words with no break between ("The judge
+    ruled that the state must consider …"). [] when a report cannot be placed, or closes what
+    it reports (", Ruiz said.")."""
     found = []
     for who, opening, _ in claims.reports(text):
         if not who or who.lower() in claims.PRONOUNS:

@@ -592,6 +592,7 @@ def _subject_before(sentence: str, position: int, beside: bool = False) -> tuple
 # district ("in Washington, D.C.", "in Alder, N.S.,"): not a sentence's opening place before
 # its subject ("In Geneva, Guterres said").
 _PLACE_COMMA = re.compile(r"(\b(?:in|at|from)\s+[A-Z][\w.]*),(\s+(?:[A-Z][a-z]{0,4}\.)+),?(\s*)$")
+
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"}
 
 

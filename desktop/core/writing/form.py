@@ -436,13 +436,10 @@ def spare_points(draft: Summary, spare: tuple[str, ...], judge: Judge, least: in
 
 
 def _reports_first(text: str) -> bool:
-    """Whether the text opens by saying who says it ("Judge rules …", "Ruiz says …"): a
-    reporting word after a few words of its subject (a headline's "rules" is a verb); not one
-    that tells a deed or a forecast ("Mayor calls off parade", "Storm claims 12 lives",
-    "Prices expected to rise")."""
-    verb = claims.reporting().search(text)
-    return bool(verb) and 0 < len(text[:verb.start()].split()) <= 4 and "," not in text[:verb.start()] \
-        and verb.group().lower() != "expected" and not re.match(r"\s+(?:off|up|out|\d)", text[verb.end():])
+    """Whether the text opens by saying who says it ("Judge rules …", "Ruiz says …"); not a
+    forecast ("Prices expected to rise")."""
+    said = claims.read(text)
+    return bool(said.opening) and text.startswith(said.opening) and said.verb_kind in ("speech", "criticism", "praise")
 
 
 def too_few(points: int) -> str:
