@@ -212,7 +212,7 @@ def check(sentence: str, part: str, ctx: Context, before: tuple[str, ...] = (), 
         # What the note names above the sentence: a key point's title and earlier points; the
         # summary's first sentence's title, read just before it.
         named = (*before, title) if part == "point" else (title,) if first and title else ()
-        dangling = _dangling(sentence, part, first, before, main, named) \
+        dangling = _dangling(sentence, claim, part, first, before, main, named) \
             or _unowned_pronoun(sentence, claim, part, first, ctx)
         voiced = any(p.text.lower() in _FIRST_PERSON for p in dangling)  # the writer's own "I" or "we"
         found += _attribution(sentence, claim, main, sources, part, first, ctx, voiced) \
@@ -1744,7 +1744,7 @@ def _region(text: str, wanted: set[str]) -> tuple[int, int] | None:
 
 # -- reading on its own ---------------------------------------------------------------------
 
-def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
+def _dangling(sentence: str, claim: claims.Claim, part: str, first: bool, earlier: tuple[str, ...],
               main: Sentence | None, named: tuple[str, ...] = ()) -> list[Problem]:
     """A sentence that begins by pointing back ("He said", "This approach", "Likewise") with
     nothing before it to point to. `named`: what the note says above a key point (its title
@@ -1772,7 +1772,7 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
         fix = name if name and word in ("he", "she", "they") else ""
         return [Problem("dangling", match.start(1), match.end(1), match.group(1),
                         f"“{match.group(1)}” points back to something the summary has not named.", fix)]
-    if standalone and part != "title" and (told := _reported_this(sentence)):
+    if standalone and part != "title" and (told := _reported_this(sentence, claim)):
         return [Problem("dangling", told.start(1), told.end(1), told.group(1),
                         f"“{told.group(1)}” points back to something the sentence has not named.")]
     if standalone and part != "title" and (shell := _shell_noun(sentence)) and not _told_above(shell.group(1), named):
@@ -1794,12 +1794,11 @@ def _dangling(sentence: str, part: str, first: bool, earlier: tuple[str, ...],
     return []
 
 
-def _reported_this(sentence: str) -> re.Match | None:
+def _reported_this(sentence: str, said: claims.Claim) -> re.Match | None:
     """A bare "this", "these" or "those" as the subject of what the sentence's speaker, named
     first, is reported to say ("The office admitted that this could mislead"), which points to
     nothing the sentence names; not one that what follows names ("said this is the first
     time", "said this was not the time")."""
-    said = claims.read(sentence)
     if not said.opening or not sentence.startswith(said.opening):
         return None
     return _THIS_SUBJECT.match(sentence, len(said.opening))
